@@ -1,0 +1,215 @@
+/**
+ * The criteria-set format (`chiso.criteria/1`): the whole scoring method of one regulation as
+ * data, so that the department can load the official text or next year's revision without a
+ * code change (R3, R13, R14). This file is the structural schema; the rules that need the whole
+ * set at once (sums, formula maxima, field references, bands) live in `validate.ts`.
+ */
+import { z } from 'zod';
+
+export const FORMAT = 'chiso.criteria/1';
+
+/** Text in Vietnamese, with an optional English translation (the UI falls back to Vietnamese). */
+export const Text = z.strictObject({
+  vi: z.string().trim().min(1),
+  en: z.string().trim().min(1).optional(),
+});
+export type Text = z.infer<typeof Text>;
+
+const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'mã chỉ gồm chữ, số, dấu chấm, gạch');
+const Key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'khóa trường chỉ gồm chữ thường, số và gạch dưới');
+const Points = z.number().finite().nonnegative();
+
+export const FIELD_TYPES = ['integer', 'decimal', 'boolean', 'enum', 'date', 'text', 'url'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export const SOURCES = ['agency', 'monitoring', 'reviewer'] as const;
+export type Source = (typeof SOURCES)[number];
+
+export const Field = z.strictObject({
+  key: Key,
+  label: Text,
+  /** A few words for tables, explanations and spreadsheet headers. */
+  shortLabel: Text.optional(),
+  help: Text.optional(),
+  type: z.enum(FIELD_TYPES),
+  unit: Text.optional(),
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  maxLength: z.number().int().positive().optional(),
+  pattern: z.string().optional(),
+  options: z.array(z.strictObject({ value: z.string().min(1), label: Text })).optional(),
+  /** Who provides the value: the agency's form, the department's website monitoring, or the reviewer. */
+  source: z.enum(SOURCES),
+  required: z.boolean(),
+  /** Groups whose form has this field; absent means every group. */
+  groups: z.array(Id).optional(),
+});
+export type Field = z.infer<typeof Field>;
+
+export const DerivedField = z.strictObject({
+  key: Key,
+  label: Text,
+  /** The derived value is the sum of these numeric fields (interchange.md). */
+  sum: z.array(Key).min(1),
+});
+export type DerivedField = z.infer<typeof DerivedField>;
+
+const Ratio = z.strictObject({
+  op: z.literal('ratio'),
+  num: Key,
+  den: Key,
+  points: Points,
+  /** What a zero denominator earns: nothing, or the full points (e.g. no report was requested). */
+  denZero: z.enum(['zero', 'full']).default('zero'),
+});
+const Bool = z.strictObject({ op: z.literal('bool'), field: Key, points: Points });
+const Enum = z.strictObject({ op: z.literal('enum'), field: Key, map: z.record(z.string(), Points) });
+const Tier = z.strictObject({
+  op: z.literal('tier'),
+  field: Key,
+  tiers: z
+    .array(
+      z.union([
+        z.strictObject({ gte: z.number().finite(), points: Points }),
+        z.strictObject({ gt: z.number().finite(), points: Points }),
+      ]),
+    )
+    .min(1),
+  else: Points.default(0),
+});
+const Count = z.strictObject({
+  op: z.literal('count'),
+  fields: z.array(Key).min(1),
+  perItem: Points,
+  cap: Points,
+});
+const DateBy = z.strictObject({
+  op: z.literal('date_by'),
+  field: Key,
+  /** Month and day in the cycle's year, inclusive: "03-31". */
+  by: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'dạng MM-DD'),
+  points: Points,
+});
+const Reviewer = z.strictObject({ op: z.literal('reviewer'), field: Key, points: Points });
+
+export type Formula =
+  | z.infer<typeof Ratio>
+  | z.infer<typeof Bool>
+  | z.infer<typeof Enum>
+  | z.infer<typeof Tier>
+  | z.infer<typeof Count>
+  | z.infer<typeof DateBy>
+  | z.infer<typeof Reviewer>
+  | { op: 'sum'; terms: Formula[]; cap?: number | undefined }
+  | { op: 'gate'; if: string; then: Formula; else: Formula | number };
+
+export const Formula: z.ZodType<Formula> = z.lazy(() =>
+  z.discriminatedUnion('op', [
+    Ratio,
+    Bool,
+    Enum,
+    Tier,
+    Count,
+    DateBy,
+    Reviewer,
+    z.strictObject({ op: z.literal('sum'), terms: z.array(Formula).min(1), cap: Points.optional() }),
+    z.strictObject({
+      op: z.literal('gate'),
+      if: Key,
+      // biome-ignore lint/suspicious/noThenProperty: `then` is the format's word for the open branch; never awaited.
+      then: Formula,
+      else: z.union([Points, Formula]).default(0),
+    }),
+  ]),
+) as z.ZodType<Formula>;
+
+export type FormulaOp = Formula['op'];
+
+export const Criterion = z.strictObject({
+  id: Id,
+  name: Text,
+  max: Points,
+  /** Present when the agency may claim "not applicable" (R4); says when the claim holds. */
+  notApplicable: z.strictObject({ when: Text }).optional(),
+  /** Scored on the department's website checks, averaged over the year (R5). */
+  monitoredOnWebsite: z.boolean().default(false),
+  /** Fields shown with this criterion on the form, in order. */
+  inputs: z.array(Key).default([]),
+  formula: Formula,
+  /** The rule in words, as the appendix states it. */
+  formulaText: Text.optional(),
+  legalBasis: z.string().optional(),
+  evidenceHint: Text.optional(),
+  /** Fields whose content is the evidence (a document number, a list of software). */
+  evidenceFields: z.array(Key).optional(),
+});
+export type Criterion = z.infer<typeof Criterion>;
+
+export const Category = z.strictObject({
+  id: Id,
+  name: Text,
+  max: Points,
+  /** A boolean field; when it is not true every criterion of the category scores 0 (except confirmed N/A). */
+  gate: Key.optional(),
+  criteria: z.array(Criterion).min(1),
+});
+export type Category = z.infer<typeof Category>;
+
+export const Group = z.strictObject({
+  id: Id,
+  name: Text,
+  /** Where the group's scoring table is published, e.g. "Phụ lục II". */
+  appendix: z.string().optional(),
+  expectedAgencies: z.number().int().nonnegative().optional(),
+  categories: z.array(Category).min(1),
+});
+export type Group = z.infer<typeof Group>;
+
+export const ClassBand = z.strictObject({
+  id: Id,
+  label: Text,
+  /** Inclusive lower bound of the total. */
+  min: z.number().finite(),
+  /** Exclusive upper bound; absent for the top band. */
+  below: z.number().finite().optional(),
+});
+export type ClassBand = z.infer<typeof ClassBand>;
+
+export const BUILTIN_CHECKS = ['all_ratios_full', 'not_applicable_claims', 'submitted_on_time'] as const;
+export type BuiltinCheck = (typeof BUILTIN_CHECKS)[number];
+
+export const Validation = z
+  .strictObject({
+    id: Id,
+    severity: z.enum(['error', 'warning']),
+    groups: z.array(Id).optional(),
+    /** An expression of the check language (checks/); the check passes when it is true. */
+    rule: z.string().min(1).optional(),
+    /** A rule that an expression cannot say simply, implemented in code. */
+    builtin: z.enum(BUILTIN_CHECKS).optional(),
+    message: Text,
+  })
+  .refine((v) => (v.rule === undefined) !== (v.builtin === undefined), {
+    message: 'cần đúng một trong hai: rule hoặc builtin',
+  });
+export type Validation = z.infer<typeof Validation>;
+
+export const CriteriaSet = z.strictObject({
+  format: z.literal(FORMAT),
+  id: Id,
+  version: z.string().min(1),
+  title: Text,
+  /** `reconstructed` marks a set rebuilt without the official appendices, to be replaced by the official text. */
+  status: z.enum(['official', 'reconstructed', 'draft']),
+  decision: z.string().optional(),
+  notes: Text.optional(),
+  /** The maximum total of every group; class bands cover 0 to this. */
+  totalMax: Points.default(100),
+  classes: z.array(ClassBand).min(1),
+  fields: z.array(Field).min(1),
+  derived: z.array(DerivedField).default([]),
+  groups: z.array(Group).min(1),
+  validations: z.array(Validation).default([]),
+});
+export type CriteriaSet = z.infer<typeof CriteriaSet>;
+export type CriteriaSetInput = z.input<typeof CriteriaSet>;
