@@ -84,10 +84,10 @@ export function q(n: Int, d: Int = 1): Q {
   return { n: bn, d: bd };
 }
 
+// Equal denominators (whole numbers, or quarters and quarters) add their numerators: the same
+// reduced result as cross-multiplying, with smaller numbers to reduce.
 export const add = (a: Q, b: Q): Q =>
-  a.d === 1 && b.d === 1
-    ? q(addInt(a.n, b.n))
-    : q(addInt(mulInt(a.n, b.d), mulInt(b.n, a.d)), mulInt(a.d, b.d));
+  a.d === b.d ? q(addInt(a.n, b.n), a.d) : q(addInt(mulInt(a.n, b.d), mulInt(b.n, a.d)), mulInt(a.d, b.d));
 
 export const sub = (a: Q, b: Q): Q => add(a, neg(b));
 
@@ -95,8 +95,33 @@ export const neg = (a: Q): Q => (typeof a.n === 'number' ? { n: -a.n || 0, d: a.
 
 export const mul = (a: Q, b: Q): Q => q(mulInt(a.n, b.n), mulInt(a.d, b.d));
 
+/**
+ * a × b ÷ c in one step: the same value as `div(mul(a, b), c)`, reduced once instead of twice
+ * (one gcd, one object). Throws on a zero divisor.
+ */
+export const mulDiv = (a: Q, b: Q, c: Q): Q =>
+  q(mulInt(mulInt(a.n, b.n), c.d), mulInt(mulInt(a.d, b.d), c.n));
+
 /** a / b; throws on a zero divisor (callers decide what a zero denominator means). */
 export const div = (a: Q, b: Q): Q => q(mulInt(a.n, b.d), mulInt(a.d, b.n));
+
+/**
+ * The arithmetic mean of one or more values: the same value as adding them one by one and
+ * dividing by their count, reduced once at the end rather than after every addition.
+ */
+export function mean(xs: readonly Q[]): Q {
+  if (xs.length === 0) throw new RangeError('mean of no values');
+  let n: Int = 0;
+  let d: Int = 1;
+  for (const x of xs) {
+    if (x.d === d) n = addInt(n, x.n);
+    else {
+      n = addInt(mulInt(n, x.d), mulInt(x.n, d));
+      d = mulInt(d, x.d);
+    }
+  }
+  return q(n, mulInt(d, xs.length));
+}
 
 export const isZero = (a: Q): boolean => a.n === 0 || a.n === 0n;
 
@@ -107,6 +132,8 @@ export function sign(a: Q): -1 | 0 | 1 {
 
 /** Compares a and b: negative when a < b, 0 when equal, positive when a > b. */
 export function cmp(a: Q, b: Q): number {
+  // Whole numbers (most form values): the difference is exact, no cross-multiplying.
+  if (a.d === 1 && b.d === 1 && typeof a.n === 'number' && typeof b.n === 'number') return a.n - b.n;
   const l = mulInt(a.n, b.d);
   const r = mulInt(b.n, a.d);
   if (typeof l === 'number' && typeof r === 'number') return l - r;
@@ -125,8 +152,20 @@ export const abs = (a: Q): Q => (sign(a) < 0 ? neg(a) : a);
 export function fromNumber(x: number): Q {
   if (Number.isSafeInteger(x)) return { n: x, d: 1 };
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  // Fast path for the short decimals forms hold (7.5, 0.25, 12.35), without a string or BigInt:
+  // find the fewest decimals k with m/10^k === x for a whole m of at most 15 digits. Both m and
+  // 10^k are exact doubles, so m/10^k is the double nearest that decimal; and two decimals of at
+  // most 15 significant digits never share a double, so that decimal is the one String(x) prints.
+  for (let k = 1; k < POW10.length; k++) {
+    const p = POW10[k]!;
+    const m = Math.round(x * p);
+    if (m >= 1e15 || m <= -1e15) break;
+    if (m / p === x) return q(m, p);
+  }
   return fromDecimalString(String(x));
 }
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
@@ -167,6 +206,11 @@ function floorDiv(a: Int, b: Int): Int {
  * hundred points, so a value whose hundredths leave the safe-integer range is refused, not blurred.
  */
 export function roundHundredths(a: Q): number {
+  // A whole number of points is exactly n·100 hundredths (`+ 0` turns −0 into 0, as below).
+  if (a.d === 1 && typeof a.n === 'number') {
+    const h = a.n * 100;
+    if (Number.isSafeInteger(h)) return h + 0;
+  }
   const s = sign(a);
   const absN = s < 0 ? neg(a).n : a.n;
   // floor((200·n + d) / (2·d)) is n·100/d rounded half up for n ≥ 0.

@@ -141,7 +141,7 @@ type Reader = (key: string) => unknown;
  * unknown when any part is missing or not a number.
  */
 function readerOf(values: Values, derived: ReadonlyMap<string, readonly string[]>): Reader {
-  return (key) => {
+  const read = (key: string): unknown => {
     const parts = derived.get(key);
     if (parts === undefined) return Object.hasOwn(values, key) ? values[key] : undefined;
     let total: Q = ZERO;
@@ -151,6 +151,25 @@ function readerOf(values: Values, derived: ReadonlyMap<string, readonly string[]
       total = add(total, v);
     }
     return total;
+  };
+  return memoizeFractions(read);
+}
+
+/**
+ * Many rules read the same field (total_staff appears in a dozen), and reading a non-integer
+ * exactly parses its decimal text; converting it once per agency keeps a large cycle fast.
+ */
+function memoizeFractions(read: Reader): Reader {
+  let memo: Map<string, unknown> | undefined;
+  return (key) => {
+    const cached = memo?.get(key);
+    if (cached !== undefined) return cached;
+    const raw = read(key);
+    if (typeof raw !== 'number' || Number.isSafeInteger(raw)) return raw;
+    const exact = readExact(raw) ?? undefined;
+    memo ??= new Map();
+    memo.set(key, exact);
+    return exact;
   };
 }
 

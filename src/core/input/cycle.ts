@@ -271,7 +271,9 @@ function readAgency(
   if (submittedAt !== null && values) {
     const given = isObject(a.values) ? a.values : {};
     for (const f of group.fields) {
-      if (!f.required || (own(given, f.key) && given[f.key] !== null)) continue;
+      // A value we accepted was given (own and not null): one lookup in our compact copy
+      // settles most fields before the file's own object is asked.
+      if (!f.required || own(values, f.key) || (own(given, f.key) && given[f.key] !== null)) continue;
       if (
         f.source === 'monitoring' &&
         checks.length > 0 &&
@@ -320,11 +322,19 @@ function readValues(
     });
     return null;
   }
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(raw)) {
-    const value = raw[key];
-    const f = own(raw, key) ? fields.get(key) : undefined;
+  // One spread copies every own enumerable property (reading each once, in key order) into an
+  // object the engine keeps in its compact layout, shared by all agencies with the same keys.
+  // Adding ~100 keys one by one would instead turn each copy into a hash table, which is slower
+  // to build and to read while scoring. Keys that must not stay (unknown, misplaced, null, bad
+  // value) are deleted from the copy, which leaves exactly what the file gave and we accept.
+  const out: Record<PropertyKey, unknown> = { ...raw };
+  // A spread also copies symbol-keyed properties, which reading Object.keys never did.
+  for (const s of Object.getOwnPropertySymbols(out)) delete out[s];
+  for (const key of Object.keys(out)) {
+    const value = out[key];
+    const f = fields.get(key);
     if (!f) {
+      delete out[key];
       fail({
         field: key,
         message: { vi: 'trường không có trong bộ tiêu chí của nhóm này', en: 'unknown field for this group' },
@@ -332,6 +342,7 @@ function readValues(
       continue;
     }
     if (monitoringOnly && f.source !== 'monitoring') {
+      delete out[key];
       fail({
         field: key,
         message: {
@@ -341,10 +352,18 @@ function readValues(
       });
       continue;
     }
-    if (value === null) continue; // explicit "not given"
+    if (value === null) {
+      delete out[key]; // explicit "not given"
+      continue;
+    }
     const problem = checkValue(f, value);
-    if (problem) fail({ field: key, message: problem });
-    else out[key] = typeof value === 'string' ? value.normalize('NFC') : value;
+    if (problem) {
+      delete out[key];
+      fail({ field: key, message: problem });
+    } else if (typeof value === 'string') {
+      const nfc = value.normalize('NFC');
+      if (nfc !== value) out[key] = nfc;
+    }
   }
   return out;
 }

@@ -44,6 +44,26 @@ export interface CycleResult {
 }
 
 const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+const byTotalThenCode = (a: { code: string; total: number }, b: { code: string; total: number }) =>
+  b.total - a.total || byCode(a, b);
+
+/**
+ * Orders rows by total, highest first, equal totals by code, and makes each ranked row with its
+ * competition rank: equal totals share a rank and the next rank skips (1, 2, 2, 4).
+ */
+function ranked<T extends { code: string; total: number }, R>(
+  rows: readonly T[],
+  make: (row: T, rank: number) => R,
+): R[] {
+  const sorted = [...rows].sort(byTotalThenCode);
+  let rank = 0;
+  let prev = Number.NaN;
+  return sorted.map((row, i) => {
+    if (row.total !== prev) rank = i + 1;
+    prev = row.total;
+    return make(row, rank);
+  });
+}
 
 /**
  * Orders rows by total, highest first, equal totals by code, and gives competition ranks:
@@ -52,14 +72,7 @@ const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? 
 export function assignRanks<T extends { code: string; total: number }>(
   rows: readonly T[],
 ): (T & { rank: number })[] {
-  const sorted = [...rows].sort((a, b) => b.total - a.total || byCode(a, b));
-  let rank = 0;
-  let prev = Number.NaN;
-  return sorted.map((row, i) => {
-    if (row.total !== prev) rank = i + 1;
-    prev = row.total;
-    return { ...row, rank };
-  });
+  return ranked(rows, (row, rank) => ({ ...row, rank }));
 }
 
 /** Scores and ranks a whole cycle; groups in the set's order, each present even when empty. */
@@ -86,7 +99,8 @@ export function scoreCycle(set: CompiledSet, cycle: CycleData, options: ScoreOpt
     }
     return {
       group,
-      ranking: assignRanks(scored).map(({ code, name, rank, score }) => ({ code, name, rank, score })),
+      // Straight to the ranked row: no spread copy of every row in between.
+      ranking: ranked(scored, (r, rank): RankedRow => ({ code: r.code, name: r.name, rank, score: r.score })),
       notRanked: notRanked.sort(byCode),
     };
   });

@@ -9,20 +9,65 @@ import type { Node } from '../criteria/compile.ts';
 import type { Field } from '../criteria/schema.ts';
 import * as X from '../exact.ts';
 import { formatDate, formatQ, pick } from '../format.ts';
+import type { Values } from '../types.ts';
 
-/** Reads a raw value of the agency (or of a website check laid over it). */
-export type Getter = (key: string) => unknown;
+const own = Object.prototype.hasOwnProperty;
 
-export interface EvalContext {
-  readonly get: Getter;
+/**
+ * What a formula reads: the agency's values, or one website check laid over them (the check's
+ * value when it has the key, else the agency's). A class rather than a closure per agency and
+ * per check: bulk scoring allocates fewer objects, and every read goes through one shared method.
+ */
+export class EvalContext {
+  readonly values: Values;
+  readonly overlay: Values | null;
   readonly derived: ReadonlyMap<string, readonly string[]>;
   readonly year: number;
   readonly explain: boolean;
   /** Field definitions, for labels in explanations. */
   readonly fields: ReadonlyMap<string, Field>;
   /** Set by every node when `explain` is on: its text in both languages. */
-  vi: string;
-  en: string;
+  vi = '';
+  en = '';
+
+  constructor(
+    values: Values,
+    overlay: Values | null,
+    derived: ReadonlyMap<string, readonly string[]>,
+    year: number,
+    explain: boolean,
+    fields: ReadonlyMap<string, Field>,
+  ) {
+    this.values = values;
+    this.overlay = overlay;
+    this.derived = derived;
+    this.year = year;
+    this.explain = explain;
+    this.fields = fields;
+  }
+
+  /** The last category gate asked about, and whether it was open (see `gateOpen`). */
+  private gate: string | undefined = undefined;
+  private open = false;
+
+  /** Reads a raw value of the agency (or of the website check laid over it). */
+  get(key: string): unknown {
+    const overlay = this.overlay;
+    return overlay !== null && own.call(overlay, key) ? overlay[key] : this.values[key];
+  }
+
+  /**
+   * Whether a category's gate field is `true`. Criteria are scored category by category and
+   * every criterion of a gated category asks, so the last answer is kept (values do not change
+   * while an agency is scored): one read per category instead of one per criterion and check.
+   */
+  gateOpen(gate: string): boolean {
+    if (gate !== this.gate) {
+      this.open = this.get(gate) === true;
+      this.gate = gate;
+    }
+    return this.open;
+  }
 }
 
 /** A numeric value of a field or derived field, or null when not given. */
@@ -53,6 +98,27 @@ function say(ctx: EvalContext, textVi: string, textEn: string): void {
   ctx.en = textEn;
 }
 
+/**
+ * min(1, max(0, num/den)) × points for a non-zero `den`. With a positive denominator (every
+ * real form) the ends are found by comparing, so a full or empty share costs no arithmetic, and
+ * a share in between is num × points ÷ den reduced once.
+ */
+function ratioPoints(num: X.Q, den: X.Q, points: X.Q): X.Q {
+  if (X.sign(den) > 0) {
+    if (X.cmp(num, den) >= 0) return points;
+    if (X.sign(num) <= 0) return X.ZERO;
+    return X.mulDiv(num, points, den);
+  }
+  return X.mul(X.clamp(X.div(num, den), X.ZERO, X.ONE), points);
+}
+
+/**
+ * 0 + v, without the addition: every value a formula produces is already reduced (made by
+ * `X.q` or `X.fromNumber`), so the sum is v itself, except that a zero becomes the canonical
+ * ZERO (as `X.add` would turn a −0 into 0). Saves a gcd on the first term of every sum.
+ */
+const startSum = (v: X.Q): X.Q => (X.isZero(v) ? X.ZERO : v);
+
 /** Evaluates one formula node exactly (unrounded). */
 export function evaluate(node: Node, ctx: EvalContext): X.Q {
   switch (node.op) {
@@ -75,12 +141,12 @@ export function evaluate(node: Node, ctx: EvalContext): X.Q {
         if (ctx.explain)
           say(
             ctx,
-            `${label(ctx, node.den, 'vi')} = 0 → ${node.full ? `tính tối đa ${vi(v)}` : '0'}`,
-            `${label(ctx, node.den, 'en')} = 0 → ${node.full ? `full ${en(v)}` : '0'}`,
+            `${label(ctx, node.den, 'vi')} = 0 (mẫu số bằng 0${node.full ? ', tính tối đa' : ''}) → ${vi(v)}`,
+            `${label(ctx, node.den, 'en')} = 0 (zero denominator${node.full ? ' counts as full' : ''}) → ${en(v)}`,
           );
         return v;
       }
-      const v = X.mul(X.clamp(X.div(num, den), X.ZERO, X.ONE), node.points);
+      const v = ratioPoints(num, den, node.points);
       if (ctx.explain)
         say(
           ctx,
@@ -181,19 +247,22 @@ export function evaluate(node: Node, ctx: EvalContext): X.Q {
     }
 
     case 'sum': {
+      // The text parts are only collected when explaining: bulk scoring allocates nothing here.
+      const partsVi: string[] | null = ctx.explain ? [] : null;
+      const partsEn: string[] | null = ctx.explain ? [] : null;
       let total = X.ZERO;
-      const partsVi: string[] = [];
-      const partsEn: string[] = [];
-      for (const t of node.terms) {
-        total = X.add(total, evaluate(t, ctx));
-        if (ctx.explain) {
+      const terms = node.terms;
+      for (let i = 0; i < terms.length; i++) {
+        const t = terms[i]!;
+        total = i === 0 ? startSum(evaluate(t, ctx)) : X.add(total, evaluate(t, ctx));
+        if (partsVi !== null && partsEn !== null) {
           const wrap = t.op !== 'ratio' && t.op !== 'const';
           partsVi.push(wrap ? `[${ctx.vi}]` : ctx.vi);
           partsEn.push(wrap ? `[${ctx.en}]` : ctx.en);
         }
       }
       const capped = node.cap !== null && X.cmp(total, node.cap) > 0;
-      if (ctx.explain)
+      if (partsVi !== null && partsEn !== null)
         say(
           ctx,
           partsVi.join(' + ') + (capped ? `, tối đa ${vi(node.cap!)}` : ''),

@@ -4,11 +4,11 @@
  * the formula; each criterion rounded half up to 0.01 once; categories and total add the
  * rounded criteria. The same function gives the live self-score and the official score.
  */
-import type { CompiledCriterion, CompiledGroup, CompiledSet } from '../criteria/compile.ts';
+import type { CompiledCriterion, CompiledSet } from '../criteria/compile.ts';
 import * as X from '../exact.ts';
 import { formatPoints, formatQ, pick } from '../format.ts';
 import type { Text, Values, WebsiteCheck } from '../types.ts';
-import { type EvalContext, evaluate, type Getter } from './formula.ts';
+import { EvalContext, evaluate } from './formula.ts';
 
 /** Why a criterion has its score. */
 export type ScoreBasis = 'formula' | 'not_applicable' | 'gate_closed' | 'website_checks';
@@ -55,17 +55,8 @@ export interface ScoreOptions {
   readonly explain?: boolean;
 }
 
-const own = Object.prototype.hasOwnProperty;
-
-function makeContext(
-  set: CompiledSet,
-  group: CompiledGroup,
-  get: Getter,
-  year: number,
-  explain: boolean,
-): EvalContext {
-  return { get, derived: set.derived, year, explain, fields: group.fieldsByKey, vi: '', en: '' };
-}
+const NO_CHECKS: readonly EvalContext[] = [];
+const NO_IDS: readonly string[] = [];
 
 /** The class (R6) of a total in hundredths. */
 export function classOf(set: CompiledSet, total: number): string {
@@ -87,30 +78,35 @@ export function scoreAgency(
   if (!group) throw new RangeError(`unknown group: ${input.group}`);
   const explain = options.explain === true;
   const values = input.values;
-  const get: Getter = (k) => values[k];
-  const ctx = makeContext(set, group, get, year, explain);
-  const na = new Set(input.notApplicable ?? []);
+  const ctx = new EvalContext(values, null, set.derived, year, explain, group.fieldsByKey);
+  const na = new Set(input.notApplicable ?? NO_IDS);
   const checks = input.websiteChecks ?? [];
-  const checkCtxs = checks.map((c) =>
-    makeContext(set, group, (k) => (own.call(c.values, k) ? c.values[k] : values[k]), year, explain),
-  );
+  const checkCtxs =
+    checks.length === 0
+      ? NO_CHECKS
+      : checks.map((c) => new EvalContext(values, c.values, set.derived, year, explain, group.fieldsByKey));
 
-  const criteria: CriterionScore[] = [];
-  const catPoints = new Array<number>(group.categories.length).fill(0);
-  for (const k of group.criteria) {
-    const category = group.categories[k.categoryIndex]!;
-    const s = scoreCriterion(k, category.id, category.gate, na.has(k.id), ctx, checkCtxs);
-    criteria.push(s);
+  const categories = group.categories;
+  const all = group.criteria;
+  const criteria: CriterionScore[] = new Array(all.length);
+  const catPoints = new Array<number>(categories.length).fill(0);
+  for (let i = 0; i < all.length; i++) {
+    const k = all[i]!;
+    const category = categories[k.categoryIndex]!;
+    // Only a criterion that allows N/A can be scored as N/A: the others skip the set lookup.
+    const s = scoreCriterion(k, category.id, category.gate, k.naAllowed && na.has(k.id), ctx, checkCtxs);
+    criteria[i] = s;
     catPoints[k.categoryIndex]! += s.points;
   }
-  const categories = group.categories.map((c, i) => ({
-    id: c.id,
-    name: c.name,
-    points: catPoints[i]!,
-    max: c.maxHundredths,
-  }));
-  const total = catPoints.reduce((a, b) => a + b, 0);
-  return { group: group.id, total, classId: classOf(set, total), categories, criteria };
+  let total = 0;
+  const categoryScores: CategoryScore[] = new Array(categories.length);
+  for (let i = 0; i < categories.length; i++) {
+    const c = categories[i]!;
+    const points = catPoints[i]!;
+    categoryScores[i] = { id: c.id, name: c.name, points, max: c.maxHundredths };
+    total += points;
+  }
+  return { group: group.id, total, classId: classOf(set, total), categories: categoryScores, criteria };
 }
 
 function scoreCriterion(
@@ -121,76 +117,76 @@ function scoreCriterion(
   ctx: EvalContext,
   checkCtxs: readonly EvalContext[],
 ): CriterionScore {
-  const base = { id: k.id, categoryId, max: k.maxHundredths };
+  // Each result is one object literal with its keys in a fixed order (id, categoryId, max, points,
+  // basis, then checkScores and explanation only when present): no spreads, no throw-away `base`
+  // object, so bulk scoring allocates one object per criterion and keeps a single object shape.
+  const id = k.id;
+  const max = k.maxHundredths;
 
   if (confirmedNa && k.naAllowed) {
-    const points = k.maxHundredths;
+    if (!ctx.explain) return { id, categoryId, max, points: max, basis: 'not_applicable' };
     return {
-      ...base,
-      points,
+      id,
+      categoryId,
+      max,
+      points: max,
       basis: 'not_applicable',
-      ...(ctx.explain && {
-        explanation: {
-          vi: `Không áp dụng (đã được xác nhận) → điểm tối đa ${formatPoints(points, 'vi')} điểm`,
-          en: `Not applicable (confirmed) → full ${formatPoints(points, 'en')} points`,
-        },
-      }),
+      explanation: {
+        vi: `Không áp dụng (đã được xác nhận) → điểm tối đa ${formatPoints(max, 'vi')} điểm`,
+        en: `Not applicable (confirmed) → full ${formatPoints(max, 'en')} points`,
+      },
     };
   }
 
   if (k.monitored && checkCtxs.length > 0) {
-    const checkScores = checkCtxs.map((c) => gatedValue(k, gate, c));
-    const mean = X.div(
-      checkScores.reduce((a, b) => X.add(a, b), X.ZERO),
-      X.q(checkScores.length),
-    );
+    const count = checkCtxs.length;
+    const checkScores = new Array<X.Q>(count);
+    for (let i = 0; i < count; i++) checkScores[i] = gatedValue(k, gate, checkCtxs[i]!);
+    const mean = X.mean(checkScores);
     const points = X.roundHundredths(mean);
-    let explanation: Text | undefined;
-    if (ctx.explain) {
-      const list = (lang: 'vi' | 'en') => checkScores.map((s) => formatQ(s, lang)).join(' + ');
-      const detail = (lang: 'vi' | 'en') =>
-        checkCtxs.map((c, i) => `${i + 1}) ${lang === 'vi' ? c.vi : c.en}`).join('; ');
-      explanation = {
+    if (!ctx.explain) return { id, categoryId, max, points, basis: 'website_checks', checkScores };
+    const list = (lang: 'vi' | 'en') => checkScores.map((s) => formatQ(s, lang)).join(' + ');
+    const detail = (lang: 'vi' | 'en') =>
+      checkCtxs.map((c, i) => `${i + 1}) ${lang === 'vi' ? c.vi : c.en}`).join('; ');
+    return {
+      id,
+      categoryId,
+      max,
+      points,
+      basis: 'website_checks',
+      checkScores,
+      explanation: {
         vi: `${finish(
-          `Trung bình ${checkScores.length} lần kiểm tra trang TTĐT: (${list('vi')}) / ${checkScores.length}`,
+          `Trung bình ${count} lần kiểm tra trang TTĐT: (${list('vi')}) / ${count}`,
           mean,
           points,
           'vi',
         )} — ${detail('vi')}`,
-        en: `${finish(
-          `Mean of ${checkScores.length} website checks: (${list('en')}) / ${checkScores.length}`,
-          mean,
-          points,
-          'en',
-        )} — ${detail('en')}`,
-      };
-    }
-    return { ...base, points, basis: 'website_checks', checkScores, ...(explanation && { explanation }) };
+        en: `${finish(`Mean of ${count} website checks: (${list('en')}) / ${count}`, mean, points, 'en')} — ${detail('en')}`,
+      },
+    };
   }
 
-  if (gate !== undefined && ctx.get(gate) !== true) {
-    return {
-      ...base,
-      points: 0,
-      basis: 'gate_closed',
-      ...(ctx.explain && { explanation: gateText(ctx, gate) }),
-    };
+  if (gate !== undefined && !ctx.gateOpen(gate)) {
+    if (!ctx.explain) return { id, categoryId, max, points: 0, basis: 'gate_closed' };
+    return { id, categoryId, max, points: 0, basis: 'gate_closed', explanation: gateText(ctx, gate) };
   }
   const exact = evaluate(k.node, ctx);
   const points = X.roundHundredths(exact);
+  if (!ctx.explain) return { id, categoryId, max, points, basis: 'formula' };
   return {
-    ...base,
+    id,
+    categoryId,
+    max,
     points,
     basis: 'formula',
-    ...(ctx.explain && {
-      explanation: { vi: finish(ctx.vi, exact, points, 'vi'), en: finish(ctx.en, exact, points, 'en') },
-    }),
+    explanation: { vi: finish(ctx.vi, exact, points, 'vi'), en: finish(ctx.en, exact, points, 'en') },
   };
 }
 
 /** One website check's unrounded score of a monitored criterion, gate included. */
 function gatedValue(k: CompiledCriterion, gate: string | undefined, c: EvalContext): X.Q {
-  if (gate !== undefined && c.get(gate) !== true) {
+  if (gate !== undefined && !c.gateOpen(gate)) {
     if (c.explain) {
       const t = gateText(c, gate);
       c.vi = t.vi;
