@@ -47,6 +47,8 @@ Cách dùng:
       Kiểm tra một bộ tiêu chí trước khi nạp.
   chiso criteria show [MÃ|TỆP] [--group NHÓM] [--lang vi|en]
       In các hạng mục, tiêu chí và điểm tối đa theo nhóm.
+  chiso serve [--demo]
+      Chạy máy chủ (như npm start); --demo nạp thêm một năm mẫu đầy đủ.
 
 TỆP "-" là đầu vào chuẩn. Lỗi dữ liệu: mã thoát 2, mỗi lỗi một dòng trên stderr.
 Bộ tiêu chí có sẵn: ${BUNDLED_SET_IDS.join(', ')}.
@@ -62,6 +64,8 @@ Usage:
       Validate a criteria set before loading it.
   chiso criteria show [ID|PATH] [--group GROUP] [--lang vi|en]
       Print categories, criteria and maxima per group.
+  chiso serve [--demo]
+      Run the server (as npm start); --demo also loads a complete sample year.
 
 FILE "-" is standard input. Bad input: exit status 2, one line per problem on stderr.
 Bundled criteria sets: ${BUNDLED_SET_IDS.join(', ')}.
@@ -84,6 +88,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
         lang: { type: 'string', short: 'l' },
         group: { type: 'string', short: 'g' },
         explain: { type: 'string' },
+        demo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -104,6 +109,12 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
       return 0;
     }
     switch (command) {
+      case 'serve': {
+        // Loaded only here: scoring from the command line needs none of the server.
+        const { serve } = await import('../server/main.ts');
+        await serve({ demo: values.demo === true, out: (line) => io.out(`${line}\n`) });
+        return 0;
+      }
       case 'score':
         return runScore(io, values, lang);
       case 'check':
@@ -134,6 +145,10 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
       io.err(
         `${say({ vi: `Tham số không hợp lệ: ${e.message}`, en: `invalid arguments: ${e.message}` }, lang, bilingual.value)}\n`,
       );
+      return 2;
+    }
+    if (e instanceof Error && (e as Error & { userFacing?: boolean }).userFacing) {
+      io.err(`${e.message}\n`);
       return 2;
     }
     if (process.env.CHISO_DEBUG === '1') throw e;

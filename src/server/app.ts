@@ -1,0 +1,243 @@
+/**
+ * The HTTP application: one Fastify instance with the security defaults (headers, cookies, origin
+ * check, rate limits, access declared on every route), the JSON error format, OpenAPI at
+ * /api/openapi.json and /api/docs, and every module's routes under /api/v1.
+ */
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyError } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerModules } from './modules/index.ts';
+import { SESSION_COOKIE, userOfToken } from './platform/auth.ts';
+import { AppError, forbidden, toBody } from './platform/errors.ts';
+import { type App, type AppDeps, checkAccess, type DeclaredRoute } from './platform/http.ts';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface BuildOptions {
+  /** false: no logs (tests); otherwise JSON logs at the configured level. */
+  readonly logger?: boolean;
+  /** Where logs go (standard output by default); tests read them back. */
+  readonly logStream?: { write(line: string): void };
+}
+
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: {
+              paths: [
+                'req.headers.cookie',
+                'req.headers.authorization',
+                'res.headers["set-cookie"]',
+                '*.password',
+                '*.token',
+              ],
+              censor: '[ẩn]',
+            },
+            ...(options.logStream && { stream: options.logStream }),
+          },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('user', null);
+
+  // No route may exist without saying who may call it; the table feeds the role-matrix test.
+  const routeTable: DeclaredRoute[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') {
+      route.config = { ...route.config, access: 'public' };
+      return;
+    }
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'chiso API',
+        description:
+          'Đánh giá, xếp hạng mức độ ứng dụng CNTT của cơ quan nhà nước (QĐ 2310/QĐ-UBND Cao Bằng). Lỗi trả về JSON { error: { code, message, field } }.',
+        version: '1',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  // Who is asking: the session cookie, if any.
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) req.user = await userOfToken(deps.database.db, token, deps.clock.now());
+  });
+
+  // State changes only from our own pages: a browser says where a request comes from.
+  app.addHook('onRequest', async (req) => {
+    if (!UNSAFE.has(req.method)) return;
+    const origin = req.headers.origin;
+    const site = req.headers['sec-fetch-site'];
+    if (origin !== undefined) {
+      const allowed = config.publicUrl ? new URL(config.publicUrl).origin : `${req.protocol}://${req.host}`;
+      if (origin !== allowed)
+        throw forbidden({ vi: 'Yêu cầu từ trang web khác bị từ chối', en: 'Cross-origin request refused' });
+    } else if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+      throw forbidden({ vi: 'Yêu cầu từ trang web khác bị từ chối', en: 'Cross-origin request refused' });
+    }
+  });
+
+  // Who may call the route, checked before the body is even read: an anonymous upload or a
+  // malformed request to a route one may not use gets 401/403, never a validation message.
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (access) checkAccess(access, req.user);
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', String(req.id));
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
+    if (error instanceof AppError) {
+      if (error.status === 429) {
+        const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+        if (retry) reply.header('retry-after', String(retry));
+      }
+      return reply.status(error.status).send(toBody(error));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issue = error.validation[0];
+      const path = issue?.instancePath?.replace(/^\//, '').replaceAll('/', '.') || undefined;
+      const where = error.validationContext === 'body' ? '' : `${error.validationContext}: `;
+      return reply.status(400).send(
+        toBody(
+          new AppError(
+            400,
+            'invalid',
+            {
+              vi: `Dữ liệu gửi lên không hợp lệ${path ? ` ở "${path}"` : ''}: ${issue?.message ?? ''}`.trim(),
+              en: `Invalid request ${where}${path ?? ''}: ${issue?.message ?? ''}`.trim(),
+            },
+            path,
+            error.validation.map((v) => ({ path: v.instancePath, message: v.message })),
+          ),
+        ),
+      );
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429)
+      return reply.status(429).send(
+        toBody(
+          new AppError(429, 'too_many_requests', {
+            vi: 'Quá nhiều yêu cầu, hãy thử lại sau ít phút',
+            en: 'Too many requests; try again in a few minutes',
+          }),
+        ),
+      );
+    if (
+      status === 413 ||
+      error.code === 'FST_REQ_FILE_TOO_LARGE' ||
+      error.code === 'FST_PARTS_LIMIT' ||
+      error.code === 'FST_FILES_LIMIT'
+    )
+      return reply.status(413).send(
+        toBody(
+          new AppError(413, 'too_large', {
+            vi: `Tệp hoặc dữ liệu quá lớn (tối đa ${Math.round(config.uploadMaxBytes / 1048576)} MB)`,
+            en: `File or body too large (at most ${Math.round(config.uploadMaxBytes / 1048576)} MB)`,
+          }),
+        ),
+      );
+    if (status >= 400 && status < 500)
+      return reply.status(status).send(
+        toBody(
+          new AppError(status, 'bad_request', {
+            vi: 'Yêu cầu không hợp lệ',
+            en: error.message || 'Bad request',
+          }),
+        ),
+      );
+    req.log.error({ err: error }, 'internal error');
+    return reply.status(500).send(
+      toBody(
+        new AppError(500, 'internal', {
+          vi: `Lỗi hệ thống. Hãy thử lại; nếu vẫn lỗi, báo quản trị kèm mã ${req.id}`,
+          en: `Internal error. Try again; if it persists, report code ${req.id}`,
+        }),
+      ),
+    );
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send(
+      toBody(
+        new AppError(404, 'not_found', {
+          vi: `Không có địa chỉ ${req.method} ${req.url}`,
+          en: `No route ${req.method} ${req.url}`,
+        }),
+      ),
+    ),
+  );
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await deps.database.db.execute(sql`select 1`);
+      return reply.send({ status: 'ok', database: deps.database.engine });
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+
+  await app.register(async (api) => registerModules(api as App, deps), { prefix: '/api/v1' });
+  return app as App;
+}

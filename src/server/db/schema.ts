@@ -1,0 +1,500 @@
+/**
+ * The one database schema, for PGlite (embedded) and PostgreSQL 15+ (production). Instants are
+ * timestamptz (UTC); identifiers are UUIDs so that URLs cannot be walked; every change after a
+ * submission leaves a row in the append-only audit log (migrations add the trigger that forbids
+ * UPDATE and DELETE on it).
+ *
+ * Migrations are generated from this file (`npm run db:generate`) into migrations/.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const now = (name: string) => at(name).notNull().defaultNow();
+
+export const ROLES = ['admin', 'assessor', 'approver', 'reporter', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CYCLE_STATES = ['draft', 'open', 'closed', 'under_review', 'approved', 'published'] as const;
+export type CycleState = (typeof CYCLE_STATES)[number];
+
+/* ───────────────────────── agencies and their history (R1) ───────────────────────── */
+
+/** One unit over one period; a rename, merge or split ends rows and starts new ones (agency_events). */
+export const agencies = pgTable(
+  'agencies',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    groupId: text('group_id').notNull(),
+    website: text('website'),
+    email: text('email'),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    createdAt: now('created_at'),
+    updatedAt: now('updated_at'),
+  },
+  (t) => [
+    uniqueIndex('agencies_code_key').on(t.code),
+    check('agencies_valid_range', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+export const AGENCY_EVENT_KINDS = ['rename', 'merge', 'split', 'dissolve'] as const;
+
+/** A change of the registry: which units ended (from) and which began (to), by which decision. */
+export const agencyEvents = pgTable('agency_events', {
+  id: id(),
+  kind: text('kind', { enum: AGENCY_EVENT_KINDS }).notNull(),
+  effectiveDate: date('effective_date').notNull(),
+  decisionRef: text('decision_ref'),
+  note: text('note'),
+  createdBy: uuid('created_by'),
+  createdAt: now('created_at'),
+});
+
+export const agencyEventLinks = pgTable(
+  'agency_event_links',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => agencyEvents.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    role: text('role', { enum: ['from', 'to'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.agencyId, t.role] })],
+);
+
+/* ───────────────────────── people, roles, sessions ───────────────────────── */
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    email: text('email'),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    /** The one agency a reporter reports for; null for every other role. */
+    agencyId: uuid('agency_id').references(() => agencies.id),
+    active: boolean('active').notNull().default(true),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    createdAt: now('created_at'),
+    updatedAt: now('updated_at'),
+    passwordChangedAt: at('password_changed_at'),
+  },
+  (t) => [
+    uniqueIndex('users_username_key').on(t.username),
+    check('users_reporter_agency', sql`(${t.role} = 'reporter') = (${t.agencyId} is not null)`),
+  ],
+);
+
+/** Server-side sessions: only a hash of the token is stored, so a database leak logs no one in. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    tokenHash: text('token_hash').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: now('created_at'),
+    expiresAt: at('expires_at').notNull(),
+    lastSeenAt: now('last_seen_at'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed logins per key (user name or address) in a window; shared by every server. */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: now('window_start'),
+  lockedUntil: at('locked_until'),
+});
+
+/* ───────────────────────── criteria sets (R13, R14) ───────────────────────── */
+
+export const criteriaVersions = pgTable(
+  'criteria_versions',
+  {
+    id: id(),
+    setId: text('set_id').notNull(),
+    version: text('version').notNull(),
+    title: text('title').notNull(),
+    status: text('status').notNull(),
+    /** The whole set as loaded and validated. */
+    content: jsonb('content').notNull(),
+    /** sha256 of the canonical JSON of content. */
+    hash: text('hash').notNull(),
+    loadedBy: uuid('loaded_by'),
+    loadedAt: now('loaded_at'),
+  },
+  (t) => [
+    uniqueIndex('criteria_versions_set_version_key').on(t.setId, t.version),
+    uniqueIndex('criteria_versions_hash_key').on(t.hash),
+  ],
+);
+
+/* ───────────────────────── files (evidence, guidance) ───────────────────────── */
+
+/** Metadata of a stored file; the bytes live in the files directory under their sha256. */
+export const files = pgTable(
+  'files',
+  {
+    id: id(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    /** Type found by reading the bytes, never taken from the name. */
+    mime: text('mime').notNull(),
+    filename: text('filename').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: now('uploaded_at'),
+  },
+  (t) => [index('files_sha256_idx').on(t.sha256)],
+);
+
+/* ───────────────────────── cycles (R8, R9, R10) ───────────────────────── */
+
+export const cycles = pgTable(
+  'cycles',
+  {
+    id: id(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    criteriaVersionId: uuid('criteria_version_id')
+      .notNull()
+      .references(() => criteriaVersions.id),
+    state: text('state', { enum: CYCLE_STATES }).notNull().default('draft'),
+    /** Guidance and form issued by (R8): 1 October by default. */
+    guidanceBy: at('guidance_by').notNull(),
+    /** Reports are late from this instant on (exclusive): 1 November 00:00 Vietnam time by default. */
+    deadline: at('deadline').notNull(),
+    /** Publication by (R10): 1 January of the next year by default. */
+    publishBy: at('publish_by').notNull(),
+    guidanceFileId: uuid('guidance_file_id').references(() => files.id),
+    formFileId: uuid('form_file_id').references(() => files.id),
+    announcement: text('announcement'),
+    openedAt: at('opened_at'),
+    closedAt: at('closed_at'),
+    approvedAt: at('approved_at'),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    approvalNote: text('approval_note'),
+    publishedAt: at('published_at'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: now('created_at'),
+    updatedAt: now('updated_at'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('cycles_year_key').on(t.year)],
+);
+
+/** The agencies a cycle evaluates, frozen when it opens (R1: units as they were that year). */
+export const cycleAgencies = pgTable(
+  'cycle_agencies',
+  {
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    groupId: text('group_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.agencyId] })],
+);
+
+/** A deadline moves only for the whole cycle, before it passes, with a reason and decision. */
+export const deadlineExtensions = pgTable('deadline_extensions', {
+  id: id(),
+  cycleId: uuid('cycle_id')
+    .notNull()
+    .references(() => cycles.id),
+  oldDeadline: at('old_deadline').notNull(),
+  newDeadline: at('new_deadline').notNull(),
+  reason: text('reason').notNull(),
+  decisionRef: text('decision_ref').notNull(),
+  decidedBy: uuid('decided_by').references(() => users.id),
+  createdAt: now('created_at'),
+});
+
+/* ───────────────────────── submissions (R9, R12, R16) ───────────────────────── */
+
+export const SUBMISSION_STATUSES = ['draft', 'submitted'] as const;
+
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: id(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    status: text('status', { enum: SUBMISSION_STATUSES }).notNull().default('draft'),
+    /** The agency's own values (field key → value), exactly as entered. */
+    values: jsonb('values').notNull().default({}),
+    /** Optimistic concurrency: every write names the version it read; a stale one gets 409. */
+    version: integer('version').notNull().default(1),
+    createdAt: now('created_at'),
+    updatedAt: now('updated_at'),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    submittedAt: at('submitted_at'),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    attestedName: text('attested_name'),
+    attestedTitle: text('attested_title'),
+    /** sha256 of the canonical submitted content, printed on the receipt. */
+    contentHash: text('content_hash'),
+    withdrawnCount: integer('withdrawn_count').notNull().default(0),
+  },
+  (t) => [uniqueIndex('submissions_cycle_agency_key').on(t.cycleId, t.agencyId)],
+);
+
+export const NA_STATUSES = ['claimed', 'confirmed', 'rejected'] as const;
+
+/** "Not applicable" claims (R4): the agency claims with a reason, the assessor decides. */
+export const naClaims = pgTable(
+  'na_claims',
+  {
+    id: id(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    criterionId: text('criterion_id').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: NA_STATUSES }).notNull().default('claimed'),
+    claimedBy: uuid('claimed_by').references(() => users.id),
+    claimedAt: now('claimed_at'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: at('decided_at'),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [uniqueIndex('na_claims_submission_criterion_key').on(t.submissionId, t.criterionId)],
+);
+
+/** Evidence attached to a criterion (or to a field survey), by the agency or an assessor. */
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: id(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    criterionId: text('criterion_id'),
+    surveyId: uuid('survey_id'),
+    note: text('note'),
+    addedBy: uuid('added_by').references(() => users.id),
+    addedAt: now('added_at'),
+    removedAt: at('removed_at'),
+    removedBy: uuid('removed_by').references(() => users.id),
+  },
+  (t) => [index('evidence_submission_idx').on(t.submissionId)],
+);
+
+/* ───────────────────────── review (R10, R12, R16, R17) ───────────────────────── */
+
+export const QUERY_STATUSES = ['open', 'answered', 'closed'] as const;
+
+/** A question from the assessors to the agency about its data, answered in the system. */
+export const queries = pgTable(
+  'queries',
+  {
+    id: id(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    criterionId: text('criterion_id'),
+    fieldKey: text('field_key'),
+    subject: text('subject').notNull(),
+    status: text('status', { enum: QUERY_STATUSES }).notNull().default('open'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: now('created_at'),
+    closedAt: at('closed_at'),
+  },
+  (t) => [index('queries_submission_idx').on(t.submissionId)],
+);
+
+export const queryMessages = pgTable('query_messages', {
+  id: id(),
+  queryId: uuid('query_id')
+    .notNull()
+    .references(() => queries.id),
+  authorId: uuid('author_id').references(() => users.id),
+  body: text('body').notNull(),
+  createdAt: now('created_at'),
+});
+
+/** A survey at the agency (R17): date, team, findings; evidence rows may point to it. */
+export const fieldSurveys = pgTable('field_surveys', {
+  id: id(),
+  submissionId: uuid('submission_id')
+    .notNull()
+    .references(() => submissions.id),
+  surveyDate: date('survey_date').notNull(),
+  team: text('team').notNull(),
+  findings: text('findings').notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: now('created_at'),
+});
+
+/**
+ * Values set by the department on a submission: a correction of an agency value (always with a
+ * reason), or a reviewer field such as the data-quality mark. The latest row per field counts;
+ * earlier rows stay as history.
+ */
+export const reviewValues = pgTable(
+  'review_values',
+  {
+    id: id(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    fieldKey: text('field_key').notNull(),
+    kind: text('kind', { enum: ['correction', 'reviewer'] }).notNull(),
+    oldValue: jsonb('old_value'),
+    newValue: jsonb('new_value'),
+    reason: text('reason'),
+    surveyId: uuid('survey_id').references(() => fieldSurveys.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: now('created_at'),
+  },
+  (t) => [index('review_values_submission_idx').on(t.submissionId, t.fieldKey)],
+);
+
+/** Snapshots of an agency's website as the department saw it (R5); manual now, a crawler later. */
+export const websiteChecks = pgTable(
+  'website_checks',
+  {
+    id: id(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    checkedAt: at('checked_at').notNull(),
+    values: jsonb('values').notNull(),
+    source: text('source', { enum: ['manual', 'crawler'] })
+      .notNull()
+      .default('manual'),
+    note: text('note'),
+    checkedBy: uuid('checked_by').references(() => users.id),
+    createdAt: now('created_at'),
+  },
+  (t) => [index('website_checks_agency_idx').on(t.agencyId, t.checkedAt)],
+);
+
+/* ───────────────────────── publication (R11, R15) ───────────────────────── */
+
+/** The frozen result of a cycle: criteria version, values and scores together; never updated. */
+export const publishedSnapshots = pgTable(
+  'published_snapshots',
+  {
+    id: id(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    revision: integer('revision').notNull(),
+    reason: text('reason'),
+    criteriaVersionId: uuid('criteria_version_id')
+      .notNull()
+      .references(() => criteriaVersions.id),
+    content: jsonb('content').notNull(),
+    contentHash: text('content_hash').notNull(),
+    publishedBy: uuid('published_by').references(() => users.id),
+    publishedAt: now('published_at'),
+  },
+  (t) => [uniqueIndex('published_snapshots_cycle_revision_key').on(t.cycleId, t.revision)],
+);
+
+/* ───────────────────────── follow-up (R18) and jobs ───────────────────────── */
+
+/** One row per reminder sent, so that several servers never send the same one twice. */
+export const remindersSent = pgTable(
+  'reminders_sent',
+  {
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    daysBefore: integer('days_before').notNull(),
+    sentAt: now('sent_at'),
+    recipients: text('recipients').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.agencyId, t.daysBefore] })],
+);
+
+/** Background work claimed with FOR UPDATE SKIP LOCKED, so any server may run it once. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull().default({}),
+    runAt: now('run_at'),
+    status: text('status', { enum: ['pending', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lockedUntil: at('locked_until'),
+    lastError: text('last_error'),
+    createdAt: now('created_at'),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [index('jobs_due_idx').on(t.status, t.runAt)],
+);
+
+/* ───────────────────────── audit (nothing changes silently) ───────────────────────── */
+
+/** Append-only: who did what, when, the old and new value and why. A trigger forbids edits. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: now('at'),
+    actorId: uuid('actor_id'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    cycleId: uuid('cycle_id'),
+    agencyId: uuid('agency_id'),
+    field: text('field'),
+    oldValue: jsonb('old_value'),
+    newValue: jsonb('new_value'),
+    reason: text('reason'),
+    requestId: text('request_id'),
+    ip: text('ip'),
+  },
+  (t) => [
+    index('audit_log_entity_idx').on(t.entityType, t.entityId),
+    index('audit_log_cycle_idx').on(t.cycleId, t.agencyId),
+  ],
+);

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, type TestServer, testServer } from '../../../../test/server.ts';
+import { buildApp } from '../../app.ts';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await testServer();
+});
+afterAll(() => s.close());
+
+describe('signing in', () => {
+  it('signs the first administrator in and shows who is signed in', async () => {
+    const res = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'Admin', password: 'Quan-tri-thu-2017' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user).toMatchObject({ username: 'admin', role: 'admin' });
+    const cookie = res.cookies.find((c) => c.name === 'chiso_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    const me = await s.request({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      cookie: `chiso_session=${cookie.value}`,
+    });
+    expect(me.json().user.username).toBe('admin');
+  });
+
+  it('refuses a wrong password with a Vietnamese message, and never says which part was wrong', async () => {
+    const res = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: 'sai-mat-khau' },
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error).toMatchObject({
+      code: 'bad_credentials',
+      message: 'Tên đăng nhập hoặc mật khẩu không đúng',
+    });
+    const unknown = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nobody', password: 'sai-mat-khau' },
+    });
+    expect(unknown.json().error.message).toBe(res.json().error.message);
+  });
+
+  it('locks a user name after five failures, with the wait in the message', async () => {
+    await s.createUser('khoa.thu', 'viewer');
+    for (let i = 0; i < 5; i++)
+      await s.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'khoa.thu', password: 'sai' },
+      });
+    const res = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'khoa.thu', password: TEST_PASSWORD },
+    });
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['retry-after']).toBe('900');
+    expect(res.json().error.message).toMatch(/thử lại sau 15 phút/);
+    s.clock.advance(16 * 60_000);
+    const later = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'khoa.thu', password: TEST_PASSWORD },
+    });
+    expect(later.statusCode).toBe(200);
+  });
+
+  it('asks for sign-in on protected routes and refuses a forged cookie', async () => {
+    expect((await s.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+    const res = await s.request({ method: 'GET', url: '/api/v1/auth/me', cookie: 'chiso_session=forged' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.message).toBe('Bạn cần đăng nhập');
+  });
+
+  it('signs out: the old cookie no longer works', async () => {
+    const cookie = await s.login('admin', 'Quan-tri-thu-2017');
+    expect((await s.request({ method: 'POST', url: '/api/v1/auth/logout', cookie })).statusCode).toBe(204);
+    expect((await s.request({ method: 'GET', url: '/api/v1/auth/me', cookie })).statusCode).toBe(401);
+  });
+
+  it('changes a password: the old one stops working, other sessions end', async () => {
+    await s.createUser('doi.mk', 'assessor');
+    const first = await s.login('doi.mk');
+    const second = await s.login('doi.mk');
+    const weak = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      cookie: first,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'ngan' },
+    });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error).toMatchObject({
+      field: 'newPassword',
+      message: 'Mật khẩu phải có ít nhất 10 ký tự',
+    });
+    const res = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      cookie: first,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Mat-khau-moi-2018' },
+    });
+    expect(res.statusCode).toBe(204);
+    const renewed = res.cookies.find((c) => c.name === 'chiso_session')!;
+    expect((await s.request({ method: 'GET', url: '/api/v1/auth/me', cookie: second })).statusCode).toBe(401);
+    expect(
+      (await s.request({ method: 'GET', url: '/api/v1/auth/me', cookie: `chiso_session=${renewed.value}` }))
+        .statusCode,
+    ).toBe(200);
+    await expect(s.login('doi.mk')).rejects.toThrow(/401/);
+    expect(await s.login('doi.mk', 'Mat-khau-moi-2018')).toMatch(/^chiso_session=/);
+  });
+});
+
+describe('protections on every response', () => {
+  it('sends security headers and a request id, and never caches the API', async () => {
+    const res = await s.request({ method: 'GET', url: '/api/v1/auth/me' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['x-frame-options']).toBeDefined();
+    expect(res.headers['x-request-id']).toMatch(/^[\w-]{8,}$/);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('refuses a state change from another origin', async () => {
+    const cookie = await s.as('admin');
+    const res = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      cookie,
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.message).toBe('Yêu cầu từ trang web khác bị từ chối');
+    const cross = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      cookie,
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
+    expect(cross.statusCode).toBe(403);
+  });
+
+  it('answers unknown routes and bad JSON with the JSON error format', async () => {
+    const missing = await s.request({ method: 'GET', url: '/api/v1/nowhere' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('not_found');
+    const bad = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: '{"username":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBeDefined();
+  });
+
+  it('reports the health of the database', async () => {
+    const res = await s.request({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('ok');
+  });
+
+  it('describes the API in OpenAPI with a browsable page', async () => {
+    const spec = await s.request({ method: 'GET', url: '/api/openapi.json' });
+    expect(spec.statusCode).toBe(200);
+    expect(spec.json().paths['/api/v1/auth/login']).toBeDefined();
+    const docs = await s.request({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toMatch(/swagger/i);
+  });
+});
+
+describe('logs', () => {
+  it('are structured, carry the request id, and never hold a password or a session token', async () => {
+    const lines: string[] = [];
+    const app = await buildApp(
+      { ...s.deps, config: { ...s.deps.config, logLevel: 'debug' } },
+      { logStream: { write: (l) => lines.push(l) } },
+    );
+    await app.ready();
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: 'Quan-tri-thu-2017' },
+      headers: { 'x-request-id': 'req-log-test-1' },
+    });
+    const token = login.cookies.find((c) => c.name === 'chiso_session')!.value;
+    await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { cookie: `chiso_session=${token}` },
+    });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: 'Sai-mat-khau-99' },
+    });
+    await app.close();
+    const text = lines.join('');
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(text).toContain('"reqId":"req-log-test-1"');
+    expect(text).not.toContain('Quan-tri-thu-2017');
+    expect(text).not.toContain('Sai-mat-khau-99');
+    expect(text).not.toContain(token);
+  });
+});

@@ -1,0 +1,25 @@
+/** Every module's routes, mounted under /api/v1. */
+import type { App, AppDeps } from '../platform/http.ts';
+import { agenciesRoutes } from './agencies/agencies.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { criteriaRoutes } from './criteria/criteria.routes.ts';
+import { cyclesRoutes } from './cycles/cycles.routes.ts';
+import { progressRoutes } from './progress/progress.routes.ts';
+import { resultsRoutes } from './results/results.routes.ts';
+import { reviewRoutes } from './review/review.routes.ts';
+import { submissionsRoutes } from './submissions/submissions.routes.ts';
+import { usersRoutes } from './users/users.routes.ts';
+import { websiteChecksRoutes } from './website-checks/website-checks.routes.ts';
+
+export function registerModules(app: App, deps: AppDeps): void {
+  authRoutes(app, deps);
+  agenciesRoutes(app, deps);
+  criteriaRoutes(app, deps);
+  cyclesRoutes(app, deps);
+  usersRoutes(app, deps);
+  reviewRoutes(app, deps);
+  websiteChecksRoutes(app, deps);
+  resultsRoutes(app, deps);
+  progressRoutes(app, deps);
+  submissionsRoutes(app, deps);
+}

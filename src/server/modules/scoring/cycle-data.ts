@@ -1,0 +1,223 @@
+/**
+ * A cycle's data as the scoring core reads it, in the two views the regulation needs (R12):
+ *
+ * - self:     the agency's own values, every N/A it claimed, the department's website checks —
+ *             what the agency sees on its form as its self-score;
+ * - official: the same values with the department's corrections and reviewer marks laid over
+ *             them, only the N/A claims the assessor confirmed, the same website checks.
+ *
+ * Both run through the same core (scoreAgency / scoreCycle), so the live self-score of an
+ * unreviewed submission equals its official score criterion by criterion.
+ */
+import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { vnMidnight } from '../../../core/calendar/time.ts';
+import type { AgencyData, CycleData, NaClaim, Values, WebsiteCheck } from '../../../core/types.ts';
+import type { Executor } from '../../db/open.ts';
+import { cycleAgencies, naClaims, reviewValues, submissions, websiteChecks } from '../../db/schema.ts';
+import type { CycleRow } from '../cycles/cycles.repo.ts';
+
+export interface ReviewValue {
+  readonly fieldKey: string;
+  readonly kind: 'correction' | 'reviewer';
+  readonly oldValue: unknown;
+  readonly newValue: unknown;
+  readonly reason: string | null;
+  readonly createdAt: Date;
+  readonly createdBy: string | null;
+}
+
+/** Everything known about one agency of a cycle. */
+export interface AgencyRecord {
+  readonly agencyId: string;
+  readonly code: string;
+  readonly name: string;
+  readonly groupId: string;
+  readonly submission: {
+    readonly id: string;
+    readonly status: 'draft' | 'submitted';
+    readonly values: Values;
+    readonly version: number;
+    readonly submittedAt: Date | null;
+  } | null;
+  readonly claims: readonly {
+    criterionId: string;
+    reason: string;
+    status: 'claimed' | 'confirmed' | 'rejected';
+  }[];
+  /** Latest department value per field (corrections and reviewer marks), in the order they were set. */
+  readonly reviewValues: ReadonlyMap<string, ReviewValue>;
+  readonly websiteChecks: readonly WebsiteCheck[];
+}
+
+/** Website checks count for a cycle from 1 January of its year until publication. */
+export const checkWindow = (cycle: Pick<CycleRow, 'year' | 'publishBy'>) => ({
+  from: new Date(vnMidnight(cycle.year, 1, 1)),
+  to: cycle.publishBy,
+});
+
+/** Reads the records of some agencies of a cycle (all of its roster by default). */
+export async function loadRecords(
+  db: Executor,
+  cycle: CycleRow,
+  agencyIds?: readonly string[],
+): Promise<AgencyRecord[]> {
+  const roster = await db
+    .select()
+    .from(cycleAgencies)
+    .where(
+      agencyIds
+        ? and(eq(cycleAgencies.cycleId, cycle.id), inArray(cycleAgencies.agencyId, [...agencyIds]))
+        : eq(cycleAgencies.cycleId, cycle.id),
+    )
+    .orderBy(asc(cycleAgencies.code));
+  if (!roster.length) return [];
+  const ids = roster.map((r) => r.agencyId);
+
+  const subs = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.cycleId, cycle.id), inArray(submissions.agencyId, ids)));
+  const subIds = subs.map((s) => s.id);
+  const claims = subIds.length
+    ? await db.select().from(naClaims).where(inArray(naClaims.submissionId, subIds))
+    : [];
+  const reviews = subIds.length
+    ? await db
+        .select()
+        .from(reviewValues)
+        .where(inArray(reviewValues.submissionId, subIds))
+        .orderBy(asc(reviewValues.createdAt))
+    : [];
+  const window = checkWindow(cycle);
+  const checks = await db
+    .select()
+    .from(websiteChecks)
+    .where(
+      and(
+        inArray(websiteChecks.agencyId, ids),
+        gte(websiteChecks.checkedAt, window.from),
+        lt(websiteChecks.checkedAt, window.to),
+      ),
+    )
+    .orderBy(asc(websiteChecks.checkedAt));
+
+  return roster.map((r): AgencyRecord => {
+    const sub = subs.find((s) => s.agencyId === r.agencyId);
+    const latest = new Map<string, ReviewValue>();
+    if (sub)
+      for (const v of reviews)
+        if (v.submissionId === sub.id)
+          latest.set(v.fieldKey, {
+            fieldKey: v.fieldKey,
+            kind: v.kind,
+            oldValue: v.oldValue,
+            newValue: v.newValue,
+            reason: v.reason,
+            createdAt: v.createdAt,
+            createdBy: v.createdBy,
+          });
+    return {
+      agencyId: r.agencyId,
+      code: r.code,
+      name: r.name,
+      groupId: r.groupId,
+      submission: sub
+        ? {
+            id: sub.id,
+            status: sub.status,
+            values: sub.values as Values,
+            version: sub.version,
+            submittedAt: sub.submittedAt,
+          }
+        : null,
+      claims: sub
+        ? claims
+            .filter((c) => c.submissionId === sub.id)
+            .map((c) => ({ criterionId: c.criterionId, reason: c.reason, status: c.status }))
+        : [],
+      reviewValues: latest,
+      websiteChecks: checks
+        .filter((c) => c.agencyId === r.agencyId)
+        .map((c) => ({ checkedAt: c.checkedAt.getTime(), values: c.values as Values })),
+    };
+  });
+}
+
+const submittedAtOf = (r: AgencyRecord): number | null =>
+  r.submission?.status === 'submitted' && r.submission.submittedAt
+    ? r.submission.submittedAt.getTime()
+    : null;
+
+/** The agency's own view: its values and every claim it made (R12 self-assessment). */
+export function selfData(r: AgencyRecord): AgencyData {
+  const claims: NaClaim[] = r.claims.map((c) => ({
+    criterionId: c.criterionId,
+    reason: c.reason,
+    confirmed: c.status !== 'rejected',
+  }));
+  return {
+    code: r.code,
+    name: r.name,
+    group: r.groupId,
+    submittedAt: submittedAtOf(r),
+    values: r.submission?.values ?? {},
+    notApplicable: r.claims.filter((c) => c.status !== 'rejected').map((c) => c.criterionId),
+    naClaims: claims,
+    websiteChecks: r.websiteChecks,
+  };
+}
+
+/**
+ * The self-assessment as the agency made it (R12): its values and every N/A it claimed, whatever
+ * the department decided later. The review compares this with the official view, so a rejected
+ * claim shows as a difference with its reason; `selfData` is the live view of the agency's form,
+ * where a rejected claim no longer counts.
+ */
+export function selfAssessedData(r: AgencyRecord): AgencyData {
+  const self = selfData(r);
+  return {
+    ...self,
+    notApplicable: r.claims.map((c) => c.criterionId),
+    naClaims: r.claims.map((c) => ({ criterionId: c.criterionId, reason: c.reason, confirmed: true })),
+  };
+}
+
+/** The verified values: the agency's, with the department's corrections and marks over them. */
+export function officialValues(r: AgencyRecord): Values {
+  const values: Record<string, unknown> = { ...(r.submission?.values ?? {}) };
+  for (const [key, v] of r.reviewValues) {
+    if (v.newValue === null || v.newValue === undefined) delete values[key];
+    else values[key] = v.newValue;
+  }
+  return values;
+}
+
+/** The department's view: verified values and only the confirmed N/A claims. */
+export function officialData(r: AgencyRecord): AgencyData {
+  return {
+    code: r.code,
+    name: r.name,
+    group: r.groupId,
+    submittedAt: submittedAtOf(r),
+    values: officialValues(r),
+    notApplicable: r.claims.filter((c) => c.status === 'confirmed').map((c) => c.criterionId),
+    // A rejected claim is no claim any more: the criterion is scored on its values, nothing to check.
+    naClaims: r.claims
+      .filter((c) => c.status !== 'rejected')
+      .map((c) => ({ criterionId: c.criterionId, reason: c.reason, confirmed: c.status === 'confirmed' })),
+    websiteChecks: r.websiteChecks,
+  };
+}
+
+/** The whole cycle in one view, ready for scoreCycle. */
+export function cycleData(
+  cycle: CycleRow,
+  records: readonly AgencyRecord[],
+  view: 'self' | 'official',
+): CycleData {
+  return {
+    year: cycle.year,
+    deadline: cycle.deadline.getTime(),
+    agencies: records.map(view === 'self' ? selfData : officialData),
+  };
+}
