@@ -9,7 +9,7 @@
  */
 
 import { formatInstantVn } from '../../../core/calendar/time.ts';
-import { compileChecks, runChecks } from '../../../core/checks/run.ts';
+import { runChecks } from '../../../core/checks/run.ts';
 import type { CompiledGroup, CompiledSet } from '../../../core/criteria/compile.ts';
 import type { CriteriaSet, Field } from '../../../core/criteria/schema.ts';
 import { pick } from '../../../core/format.ts';
@@ -260,8 +260,7 @@ export function submissionsService(db: Db, clock: Clock, files: FileStore) {
       data.group,
       { ...data, values, previousValues: previous },
       { deadline: ctx.cycle.deadline.getTime() },
-      compileChecks(ctx.set),
-    );
+    ); // runChecks compiles the set's rules once and caches them per set
     const band = ctx.compiled.bands.find((b) => b.id === result.classId)!;
     return {
       total: points(result.total),
