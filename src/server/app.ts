@@ -19,7 +19,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { registerModules } from './modules/index.ts';
+import { publicRoutes, registerModules } from './modules/index.ts';
 import { SESSION_COOKIE, userOfToken } from './platform/auth.ts';
 import { AppError, forbidden, toBody } from './platform/errors.ts';
 import { type App, type AppDeps, checkAccess, type DeclaredRoute } from './platform/http.ts';
@@ -89,6 +89,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
+        // Over plain HTTP on an office network (http://10.x.x.x:3000) upgrading would break every
+        // asset; ask browsers to upgrade only when the system is served over HTTPS.
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,
@@ -239,5 +242,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   await app.register(async (api) => registerModules(api as App, deps), { prefix: '/api/v1' });
+  // The public pages (/ket-qua, /phuong-phap): server-rendered HTML, no sign-in, no script.
+  await app.register(async (site) => publicRoutes(site as App, deps));
   return app as App;
 }

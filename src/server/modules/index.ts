@@ -5,11 +5,15 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { criteriaRoutes } from './criteria/criteria.routes.ts';
 import { cyclesRoutes } from './cycles/cycles.routes.ts';
 import { progressRoutes } from './progress/progress.routes.ts';
+import { publicRoutes } from './public/public.routes.ts';
 import { resultsRoutes } from './results/results.routes.ts';
 import { reviewRoutes } from './review/review.routes.ts';
 import { submissionsRoutes } from './submissions/submissions.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { websiteChecksRoutes } from './website-checks/website-checks.routes.ts';
+
+/** The public HTML site (/ket-qua, /phuong-phap): mounted by app.ts at the root, not under /api/v1. */
+export { publicRoutes };
 
 export function registerModules(app: App, deps: AppDeps): void {
   authRoutes(app, deps);

@@ -212,3 +212,17 @@ describe('logs', () => {
     expect(text).not.toContain(token);
   });
 });
+
+describe('served over plain HTTP on an office network', () => {
+  it('does not ask browsers to upgrade requests to HTTPS unless the system is on HTTPS', async () => {
+    const res = await s.request({ method: 'GET', url: '/healthz' });
+    expect(res.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
+    const https = await buildApp(
+      { ...s.deps, config: { ...s.deps.config, secureCookies: true } },
+      { logger: false },
+    );
+    const secure = await https.inject({ method: 'GET', url: '/healthz' });
+    await https.close();
+    expect(secure.headers['content-security-policy']).toMatch(/upgrade-insecure-requests/);
+  });
+});
