@@ -23,6 +23,7 @@ import { publicRoutes, registerModules } from './modules/index.ts';
 import { SESSION_COOKIE, userOfToken } from './platform/auth.ts';
 import { AppError, forbidden, toBody } from './platform/errors.ts';
 import { type App, type AppDeps, checkAccess, type DeclaredRoute } from './platform/http.ts';
+import { registerWebApp } from './web.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -244,5 +245,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(async (api) => registerModules(api as App, deps), { prefix: '/api/v1' });
   // The public pages (/ket-qua, /phuong-phap): server-rendered HTML, no sign-in, no script.
   await app.register(async (site) => publicRoutes(site as App, deps));
+  // The web application at / (dist/web), index.html for the pages it routes itself.
+  await registerWebApp(app as App);
   return app as App;
 }

@@ -1,0 +1,102 @@
+/**
+ * The API client: same-origin JSON requests to /api/v1. Every failure becomes an ApiError that
+ * carries the Vietnamese message to show and, when the server names one, the form field it
+ * concerns (the server's `{ error: { code, message, field } }` format).
+ */
+import { t } from './i18n/messages.ts';
+
+export type Role = 'admin' | 'assessor' | 'approver' | 'reporter' | 'viewer';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  agencyId: string | null;
+  mustChangePassword: boolean;
+}
+
+export type CycleState = 'draft' | 'open' | 'closed' | 'under_review' | 'approved' | 'published';
+
+export interface Cycle {
+  id: string;
+  year: number;
+  title: string;
+  state: CycleState;
+  stateLabel: { vi: string; en?: string };
+  deadline: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; field?: unknown };
+}
+
+export async function api<T>(
+  path: string,
+  options: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      credentials: 'same-origin',
+      ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+    });
+  } catch {
+    throw new ApiError(0, 'network', t('error.network'));
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (res.ok) {
+    if (json === undefined)
+      throw new ApiError(res.status, 'unexpected', t('error.unexpected', { status: res.status }));
+    return json as T;
+  }
+  const error = (json as ErrorBody | undefined)?.error;
+  const retry = Number(res.headers.get('retry-after'));
+  throw new ApiError(
+    res.status,
+    typeof error?.code === 'string' ? error.code : 'unexpected',
+    typeof error?.message === 'string' && error.message
+      ? error.message
+      : t('error.unexpected', { status: res.status }),
+    typeof error?.field === 'string' ? error.field : undefined,
+    Number.isFinite(retry) && retry > 0 ? retry : undefined,
+  );
+}
+
+export const authApi = {
+  me: () => api<{ user: User }>('/auth/me'),
+  login: (username: string, password: string) =>
+    api<{ user: User }>('/auth/login', { method: 'POST', body: { username, password } }),
+  logout: () => api<void>('/auth/logout', { method: 'POST' }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api<void>('/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
+};
+
+export const cyclesApi = {
+  list: () => api<{ cycles: Cycle[] }>('/cycles'),
+};

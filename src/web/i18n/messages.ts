@@ -1,0 +1,134 @@
+/**
+ * The one message catalogue of the web application: every string the user sees comes from here,
+ * Vietnamese first, English second. `t('key', { name: 'x' })` fills `{name}` placeholders.
+ */
+export type Lang = 'vi' | 'en';
+
+const catalogue = {
+  'app.name': { vi: 'Chỉ số ứng dụng CNTT — Sở TT&TT Cao Bằng', en: 'IT application index — Cao Bằng DIC' },
+  'app.skip': { vi: 'Bỏ qua, đến nội dung chính', en: 'Skip to main content' },
+  'app.loading': { vi: 'Đang tải…', en: 'Loading…' },
+  'app.signOut': { vi: 'Đăng xuất', en: 'Sign out' },
+  'app.changePassword': { vi: 'Đổi mật khẩu', en: 'Change password' },
+  'app.home': { vi: 'Trang chủ', en: 'Home' },
+  'app.userMenu': { vi: 'Tài khoản', en: 'Account' },
+  'app.signedInAs': { vi: 'Đang đăng nhập: {name} ({role})', en: 'Signed in: {name} ({role})' },
+  'app.footer': {
+    vi: 'Đánh giá, xếp hạng mức độ ứng dụng CNTT theo Quyết định 2310/QĐ-UBND của UBND tỉnh Cao Bằng',
+    en: 'IT application assessment under Decision 2310/QĐ-UBND of Cao Bằng Provincial People’s Committee',
+  },
+
+  'role.admin': { vi: 'Quản trị', en: 'Administrator' },
+  'role.assessor': { vi: 'Thẩm định', en: 'Assessor' },
+  'role.approver': { vi: 'Phê duyệt', en: 'Approver' },
+  'role.reporter': { vi: 'Báo cáo của cơ quan', en: 'Agency reporter' },
+  'role.viewer': { vi: 'Xem', en: 'Viewer' },
+
+  'login.title': { vi: 'Đăng nhập', en: 'Sign in' },
+  'login.intro': {
+    vi: 'Dùng tài khoản Sở TT&TT cấp cho cơ quan, đơn vị của bạn.',
+    en: 'Use the account the Department issued to your agency.',
+  },
+  'login.username': { vi: 'Tên đăng nhập', en: 'User name' },
+  'login.password': { vi: 'Mật khẩu', en: 'Password' },
+  'login.submit': { vi: 'Đăng nhập', en: 'Sign in' },
+  'login.usernameRequired': { vi: 'Hãy nhập tên đăng nhập', en: 'Enter your user name' },
+  'login.passwordRequired': { vi: 'Hãy nhập mật khẩu', en: 'Enter your password' },
+  'login.failed': { vi: 'Không đăng nhập được', en: 'Could not sign in' },
+  'login.forgot': {
+    vi: 'Quên mật khẩu? Liên hệ quản trị hệ thống của Sở TT&TT để được cấp lại.',
+    en: 'Forgot your password? Ask the Department’s system administrator for a new one.',
+  },
+
+  'password.title': { vi: 'Đổi mật khẩu', en: 'Change password' },
+  'password.mustChange': {
+    vi: 'Đây là lần đăng nhập đầu tiên hoặc mật khẩu vừa được cấp lại: hãy đặt mật khẩu mới trước khi tiếp tục.',
+    en: 'First sign-in or a reset password: choose a new password before you continue.',
+  },
+  'password.rules': {
+    vi: 'Mật khẩu mới có ít nhất 10 ký tự và không chứa tên đăng nhập.',
+    en: 'The new password has at least 10 characters and does not contain the user name.',
+  },
+  'password.current': { vi: 'Mật khẩu hiện tại', en: 'Current password' },
+  'password.new': { vi: 'Mật khẩu mới', en: 'New password' },
+  'password.confirm': { vi: 'Nhập lại mật khẩu mới', en: 'Repeat the new password' },
+  'password.submit': { vi: 'Lưu mật khẩu mới', en: 'Save the new password' },
+  'password.cancel': { vi: 'Quay lại', en: 'Back' },
+  'password.currentRequired': { vi: 'Hãy nhập mật khẩu hiện tại', en: 'Enter your current password' },
+  'password.newRequired': { vi: 'Hãy nhập mật khẩu mới', en: 'Enter a new password' },
+  'password.tooShort': {
+    vi: 'Mật khẩu phải có ít nhất 10 ký tự (còn thiếu {missing})',
+    en: 'The password must have at least 10 characters ({missing} more)',
+  },
+  'password.tooLong': {
+    vi: 'Mật khẩu quá dài (tối đa 200 ký tự)',
+    en: 'The password is too long (200 at most)',
+  },
+  'password.containsUsername': {
+    vi: 'Mật khẩu không được chứa tên đăng nhập',
+    en: 'The password must not contain the user name',
+  },
+  'password.sameAsCurrent': {
+    vi: 'Mật khẩu mới phải khác mật khẩu hiện tại',
+    en: 'The new password must differ from the current one',
+  },
+  'password.confirmRequired': { vi: 'Hãy nhập lại mật khẩu mới', en: 'Repeat the new password' },
+  'password.mismatch': {
+    vi: 'Hai lần nhập mật khẩu mới không giống nhau',
+    en: 'The two new passwords differ',
+  },
+  'password.done': { vi: 'Đã đổi mật khẩu', en: 'Password changed' },
+  'password.failed': { vi: 'Chưa đổi được mật khẩu', en: 'Password not changed' },
+
+  'cycles.title': { vi: 'Các kỳ đánh giá', en: 'Assessment cycles' },
+  'cycles.intro': {
+    vi: 'Mỗi năm một kỳ đánh giá. Hạn nộp tính theo giờ Việt Nam.',
+    en: 'One assessment cycle a year. Deadlines are in Vietnam time.',
+  },
+  'cycles.year': { vi: 'Năm', en: 'Year' },
+  'cycles.name': { vi: 'Tên kỳ đánh giá', en: 'Cycle' },
+  'cycles.state': { vi: 'Trạng thái', en: 'State' },
+  'cycles.deadline': { vi: 'Hạn nộp (giờ Việt Nam)', en: 'Deadline (Vietnam time)' },
+  'cycles.empty': { vi: 'Chưa có kỳ đánh giá nào.', en: 'No assessment cycle yet.' },
+  'cycles.loadFailed': { vi: 'Không tải được danh sách kỳ đánh giá', en: 'Could not load the cycles' },
+  'cycles.retry': { vi: 'Thử lại', en: 'Try again' },
+  'cycles.count': { vi: '{count} kỳ đánh giá', en: '{count} cycles' },
+
+  'state.draft': { vi: 'Nháp', en: 'Draft' },
+  'state.open': { vi: 'Đang nhận báo cáo', en: 'Open' },
+  'state.closed': { vi: 'Đã hết hạn nộp', en: 'Closed' },
+  'state.under_review': { vi: 'Đang thẩm định', en: 'Under review' },
+  'state.approved': { vi: 'Đã phê duyệt', en: 'Approved' },
+  'state.published': { vi: 'Đã công bố', en: 'Published' },
+
+  'error.network': {
+    vi: 'Không kết nối được tới máy chủ. Hãy kiểm tra mạng rồi thử lại.',
+    en: 'Cannot reach the server. Check the network and try again.',
+  },
+  'error.unexpected': {
+    vi: 'Máy chủ trả lời không như mong đợi (mã {status}). Hãy thử lại sau.',
+    en: 'Unexpected answer from the server (status {status}). Try again later.',
+  },
+  'error.sessionEnded': {
+    vi: 'Phiên đăng nhập đã hết. Hãy đăng nhập lại.',
+    en: 'Your session has ended. Sign in again.',
+  },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type MessageKey = keyof typeof catalogue;
+
+let current: Lang = 'vi';
+
+export function setLang(lang: Lang): void {
+  current = lang;
+}
+
+export function lang(): Lang {
+  return current;
+}
+
+/** The message in the current language, with `{name}` placeholders filled. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text: string = catalogue[key][current];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}

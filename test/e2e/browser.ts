@@ -1,0 +1,187 @@
+/**
+ * Browser tests: the built web application (dist/web, built once if stale), served by the real
+ * server listening on a free port on a fresh database, driven by Debian's Chromium through
+ * playwright-core. Also: axe-core accessibility checks and screenshots (test-results/screenshots).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { ensureWebBuild, ROOT } from '../../scripts/ensure-web-build.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { bootstrap } from '../../src/server/bootstrap.ts';
+import { users } from '../../src/server/db/schema.ts';
+import { hashPassword, SESSION_COOKIE } from '../../src/server/platform/auth.ts';
+import { systemClock } from '../../src/server/platform/clock.ts';
+import { loadConfig } from '../../src/server/platform/config.ts';
+import { directoryStore } from '../../src/server/platform/files.ts';
+import type { App, AppDeps } from '../../src/server/platform/http.ts';
+import { freshDatabase, TEST_PASSWORD } from '../server.ts';
+
+/** The first administrator's password, as test/server.ts bootstraps it. */
+export const ADMIN_PASSWORD = 'Quan-tri-thu-2017';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const DESKTOP = { width: 1366, height: 768 };
+export const PHONE = { width: 390, height: 844 };
+const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+export interface BrowserSession {
+  readonly baseUrl: string;
+  readonly app: App;
+  readonly deps: AppDeps;
+  readonly page: Page;
+  /** Opens the sign-in screen and signs in with the keyboard (Enter submits). */
+  login(username: string, password: string): Promise<void>;
+  /** Serious and critical accessibility violations of the page as it is now. */
+  axe(page?: Page): Promise<AxeViolation[]>;
+  /** A full-page screenshot, test-results/screenshots/<name>.png; returns its path. */
+  screenshot(page: Page, name: string): Promise<string>;
+  /** Creates a cycle through the API, as a second administrator. */
+  createCycle(body: {
+    year: number;
+    title?: string;
+  }): Promise<{ id: string; title: string; deadline: string }>;
+  close(): Promise<void>;
+}
+
+/** Starts the server and a browser; the administrator `admin` must change the password at first sign-in. */
+export async function startBrowserSession(): Promise<BrowserSession> {
+  await ensureWebBuild({ quiet: true });
+  const database = await freshDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'chiso-e2e-'));
+  const config = loadConfig({ CHISO_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CHISO_SCHEDULER: 'false' });
+  // Real time: the browser drops a session cookie whose expiry lies in the past.
+  const clock = systemClock;
+  const deps: AppDeps = {
+    config,
+    database,
+    clock,
+    mailer: { enabled: false, send: async () => {} },
+    files: directoryStore(join(dataDir, 'files')),
+  };
+  await bootstrap(database.db, clock.now(), ADMIN_PASSWORD);
+  await database.db.update(users).set({ mustChangePassword: true }).where(eq(users.username, 'admin'));
+  const app = await buildApp(deps, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    context = await browser.newContext({
+      viewport: DESKTOP,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
+  } catch (e) {
+    await browser?.close();
+    await app.close();
+    await database.drop();
+    throw e;
+  }
+  const page = await context.newPage();
+
+  let adminCookie: string | undefined;
+  async function secondAdmin(): Promise<string> {
+    if (adminCookie) return adminCookie;
+    const now = clock.now();
+    await database.db.insert(users).values({
+      username: 'quantri-thu',
+      displayName: 'Quản trị thử',
+      email: 'quantri-thu@example.test',
+      passwordHash: await hashPassword(TEST_PASSWORD),
+      role: 'admin',
+      agencyId: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'quantri-thu', password: TEST_PASSWORD },
+    });
+    const set = res.cookies.find((c) => c.name === SESSION_COOKIE);
+    if (!set) throw new Error(`login failed: ${res.body}`);
+    adminCookie = `${SESSION_COOKIE}=${set.value}`;
+    return adminCookie;
+  }
+
+  return {
+    baseUrl,
+    app,
+    deps,
+    page,
+    async login(username, password) {
+      await page.goto(baseUrl);
+      await page.getByLabel('Tên đăng nhập').fill(username);
+      await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+      await page.getByLabel('Mật khẩu', { exact: true }).press('Enter');
+    },
+    async axe(target = page) {
+      // Not addScriptTag: the app's CSP (script-src 'self') rightly refuses inline scripts, and
+      // bypassing the CSP would hide a CSP the built app breaks. DevTools evaluation is not subject to it.
+      await target.evaluate(AXE_SOURCE);
+      return target.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: unknown[] }> } })
+          .axe;
+        const result = await axe.run(document);
+        return (
+          result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]
+        )
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            targets: v.nodes.map((n) => n.target.join(' ')),
+          }));
+      });
+    },
+    async screenshot(target, name) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await target.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async createCycle(body) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/cycles',
+        headers: { cookie: await secondAdmin() },
+        payload: body,
+      });
+      if (res.statusCode !== 201) throw new Error(`create cycle: ${res.statusCode} ${res.body}`);
+      return res.json().cycle;
+    },
+    async close() {
+      await context?.close().catch(() => {});
+      await browser?.close().catch(() => {});
+      await app.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
