@@ -12,6 +12,8 @@ afterAll(async () => {
 
 /** No serious or critical accessibility problem at office-screen and phone sizes; screenshots of both. */
 async function checkScreen(name: string) {
+  // A passing toast ("đã đổi mật khẩu") fades in and out: its contrast is only measurable once gone.
+  await s.page.waitForSelector('.ant-message-notice', { state: 'detached', timeout: 15_000 });
   for (const [size, viewport] of [
     ['1366', DESKTOP],
     ['390', PHONE],
