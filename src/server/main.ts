@@ -58,6 +58,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     } else if (admin) say(`Tài khoản quản trị: ${admin.username}, mật khẩu lấy từ CHISO_ADMIN_PASSWORD.`);
     else say('Đăng nhập bằng tài khoản quản trị đã tạo ở lần chạy trước (admin).');
     if (demo) say(demo);
+    say(`Mở trình duyệt: ${url}  ·  kết quả công khai: ${url}/ket-qua  ·  phương pháp: ${url}/phuong-phap`);
     say(`API: ${url}/api/v1 · tài liệu API: ${url}/api/docs · kiểm tra: ${url}/healthz`);
     say('Dừng: Ctrl+C');
   } catch (e) {
