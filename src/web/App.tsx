@@ -1,15 +1,18 @@
 /**
- * The application shell: who is signed in decides the screen (sign-in, change password, home).
- * Every screen has a skip link, a banner, a main landmark with one h1, and a footer.
+ * The application shell: who is signed in decides the screen (sign-in, change password, or the
+ * page the address names, if the role may open it). Every screen has a skip link, a banner with
+ * the role's menu, a main landmark with one h1, and a footer.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { ApiError, authApi, type User } from './api.ts';
+import { type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
+import { ApiError, authApi, type User, whenSessionEnds } from './api.ts';
+import { Loading, NotFound } from './components/Page.tsx';
 import { ChangePasswordPage } from './features/auth/ChangePasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
-import { CyclesHome } from './features/cycles/CyclesHome.tsx';
 import { t } from './i18n/messages.ts';
+import { Link, matchPath, navigate, useLocation } from './router.tsx';
+import { findRoute, menuOf } from './routes.tsx';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -43,19 +46,22 @@ export function App() {
           : 'home';
 
   // A new screen: its own page title, and keyboard/screen-reader focus at the start of its content.
-  const previous = useRef<Screen>(screen);
+  const location = useLocation();
+  const previous = useRef<string>(screen);
+  const place = screen === 'home' ? `home:${location.path}` : screen;
   useEffect(() => {
     const titles: Partial<Record<Screen, string>> = {
       login: t('login.title'),
       password: t('password.title'),
-      home: t('cycles.title'),
     };
     const title = titles[screen];
-    document.title = title ? `${title} — ${t('app.name')}` : t('app.name');
-    if (previous.current !== screen && previous.current !== 'loading')
+    if (title) document.title = `${title} — ${t('app.name')}`;
+    else if (screen !== 'home') document.title = t('app.name');
+    // A new page: keyboard and screen-reader focus at the start of its content.
+    if (previous.current !== place && previous.current !== 'loading')
       document.getElementById('noi-dung')?.focus();
-    previous.current = screen;
-  }, [screen]);
+    previous.current = place;
+  }, [screen, place]);
 
   const signedIn = (next: User) => {
     setNotice(null);
@@ -69,6 +75,20 @@ export function App() {
     setNotice(why ?? null);
     queryClient.setQueryData(ME_KEY, null);
   };
+
+  // Any request that finds the session gone (expired, signed out elsewhere) ends it here too.
+  const endedRef = useRef(signedOut);
+  endedRef.current = signedOut;
+  useEffect(() => {
+    whenSessionEnds(() => endedRef.current(t('error.sessionEnded')));
+    return () => whenSessionEnds(null);
+  }, []);
+
+  // A reporter's work is their agency's report: their home page is the report's.
+  useEffect(() => {
+    if (screen === 'home' && user?.role === 'reporter' && location.path === '/')
+      navigate('/bao-cao', { replace: true });
+  }, [screen, user?.role, location.path]);
 
   const logout = useMutation({
     mutationFn: authApi.logout,
@@ -114,9 +134,20 @@ export function App() {
         />
       );
       break;
-    case 'home':
-      content = <CyclesHome onSessionEnded={() => signedOut(t('error.sessionEnded'))} />;
+    case 'home': {
+      const found = findRoute(location.path, matchPath);
+      if (!found) content = <NotFound />;
+      else if (!found.route.roles.includes(user!.role)) content = <NotFound forbidden />;
+      else {
+        const Screen = found.route.screen;
+        content = (
+          <Suspense fallback={<Loading />}>
+            <Screen key={location.path} params={found.params} user={user!} />
+          </Suspense>
+        );
+      }
       break;
+    }
   }
 
   return (
@@ -125,7 +156,33 @@ export function App() {
         {t('app.skip')}
       </a>
       <header className="app-header">
-        <p className="app-title">{t('app.name')}</p>
+        <p className="app-title">
+          <Link to="/" className="app-title-link">
+            {t('app.name')}
+          </Link>
+        </p>
+        {user && screen === 'home' && (
+          <nav className="app-menu" aria-label={t('app.mainMenu')}>
+            <ul>
+              {menuOf(user.role).map((item) => {
+                const current = item.to === '/' ? location.path === '/' : location.path.startsWith(item.to);
+                return (
+                  <li key={item.to}>
+                    <Link to={item.to} aria-current={current ? 'page' : undefined}>
+                      {t(item.label)}
+                    </Link>
+                  </li>
+                );
+              })}
+              <li>
+                <a href="/ket-qua">{t('nav.published')}</a>
+              </li>
+              <li>
+                <a href="/phuong-phap">{t('nav.method')}</a>
+              </li>
+            </ul>
+          </nav>
+        )}
         {user && (
           <nav className="app-user" aria-label={t('app.userMenu')}>
             <span>{t('app.signedInAs', { name: user.displayName, role: t(`role.${user.role}`) })}</span>

@@ -35,6 +35,8 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly retryAfterSeconds?: number,
+    /** Whatever else the server said: per-field problems, the current state after a conflict. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -45,23 +47,37 @@ interface ErrorBody {
   error?: { code?: unknown; message?: unknown; field?: unknown };
 }
 
+/** Where the signed-in session's end is reported (App signs the user out); set once by App. */
+let onSessionEnded: (() => void) | null = null;
+export function whenSessionEnds(handler: (() => void) | null): void {
+  onSessionEnded = handler;
+}
+
 export async function api<T>(
   path: string,
-  options: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown } = {},
+  options: {
+    method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    body?: unknown;
+    /** Sent as multipart/form-data instead of JSON (file uploads). */
+    form?: FormData;
+  } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}`, {
-      method: options.method ?? 'GET',
+      method: options.method ?? (options.form ? 'POST' : 'GET'),
       headers,
       credentials: 'same-origin',
       ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+      ...(options.form && { body: options.form }),
     });
   } catch {
     throw new ApiError(0, 'network', t('error.network'));
   }
+  // A session that ended mid-work (expired, signed out elsewhere): back to sign-in, with a word why.
+  if (res.status === 401 && path !== '/auth/login' && path !== '/auth/me') onSessionEnded?.();
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   let json: unknown;
@@ -76,6 +92,7 @@ export async function api<T>(
     return json as T;
   }
   const error = (json as ErrorBody | undefined)?.error;
+  const details = (json as { error?: { details?: unknown } } | undefined)?.error?.details;
   const retry = Number(res.headers.get('retry-after'));
   throw new ApiError(
     res.status,
@@ -85,7 +102,13 @@ export async function api<T>(
       : t('error.unexpected', { status: res.status }),
     typeof error?.field === 'string' ? error.field : undefined,
     Number.isFinite(retry) && retry > 0 ? retry : undefined,
+    details,
   );
+}
+
+/** The address of a file the API serves (evidence, guidance, exports), for a link or a download. */
+export function apiUrl(path: string): string {
+  return `/api/v1${path}`;
 }
 
 export const authApi = {

@@ -1,10 +1,63 @@
-/** Dates as Vietnamese readers expect them, always in Vietnam time (UTC+7, no daylight saving). */
+/**
+ * Numbers, dates and sorting as Vietnamese readers expect them: "87,25", "01/11/2017", dates
+ * always in Vietnam time (UTC+7, no daylight saving), names sorted by Intl.Collator('vi').
+ */
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const two = (n: number) => String(n).padStart(2, '0');
 
+function inVietnam(iso: string): Date | null {
+  const d = new Date(new Date(iso).getTime() + VN_OFFSET_MS);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
 /** dd/mm/yyyy HH:mm in Vietnam time, e.g. "01/11/2017 00:00". */
 export function dateTimeVn(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + VN_OFFSET_MS);
-  if (Number.isNaN(d.getTime())) return iso;
+  const d = inVietnam(iso);
+  if (!d) return iso;
   return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}
+
+/** dd/mm/yyyy in Vietnam time; a plain date "2017-10-01" is shown as it is written. */
+export function dateVn(isoOrDate: string): string {
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoOrDate);
+  if (plain) return `${plain[3]}/${plain[2]}/${plain[1]}`;
+  const d = inVietnam(isoOrDate);
+  if (!d) return isoOrDate;
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number with a decimal comma and dot thousands, e.g. 87.25 → "87,25", 1234.5 → "1.234,5".
+ * `digits` fixes the decimals (scores: 2); without it, up to 4 and no trailing zeros.
+ */
+export function numberVn(value: number, digits?: number): string {
+  const key = String(digits);
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('vi-VN', {
+      minimumFractionDigits: digits ?? 0,
+      maximumFractionDigits: digits ?? 4,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** A score as published: two decimals, "87,25"; a score given as a decimal string is accepted too. */
+export function scoreVn(value: number | string): string {
+  const n = typeof value === 'string' ? Number(value) : value;
+  return Number.isFinite(n) ? numberVn(n, 2) : String(value);
+}
+
+/** Vietnamese alphabetical order (Đ after D, tones after the bare letter). */
+export const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+export const byVietnamese = (a: string, b: string) => collator.compare(a, b);
+
+/** Bytes as "1,5 MB". */
+export function fileSizeVn(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${numberVn(bytes / 1024, 1)} KB`;
+  return `${numberVn(bytes / (1024 * 1024), 1)} MB`;
 }

@@ -12,12 +12,13 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { ensureWebBuild, ROOT } from '../../scripts/ensure-web-build.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { bootstrap } from '../../src/server/bootstrap.ts';
-import { users } from '../../src/server/db/schema.ts';
+import { agencies, users } from '../../src/server/db/schema.ts';
 import { hashPassword, SESSION_COOKIE } from '../../src/server/platform/auth.ts';
-import { systemClock } from '../../src/server/platform/clock.ts';
+import { fixedClock } from '../../src/server/platform/clock.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
 import { directoryStore } from '../../src/server/platform/files.ts';
 import type { App, AppDeps } from '../../src/server/platform/http.ts';
+import type { Role } from '../../src/web/api.ts';
 import { freshDatabase, TEST_PASSWORD } from '../server.ts';
 
 /** The first administrator's password, as test/server.ts bootstraps it. */
@@ -49,6 +50,8 @@ export interface BrowserSession {
   readonly baseUrl: string;
   readonly app: App;
   readonly deps: AppDeps;
+  /** The server's clock: tests move it to cross a deadline. */
+  readonly clock: ReturnType<typeof fixedClock>;
   readonly page: Page;
   /** Opens the sign-in screen and signs in with the keyboard (Enter submits). */
   login(username: string, password: string): Promise<void>;
@@ -56,6 +59,16 @@ export interface BrowserSession {
   axe(page?: Page): Promise<AxeViolation[]>;
   /** A full-page screenshot, test-results/screenshots/<name>.png; returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
+  /**
+   * A request to the API as a second administrator (`quantri-thu`), for setting up what a test
+   * does not drive through the screens. Returns the parsed JSON; throws on an unexpected status.
+   */
+  adminApi<T = unknown>(method: string, url: string, payload?: unknown, expect?: number): Promise<T>;
+  /**
+   * A user who can sign in at once (no forced password change), password TEST_PASSWORD.
+   * Reporters need `agencyCode` (e.g. 'STTTT' a department, 'HHA' a district — seed/agencies-cao-bang.json).
+   */
+  addUser(username: string, role: Role, agencyCode?: string): Promise<{ id: string; username: string }>;
   /** Creates a cycle through the API, as a second administrator. */
   createCycle(body: {
     year: number;
@@ -65,13 +78,14 @@ export interface BrowserSession {
 }
 
 /** Starts the server and a browser; the administrator `admin` must change the password at first sign-in. */
-export async function startBrowserSession(): Promise<BrowserSession> {
+export async function startBrowserSession(options: { now?: string } = {}): Promise<BrowserSession> {
   await ensureWebBuild({ quiet: true });
   const database = await freshDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'chiso-e2e-'));
   const config = loadConfig({ CHISO_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CHISO_SCHEDULER: 'false' });
-  // Real time: the browser drops a session cookie whose expiry lies in the past.
-  const clock = systemClock;
+  // The server's clock is the test's (deadlines, lateness); sessions last by Max-Age, which the
+  // browser counts on its own clock, so any date works. Without `now`, the real time.
+  const clock = fixedClock(options.now ?? Date.now());
   const deps: AppDeps = {
     config,
     database,
@@ -133,7 +147,42 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     baseUrl,
     app,
     deps,
+    clock,
     page,
+    async adminApi(method, url, payload, expectStatus) {
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        headers: { cookie: await secondAdmin(), origin: baseUrl },
+        ...(payload !== undefined && { payload: payload as object }),
+      });
+      const ok = expectStatus ? res.statusCode === expectStatus : res.statusCode < 300;
+      if (!ok) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+      return (res.body ? res.json() : undefined) as never;
+    },
+    async addUser(username, role, agencyCode) {
+      let agencyId: string | null = null;
+      if (agencyCode) {
+        const [row] = await database.db.select().from(agencies).where(eq(agencies.code, agencyCode));
+        if (!row) throw new Error(`no agency ${agencyCode}`);
+        agencyId = row.id;
+      }
+      const now = clock.now();
+      const [row] = await database.db
+        .insert(users)
+        .values({
+          username,
+          displayName: username,
+          email: `${username}@example.test`,
+          passwordHash: await hashPassword(TEST_PASSWORD),
+          role,
+          agencyId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      return { id: row!.id, username };
+    },
     async login(username, password) {
       await page.goto(baseUrl);
       await page.getByLabel('Tên đăng nhập').fill(username);

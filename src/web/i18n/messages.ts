@@ -18,6 +18,30 @@ const catalogue = {
     en: 'IT application assessment under Decision 2310/QĐ-UBND of Cao Bằng Provincial People’s Committee',
   },
 
+  'app.mainMenu': { vi: 'Chức năng', en: 'Main menu' },
+  'app.breadcrumb': { vi: 'Vị trí trang', en: 'Breadcrumb' },
+  'app.loadFailed': { vi: 'Không tải được dữ liệu', en: 'Could not load the data' },
+  'app.notFound': { vi: 'Không có trang này', en: 'Page not found' },
+  'app.notFoundHelp': {
+    vi: 'Địa chỉ không đúng hoặc trang đã được chuyển đi.',
+    en: 'The address is wrong or the page has moved.',
+  },
+  'app.forbidden': { vi: 'Không có quyền xem trang này', en: 'You may not open this page' },
+  'app.forbiddenHelp': {
+    vi: 'Vai trò của tài khoản này không được mở trang. Nếu cần, hãy liên hệ quản trị hệ thống.',
+    en: 'Your role may not open this page. Ask the system administrator if you need it.',
+  },
+  'app.backHome': { vi: 'Về trang chủ', en: 'Back to the home page' },
+
+  'nav.cycles': { vi: 'Các kỳ đánh giá', en: 'Cycles' },
+  'nav.report': { vi: 'Báo cáo của cơ quan', en: 'Our report' },
+  'nav.adminCycles': { vi: 'Quản lý kỳ đánh giá', en: 'Manage cycles' },
+  'nav.agencies': { vi: 'Cơ quan, đơn vị', en: 'Agencies' },
+  'nav.users': { vi: 'Người dùng', en: 'Users' },
+  'nav.criteria': { vi: 'Bộ tiêu chí', en: 'Criteria sets' },
+  'nav.published': { vi: 'Kết quả công bố', en: 'Published results' },
+  'nav.method': { vi: 'Phương pháp chấm điểm', en: 'Scoring method' },
+
   'role.admin': { vi: 'Quản trị', en: 'Administrator' },
   'role.assessor': { vi: 'Thẩm định', en: 'Assessor' },
   'role.approver': { vi: 'Phê duyệt', en: 'Approver' },
@@ -92,6 +116,12 @@ const catalogue = {
   'cycles.empty': { vi: 'Chưa có kỳ đánh giá nào.', en: 'No assessment cycle yet.' },
   'cycles.loadFailed': { vi: 'Không tải được danh sách kỳ đánh giá', en: 'Could not load the cycles' },
   'cycles.retry': { vi: 'Thử lại', en: 'Try again' },
+  'cycles.actions': { vi: 'Công việc', en: 'Actions' },
+  'cycles.toReport': { vi: 'Báo cáo của cơ quan', en: 'Our report' },
+  'cycles.toProgress': { vi: 'Tiến độ, thẩm định', en: 'Progress and review' },
+  'cycles.toManage': { vi: 'Quản lý kỳ', en: 'Manage' },
+  'cycles.toApprove': { vi: 'Phê duyệt, công bố', en: 'Approve and publish' },
+  'cycles.toResults': { vi: 'Kết quả', en: 'Results' },
   'cycles.count': { vi: '{count} kỳ đánh giá', en: '{count} cycles' },
 
   'state.draft': { vi: 'Nháp', en: 'Draft' },
@@ -127,8 +157,23 @@ export function lang(): Lang {
   return current;
 }
 
+type Catalogue = Record<string, { vi: string; en: string }>;
+
+function fill(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
 /** The message in the current language, with `{name}` placeholders filled. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text: string = catalogue[key][current];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fill(catalogue[key][current], params);
+}
+
+/**
+ * A feature's own messages (features/<name>/messages.ts), in the same form and language as the
+ * shared ones above: `export const m = defineMessages({ 'form.title': { vi, en } })`, then
+ * `m('form.title')`. Keys are checked by the compiler; shared keys stay reachable through `t`.
+ */
+export function defineMessages<const C extends Catalogue>(entries: C) {
+  return (key: keyof C & string, params: Record<string, string | number> = {}): string =>
+    fill(entries[key]![current], params);
 }

@@ -15,12 +15,14 @@ const Me = z.object({
 
 export function authRoutes(app: App, deps: AppDeps) {
   const service = authService(deps.database.db, deps.clock, deps.config.sessionHours);
+  // Max-Age, not Expires: the browser counts it from its own clock, so a server whose clock is
+  // off (or a test server on an injected clock) still gives a session that lasts sessionHours.
   const cookieOptions = (expires: Date) => ({
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
     secure: deps.config.secureCookies,
-    expires,
+    maxAge: Math.max(0, Math.floor((expires.getTime() - deps.clock.now().getTime()) / 1000)),
   });
 
   app.post(

@@ -1,10 +1,16 @@
-/** Home of a signed-in user: the assessment cycles they may see (GET /api/v1/cycles). */
+/**
+ * Home of a signed-in user: the assessment cycles they may see (GET /api/v1/cycles), each with
+ * the pages their role works in at that stage of the year.
+ */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Grid, Table, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
-import { ApiError, type Cycle, type CycleState, cyclesApi } from '../../api.ts';
+import { Alert, Button, Grid, Space, Table, Tag, Typography } from 'antd';
+import type { Cycle, CycleState, Role } from '../../api.ts';
+import { cyclesApi } from '../../api.ts';
+import { PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
+import { Link } from '../../router.tsx';
+import type { ScreenProps } from '../../routes.tsx';
 
 const STATE_COLORS: Record<CycleState, string> = {
   draft: 'default',
@@ -15,13 +21,28 @@ const STATE_COLORS: Record<CycleState, string> = {
   published: 'green',
 };
 
-export function CyclesHome(props: { onSessionEnded: () => void }) {
+const REVIEW_STATES: CycleState[] = ['open', 'closed', 'under_review', 'approved', 'published'];
+
+/** The pages a role opens for a cycle in this state. */
+function actionsFor(role: Role, c: Cycle): { to: string; label: string }[] {
+  const out: { to: string; label: string }[] = [];
+  if (role === 'reporter' && c.state !== 'draft')
+    out.push({ to: `/bao-cao/${c.id}`, label: t('cycles.toReport') });
+  if ((role === 'admin' || role === 'assessor' || role === 'approver') && REVIEW_STATES.includes(c.state))
+    out.push({ to: `/ky/${c.id}/tien-do`, label: t('cycles.toProgress') });
+  if (role === 'admin') out.push({ to: `/quan-tri/ky-danh-gia/${c.id}`, label: t('cycles.toManage') });
+  if (
+    (role === 'approver' || role === 'admin') &&
+    ['under_review', 'approved', 'published'].includes(c.state)
+  )
+    out.push({ to: `/ky/${c.id}/phe-duyet`, label: t('cycles.toApprove') });
+  if (c.state === 'published' || (role !== 'reporter' && role !== 'viewer' && c.state !== 'draft'))
+    out.push({ to: `/ky/${c.id}/ket-qua`, label: t('cycles.toResults') });
+  return out;
+}
+
+export default function CyclesHome({ user }: ScreenProps) {
   const cycles = useQuery({ queryKey: ['cycles'], queryFn: cyclesApi.list });
-  const { onSessionEnded } = props;
-  const ended = cycles.error instanceof ApiError && cycles.error.status === 401;
-  useEffect(() => {
-    if (ended) onSessionEnded();
-  }, [ended, onSessionEnded]);
 
   const rows = cycles.data?.cycles ?? [];
   // A table on office screens; on a phone, one block per cycle (no sideways scrolling).
@@ -31,11 +52,11 @@ export function CyclesHome(props: { onSessionEnded: () => void }) {
   );
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 26, marginTop: 0 }}>
-        {t('cycles.title')}
-      </Typography.Title>
-      <Typography.Paragraph>{t('cycles.intro')}</Typography.Paragraph>
-      {cycles.isError && !ended && (
+      <PageHeader
+        title={t('cycles.title')}
+        intro={<Typography.Paragraph>{t('cycles.intro')}</Typography.Paragraph>}
+      />
+      {cycles.isError && (
         <Alert
           type="error"
           showIcon
@@ -71,6 +92,11 @@ export function CyclesHome(props: { onSessionEnded: () => void }) {
               width: 200,
               render: (_, c) => <time dateTime={c.deadline}>{dateTimeVn(c.deadline)}</time>,
             },
+            {
+              title: t('cycles.actions'),
+              key: 'actions',
+              render: (_, c) => <CycleLinks cycle={c} role={user.role} />,
+            },
           ]}
         />
       )}
@@ -91,10 +117,25 @@ export function CyclesHome(props: { onSessionEnded: () => void }) {
                   <time dateTime={c.deadline}>{dateTimeVn(c.deadline)}</time>
                 </dd>
               </dl>
+              <CycleLinks cycle={c} role={user.role} />
             </li>
           ))}
         </ul>
       )}
     </>
+  );
+}
+
+function CycleLinks(props: { cycle: Cycle; role: Role }) {
+  const links = actionsFor(props.role, props.cycle);
+  if (links.length === 0) return null;
+  return (
+    <Space wrap size={[12, 4]} className="cycle-links">
+      {links.map((l) => (
+        <Link key={l.to} to={l.to} aria-label={`${l.label} — ${props.cycle.title}`}>
+          {l.label}
+        </Link>
+      ))}
+    </Space>
   );
 }

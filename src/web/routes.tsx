@@ -1,0 +1,105 @@
+/**
+ * Every page of the application: its address, who may open it, and the module that draws it.
+ * Each screen is its own chunk, loaded when first opened, so that sign-in does not download the
+ * form, and the reporter's form does not download the administrator's tables.
+ */
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { Role, User } from './api.ts';
+
+/** What a screen receives: the parameters of its address and the signed-in user. */
+export interface ScreenProps {
+  params: Record<string, string>;
+  user: User;
+}
+
+export interface RouteDef {
+  path: string;
+  /** Roles that may open the page; the server checks again on every request. */
+  roles: readonly Role[];
+  screen: LazyExoticComponent<ComponentType<ScreenProps>>;
+}
+
+const STAFF = ['admin', 'assessor', 'approver', 'viewer'] as const;
+const EVERYONE = ['admin', 'assessor', 'approver', 'viewer', 'reporter'] as const;
+const REVIEWERS = ['admin', 'assessor', 'approver'] as const;
+
+const route = (
+  path: string,
+  roles: readonly Role[],
+  load: () => Promise<{ default: ComponentType<ScreenProps> }>,
+): RouteDef => ({ path, roles, screen: lazy(load) });
+
+export const ROUTES: readonly RouteDef[] = [
+  // Home: the cycles this user may see, with what they can do in each.
+  route('/', EVERYONE, () => import('./features/cycles/CyclesHome.tsx')),
+
+  // Agency reporter: the cycle's home, the data-collection form, the receipt.
+  route('/bao-cao', ['reporter'], () => import('./features/reporter/ReporterHome.tsx')),
+  route('/bao-cao/:cycleId', ['reporter'], () => import('./features/reporter/ReportForm.tsx')),
+  route('/bao-cao/:cycleId/bien-nhan', ['reporter'], () => import('./features/reporter/ReceiptPage.tsx')),
+
+  // Assessor: the progress board and one agency's review.
+  route('/ky/:cycleId/tien-do', REVIEWERS, () => import('./features/review/ProgressBoard.tsx')),
+  route('/ky/:cycleId/tham-dinh/:agencyId', REVIEWERS, () => import('./features/review/ReviewPage.tsx')),
+
+  // Results (as each role may see them), one agency's page, and the approver's decision.
+  route('/ky/:cycleId/ket-qua', EVERYONE, () => import('./features/results/ResultsPage.tsx')),
+  route('/ky/:cycleId/ket-qua/:agencyId', EVERYONE, () => import('./features/results/AgencyResultPage.tsx')),
+  route('/ky/:cycleId/phe-duyet', ['approver', 'admin'], () => import('./features/results/ApprovalPage.tsx')),
+
+  // Administrator: cycles, agencies, users, criteria sets.
+  route('/quan-tri/ky-danh-gia', ['admin'], () => import('./features/admin/CyclesAdmin.tsx')),
+  route('/quan-tri/ky-danh-gia/:cycleId', ['admin'], () => import('./features/admin/CycleAdminDetail.tsx')),
+  route('/quan-tri/co-quan', STAFF, () => import('./features/admin/AgenciesAdmin.tsx')),
+  route('/quan-tri/nguoi-dung', ['admin'], () => import('./features/admin/UsersAdmin.tsx')),
+  route('/quan-tri/bo-tieu-chi', EVERYONE, () => import('./features/admin/CriteriaAdmin.tsx')),
+  route('/quan-tri/bo-tieu-chi/so-sanh', EVERYONE, () => import('./features/admin/CriteriaCompare.tsx')),
+  route(
+    '/quan-tri/bo-tieu-chi/:versionId',
+    EVERYONE,
+    () => import('./features/admin/CriteriaVersionPage.tsx'),
+  ),
+];
+
+/** The menu of each role: the pages it starts from. Public pages open as ordinary links. */
+export interface MenuItem {
+  to: string;
+  label: 'nav.cycles' | 'nav.report' | 'nav.adminCycles' | 'nav.agencies' | 'nav.users' | 'nav.criteria';
+}
+
+export function menuOf(role: Role): MenuItem[] {
+  switch (role) {
+    case 'reporter':
+      return [
+        { to: '/bao-cao', label: 'nav.report' },
+        { to: '/', label: 'nav.cycles' },
+        { to: '/quan-tri/bo-tieu-chi', label: 'nav.criteria' },
+      ];
+    case 'admin':
+      return [
+        { to: '/', label: 'nav.cycles' },
+        { to: '/quan-tri/ky-danh-gia', label: 'nav.adminCycles' },
+        { to: '/quan-tri/co-quan', label: 'nav.agencies' },
+        { to: '/quan-tri/nguoi-dung', label: 'nav.users' },
+        { to: '/quan-tri/bo-tieu-chi', label: 'nav.criteria' },
+      ];
+    default:
+      return [
+        { to: '/', label: 'nav.cycles' },
+        { to: '/quan-tri/co-quan', label: 'nav.agencies' },
+        { to: '/quan-tri/bo-tieu-chi', label: 'nav.criteria' },
+      ];
+  }
+}
+
+/** The page an address leads to, and its parameters; the most specific pattern wins. */
+export function findRoute(
+  path: string,
+  match: (pattern: string, path: string) => Record<string, string> | null,
+): { route: RouteDef; params: Record<string, string> } | null {
+  for (const r of ROUTES) {
+    const params = match(r.path, path);
+    if (params) return { route: r, params };
+  }
+  return null;
+}
