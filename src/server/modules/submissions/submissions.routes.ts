@@ -128,6 +128,15 @@ const FormState = z.object({
 
 const Message = { message: z.string(), messageEn: z.string() };
 
+/**
+ * The form as read (GET) also says how large an evidence file may be, so the browser can refuse
+ * a too-large file before sending megabytes the server will drop (the limit is the server's
+ * CHISO_UPLOAD_MAX_MB; no separate config route for one number).
+ */
+const FormRead = FormState.extend({
+  evidenceMaxBytes: z.number().describe('Dung lượng tối đa của một tệp minh chứng (byte)'),
+});
+
 /** Reads a multipart upload: one file in field "file", and the text fields criterionId, note. */
 async function readUpload(req: FastifyRequest): Promise<Upload> {
   if (!req.isMultipart())
@@ -166,10 +175,13 @@ export function submissionsRoutes(app: App, deps: AppDeps) {
         summary:
           'Phiếu thu thập số liệu của cơ quan: số liệu, không áp dụng, minh chứng, điểm tự đánh giá, biên nhận',
         params: Params,
-        response: { 200: FormState, ...errorResponses },
+        response: { 200: FormRead, ...errorResponses },
       },
     },
-    async (req) => service.get(userOf(req), req.params.cycleId, req.params.agencyId),
+    async (req) => ({
+      ...(await service.get(userOf(req), req.params.cycleId, req.params.agencyId)),
+      evidenceMaxBytes: deps.config.uploadMaxBytes,
+    }),
   );
 
   app.put(

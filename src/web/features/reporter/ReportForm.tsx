@@ -1,7 +1,420 @@
-/** PLACEHOLDER until this screen is built (issue 4): replaced by the helper that owns it. */
-import { PageHeader } from '../../components/Page.tsx';
+/**
+ * The agency's data-collection form for one cycle (/bao-cao/:cycleId): generated from the cycle's
+ * criteria version, saved as the user types, nothing lost on reload, N/A claims and evidence by
+ * criterion, the assessors' queries where they belong, the live self-score beside, and submission.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Input, Modal, Table } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import type { Finding } from '../../../core/types.ts';
+import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
+import { dateTimeVn } from '../../format.ts';
+import { navigate } from '../../router.tsx';
 import type { ScreenProps } from '../../routes.tsx';
+import { EvidenceBox, NaClaim } from './CriterionExtras.tsx';
+import { FieldRow } from './FieldRow.tsx';
+import { type FormLayout, layoutFor, recompute, showValue } from './formModel.ts';
+import { m } from './messages.ts';
+import { QueriesPanel } from './QueriesPanel.tsx';
+import { type FormState, type Query, reporterApi } from './reporterApi.ts';
+import { ScorePanel } from './ScorePanel.tsx';
+import { SubmitPanel } from './SubmitPanel.tsx';
+import { useAutosave } from './useAutosave.ts';
+import './reporter.css';
 
-export default function ReportForm(_props: ScreenProps) {
-  return <PageHeader title="ReportForm" />;
+const NO_FINDINGS: readonly Finding[] = [];
+const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+export default function ReportForm({ params, user }: ScreenProps) {
+  const cycleId = params.cycleId!;
+  const agencyId = user.agencyId ?? '';
+  const cycle = useQuery({ queryKey: ['cycle', cycleId], queryFn: () => reporterApi.cycle(cycleId) });
+  const versionId = cycle.data?.cycle.criteriaVersion.id;
+  const criteria = useQuery({
+    queryKey: ['criteria', versionId],
+    queryFn: () => reporterApi.criteria(versionId!),
+    enabled: Boolean(versionId),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  // The form itself is read once per visit: afterwards this page owns its state (autosave).
+  const form = useQuery({
+    queryKey: ['submission', cycleId, agencyId],
+    queryFn: () => reporterApi.form(cycleId, agencyId),
+    enabled: Boolean(agencyId),
+    refetchOnWindowFocus: false,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+  });
+  const layout = useMemo(
+    () =>
+      criteria.data && form.data && versionId
+        ? layoutFor(versionId, criteria.data.content, form.data.agency.groupId)
+        : null,
+    [criteria.data, form.data, versionId],
+  );
+  const title = cycle.data ? m('form.title', { year: cycle.data.cycle.year }) : m('home.title');
+  const error = cycle.error ?? criteria.error ?? form.error;
+  if (error || !layout || !form.data)
+    return (
+      <>
+        <PageHeader title={title} crumbs={[{ label: m('home.title'), to: '/bao-cao' }]} />
+        {error ? (
+          <LoadError
+            error={error}
+            onRetry={() => {
+              void cycle.refetch();
+              void criteria.refetch();
+              void form.refetch();
+            }}
+          />
+        ) : (
+          <Loading />
+        )}
+      </>
+    );
+  return <FormBody title={title} layout={layout} initial={form.data} userId={user.id} />;
+}
+
+function FormBody(props: { title: string; layout: FormLayout; initial: FormState; userId: string }) {
+  const { layout } = props;
+  const a = useAutosave({ initial: props.initial, layout, userId: props.userId });
+  const { server } = a;
+  const cycleId = server.cycle.id;
+  const agencyId = server.agency.id;
+  const editable = server.editable;
+  const queries = useQuery({
+    queryKey: ['queries', cycleId, agencyId],
+    queryFn: () => reporterApi.queries(cycleId, agencyId),
+  });
+
+  const live = useMemo(
+    () =>
+      recompute(
+        layout,
+        a.values,
+        server.claims,
+        server.cycle.year,
+        new Date(server.cycle.deadline).getTime(),
+        server.agency.code,
+      ),
+    [layout, a.values, server.claims, server.cycle, server.agency.code],
+  );
+
+  const findingsByField = useMemo(() => {
+    const map = new Map<string, Finding[]>();
+    for (const f of live.findings) for (const key of f.fields) map.set(key, [...(map.get(key) ?? []), f]);
+    return map;
+  }, [live.findings]);
+
+  const refresh = useCallback(async () => {
+    const fresh = await reporterApi.form(cycleId, agencyId);
+    a.setServer((s) => ({ ...fresh, evidenceMaxBytes: fresh.evidenceMaxBytes ?? s.evidenceMaxBytes }));
+  }, [cycleId, agencyId, a.setServer]);
+  const onState = useCallback(
+    (fresh: FormState) => a.setServer((s) => ({ ...fresh, evidenceMaxBytes: s.evidenceMaxBytes })),
+    [a.setServer],
+  );
+
+  const queriesByTarget = useMemo(() => {
+    const map = new Map<string, Query[]>();
+    for (const q of queries.data?.queries ?? []) {
+      const key = q.fieldKey ?? (q.criterionId ? `crit:${q.criterionId}` : null);
+      if (key) map.set(key, [...(map.get(key) ?? []), q]);
+    }
+    return map;
+  }, [queries.data]);
+
+  const textOf = (key: string) => {
+    const f = layout.group.fieldsByKey.get(key)!;
+    return a.typed[key] ?? showValue(f, server.values[key]);
+  };
+  const errorOf = (key: string) => a.localErrors[key] ?? a.serverErrors[key];
+  const queryNotes = (key: string) =>
+    (queriesByTarget.get(key) ?? []).map((q) => (
+      <p key={q.id} className="reporter-query-note">
+        {m('q.here', { subject: q.subject })} <a href={`#q-${q.id}`}>{m('q.see')}</a>
+      </p>
+    ));
+  const row = (key: string, isGate = false) => {
+    const f = layout.group.fieldsByKey.get(key)!;
+    const notes = queryNotes(key);
+    return (
+      <FieldRow
+        key={key}
+        field={f}
+        text={textOf(key)}
+        error={errorOf(key)}
+        findings={findingsByField.get(key) ?? NO_FINDINGS}
+        feeds={layout.feeds.get(key) ?? []}
+        disabled={!editable}
+        isGate={isGate}
+        onChange={a.setValue}
+        extra={notes.length ? notes : undefined}
+      />
+    );
+  };
+  const maxBytes = server.evidenceMaxBytes ?? DEFAULT_MAX_BYTES;
+  const pts = (h: number) => (h / 100).toLocaleString('vi-VN');
+
+  return (
+    <>
+      <PageHeader
+        title={props.title}
+        crumbs={[{ label: m('home.title'), to: '/bao-cao' }]}
+        intro={
+          <p>
+            {m('form.intro', { agency: server.agency.name, group: server.agency.groupName.vi })}{' '}
+            {m('form.deadline', { at: dateTimeVn(server.cycle.deadline) })}
+          </p>
+        }
+        extra={<SaveStatusLine a={a} editable={editable} />}
+      />
+      {!editable && server.notEditable && (
+        <Alert
+          type={server.status === 'submitted' ? 'success' : 'info'}
+          showIcon
+          className="reporter-banner"
+          title={m('form.readOnly')}
+          description={
+            <>
+              <p>{server.notEditable.message}</p>
+              {server.status === 'submitted' && (
+                <div className="reporter-actions">
+                  <Button type="primary" onClick={() => navigate(`/bao-cao/${cycleId}/bien-nhan`)}>
+                    {m('home.viewReceipt')}
+                  </Button>
+                  <WithdrawButton server={server} onState={onState} />
+                </div>
+              )}
+            </>
+          }
+        />
+      )}
+      {a.restoredCount > 0 && editable && (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          className="reporter-banner"
+          title={m('form.restored', { n: a.restoredCount })}
+        />
+      )}
+      {server.cycle.deadlinePassed && editable && (
+        <Alert type="warning" showIcon className="reporter-banner" title={m('home.passed')} />
+      )}
+      <div className="reporter-layout">
+        <div className="reporter-main">
+          {layout.general.length > 0 && (
+            <section className="reporter-card" aria-labelledby="sec-general">
+              <h2 id="sec-general">{m('form.general')}</h2>
+              {layout.general.map((f) => row(f.key))}
+            </section>
+          )}
+          {layout.sections.map((s) => (
+            <section key={s.id} className="reporter-card" aria-labelledby={`sec-${s.id}`}>
+              <h2 id={`sec-${s.id}`}>
+                {s.id}. {s.name.vi}{' '}
+                <span className="reporter-muted">
+                  ({m('form.sectionMax', { max: pts(s.maxHundredths) })})
+                </span>
+              </h2>
+              {s.gate && row(s.gate.key, true)}
+              {s.blocks.map((b) => {
+                const k = b.criterion;
+                return (
+                  <div key={k.id} className="reporter-criterion" id={`crit-${k.id}`}>
+                    <h3>
+                      {k.id}. {k.def.name.vi}{' '}
+                      <span className="reporter-muted">
+                        ({m('form.sectionMax', { max: pts(k.maxHundredths) })})
+                      </span>
+                    </h3>
+                    {k.def.formulaText && (
+                      <p className="reporter-help">{m('form.howScored', { text: k.def.formulaText.vi })}</p>
+                    )}
+                    {queryNotes(`crit:${k.id}`)}
+                    {b.fields.map((f) => row(f.key))}
+                    {b.sharedFields.length > 0 && (
+                      <p className="reporter-help">
+                        {m('form.alsoUses', {
+                          fields: b.sharedFields.map((f) => f.shortLabel?.vi ?? f.label.vi).join('; '),
+                        })}
+                      </p>
+                    )}
+                    {k.def.evidenceHint && (
+                      <p className="reporter-help">
+                        {m('form.evidenceHint', { text: k.def.evidenceHint.vi })}
+                      </p>
+                    )}
+                    <NaClaim
+                      criterion={k}
+                      claim={server.claims.find((c) => c.criterionId === k.id)}
+                      editable={editable}
+                      cycleId={cycleId}
+                      agencyId={agencyId}
+                      onState={onState}
+                    />
+                    <EvidenceBox
+                      criterion={k}
+                      files={server.evidence.filter((e) => e.criterionId === k.id)}
+                      editable={editable}
+                      maxBytes={maxBytes}
+                      cycleId={cycleId}
+                      agencyId={agencyId}
+                      onChanged={() => void refresh()}
+                    />
+                  </div>
+                );
+              })}
+            </section>
+          ))}
+          <QueriesPanel
+            queries={queries.data?.queries ?? []}
+            cycleId={cycleId}
+            canReply={server.cycle.state !== 'published'}
+            onChanged={() => void queries.refetch()}
+          />
+          {editable && (
+            <SubmitPanel
+              server={server}
+              fields={layout.agencyFields}
+              values={a.values}
+              findings={live.findings}
+              claims={server.claims}
+              unsaved={a.pending + a.pendingInvalid}
+              onSubmitted={(s) => {
+                onState(s);
+                navigate(`/bao-cao/${cycleId}/bien-nhan`);
+              }}
+            />
+          )}
+        </div>
+        <aside className="reporter-side" aria-label={m('score.title')}>
+          <ScorePanel layout={layout} score={live.score} />
+        </aside>
+      </div>
+      <ConflictDialog a={a} />
+    </>
+  );
+}
+
+function SaveStatusLine(props: { a: ReturnType<typeof useAutosave>; editable: boolean }) {
+  const { a } = props;
+  if (!props.editable) return null;
+  const s = a.status;
+  let text: string;
+  let cls = 'reporter-status';
+  if (s.kind === 'saving') text = m('form.saving');
+  else if (s.kind === 'saved') text = m('form.savedAt', { at: dateTimeVn(s.at.toISOString()).slice(11) });
+  else if (s.kind === 'retry') {
+    text = m('form.retry');
+    cls += ' reporter-status-bad';
+  } else if (s.kind === 'stopped') {
+    text = m('form.saveStopped', { message: s.message });
+    cls += ' reporter-status-bad';
+  } else if (a.server.updatedAt) text = m('form.savedAt', { at: dateTimeVn(a.server.updatedAt).slice(11) });
+  else text = m('form.notSavedYet');
+  return (
+    <div className="reporter-status-box no-print">
+      <p role="status" className={cls} data-testid="save-status">
+        {text}
+      </p>
+      {a.pendingInvalid > 0 && (
+        <p className="reporter-status-bad">{m('form.unsavedInvalid', { n: a.pendingInvalid })}</p>
+      )}
+    </div>
+  );
+}
+
+function ConflictDialog(props: { a: ReturnType<typeof useAutosave> }) {
+  const c = props.a.conflict;
+  if (!c) return null;
+  const show = (v: unknown) => (v === null || v === undefined || v === '' ? m('conflict.empty') : String(v));
+  return (
+    <Modal
+      open
+      title={m('conflict.title')}
+      closable={false}
+      maskClosable={false}
+      keyboard={false}
+      footer={[
+        <Button key="theirs" onClick={() => props.a.resolve('theirs')}>
+          {m('conflict.takeTheirs')}
+        </Button>,
+        <Button key="mine" type="primary" onClick={() => props.a.resolve('mine')}>
+          {m('conflict.keepMine')}
+        </Button>,
+      ]}
+    >
+      <p>
+        {m('conflict.intro', {
+          when: c.updatedAt ? m('conflict.when', { at: dateTimeVn(c.updatedAt) }) : '',
+        })}
+      </p>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey={(r) => r.field.key}
+        aria-label={m('conflict.caption')}
+        dataSource={c.fields}
+        columns={[
+          { title: m('conflict.field'), render: (_, r) => r.field.shortLabel?.vi ?? r.field.label.vi },
+          { title: m('conflict.mine'), render: (_, r) => show(r.mine) },
+          { title: m('conflict.theirs'), render: (_, r) => show(showValue(r.field, r.theirs)) },
+        ]}
+      />
+    </Modal>
+  );
+}
+
+function WithdrawButton(props: { server: FormState; onState: (s: FormState) => void }) {
+  const { server } = props;
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (server.status !== 'submitted' || server.cycle.deadlinePassed || server.cycle.state !== 'open')
+    return null;
+  const go = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await reporterApi.withdraw(server.cycle.id, server.agency.id, reason);
+      setOpen(false);
+      props.onState(res.state);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button danger onClick={() => setOpen(true)}>
+        {m('withdraw.button')}
+      </Button>
+      <Modal
+        open={open}
+        title={m('withdraw.title')}
+        okText={m('withdraw.confirm')}
+        okButtonProps={{ danger: true }}
+        cancelText={m('submit.cancel')}
+        confirmLoading={busy}
+        onOk={go}
+        onCancel={() => setOpen(false)}
+      >
+        <p>{m('withdraw.text', { at: dateTimeVn(server.cycle.deadline) })}</p>
+        <label htmlFor="withdraw-reason" className="reporter-label">
+          {m('withdraw.reason')}
+        </label>
+        <Input.TextArea
+          id="withdraw-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          autoSize={{ minRows: 2 }}
+        />
+        <div aria-live="polite">{error && <p className="reporter-error">{error}</p>}</div>
+      </Modal>
+    </>
+  );
 }

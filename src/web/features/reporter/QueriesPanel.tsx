@@ -1,0 +1,98 @@
+/** The assessors' questions about the form, each thread with its answers and a reply box. */
+import { Button, Input, Tag } from 'antd';
+import { useState } from 'react';
+import { dateTimeVn } from '../../format.ts';
+import { m } from './messages.ts';
+import { type Query, reporterApi } from './reporterApi.ts';
+
+export function QueriesPanel(props: {
+  queries: Query[];
+  cycleId: string;
+  canReply: boolean;
+  onChanged: () => void;
+}) {
+  return (
+    <section className="reporter-card" aria-labelledby="reporter-queries" id="cau-hoi">
+      <h2 id="reporter-queries">{m('q.title')}</h2>
+      {props.queries.length === 0 ? (
+        <p>{m('q.none')}</p>
+      ) : (
+        props.queries.map((q) => (
+          <Thread
+            key={q.id}
+            q={q}
+            cycleId={props.cycleId}
+            canReply={props.canReply}
+            onChanged={props.onChanged}
+          />
+        ))
+      )}
+    </section>
+  );
+}
+
+function Thread(props: { q: Query; cycleId: string; canReply: boolean; onChanged: () => void }) {
+  const { q } = props;
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const id = `q-${q.id}`;
+  const send = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await reporterApi.reply(props.cycleId, q.id, text);
+      setText('');
+      setSent(true);
+      props.onChanged();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const about = q.criterionId ? m('q.criterion', { id: q.criterionId }) : q.fieldKey;
+  return (
+    <article className="reporter-thread" id={id} aria-labelledby={`${id}-subject`}>
+      <h3 id={`${id}-subject`}>
+        {q.subject}{' '}
+        <Tag color={q.status === 'open' ? 'gold' : q.status === 'answered' ? 'blue' : 'default'}>
+          {m(`q.${q.status}`)}
+        </Tag>
+      </h3>
+      {about && <p className="reporter-muted">{m('q.about', { what: about })}</p>}
+      <ol className="reporter-messages">
+        {q.messages.map((msg) => (
+          <li key={msg.id} className={msg.author?.role === 'reporter' ? 'reporter-msg-own' : 'reporter-msg'}>
+            <div className="reporter-muted">
+              {msg.author?.name ?? m('q.department')} · {dateTimeVn(msg.createdAt)}
+            </div>
+            <div className="reporter-msg-body">{msg.body}</div>
+          </li>
+        ))}
+      </ol>
+      {props.canReply && q.status !== 'closed' && (
+        <div className="reporter-reply">
+          <label htmlFor={`${id}-reply`} className="reporter-label-small">
+            {m('q.reply', { subject: q.subject })}
+          </label>
+          <Input.TextArea
+            id={`${id}-reply`}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            autoSize={{ minRows: 2, maxRows: 8 }}
+            maxLength={5000}
+          />
+          <Button onClick={send} loading={busy} disabled={text.trim() === ''}>
+            {m('q.send')}
+          </Button>
+        </div>
+      )}
+      <div aria-live="polite">
+        {error && <p className="reporter-error">{error}</p>}
+        {sent && !error && <p className="reporter-ok">{m('q.sent')}</p>}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * The data-collection form derived from the criteria set, and the live self-score: the browser
+ * compiles the cycle's set once with the same core as the server (src/core), lays its fields out
+ * by category and criterion, reads what the user typed into typed values, and scores them.
+ */
+import { runChecks } from '../../../core/checks/run.ts';
+import {
+  type CompiledCriterion,
+  type CompiledGroup,
+  type CompiledSet,
+  compileCriteriaSet,
+} from '../../../core/criteria/compile.ts';
+import type { CriteriaSet, Field } from '../../../core/criteria/schema.ts';
+import { checkValue } from '../../../core/input/values.ts';
+import { type AgencyScore, scoreAgency } from '../../../core/scoring/score.ts';
+import type { Finding, Text } from '../../../core/types.ts';
+
+/** A criterion on the form with the fields first shown under it. */
+export interface CriterionBlock {
+  criterion: CompiledCriterion;
+  fields: Field[];
+  /** Fields it reads that are shown under an earlier criterion. */
+  sharedFields: Field[];
+}
+
+export interface Section {
+  id: string;
+  name: Text;
+  maxHundredths: number;
+  gate: Field | undefined;
+  blocks: CriterionBlock[];
+}
+
+export interface FormLayout {
+  set: CriteriaSet;
+  compiled: CompiledSet;
+  group: CompiledGroup;
+  /** Agency fields no criterion lists (the report year, the connection details). */
+  general: Field[];
+  sections: Section[];
+  /** Field key → the criteria that read it, for "feeds criteria 2.1, 2.3". */
+  feeds: Map<string, string[]>;
+  /** The agency's own fields, in form order. */
+  agencyFields: Field[];
+  /** Ids of builtin checks that only make sense once the form is submitted. */
+  submissionOnlyRules: Set<string>;
+}
+
+const compiledSets = new Map<string, CompiledSet>();
+
+/**
+ * Compiles a stored set once per version. The server stores the set as its loader returned it
+ * (defaults filled), so the browser compiles it without shipping the schema validator.
+ */
+export function layoutFor(versionId: string, content: unknown, groupId: string): FormLayout {
+  const set = content as CriteriaSet;
+  let compiled = compiledSets.get(versionId);
+  if (!compiled) {
+    compiled = compileCriteriaSet(set);
+    compiledSets.set(versionId, compiled);
+  }
+  const group = compiled.groupsById.get(groupId);
+  if (!group) throw new Error(`group ${groupId} not in criteria version ${versionId}`);
+  const agency = (f: Field | undefined): f is Field => f !== undefined && f.source === 'agency';
+  const placed = new Set<string>();
+  const feeds = new Map<string, string[]>();
+  const sections: Section[] = group.categories.map((c) => {
+    const gate = c.gate ? group.fieldsByKey.get(c.gate) : undefined;
+    if (gate) placed.add(gate.key);
+    return {
+      id: c.id,
+      name: c.name,
+      maxHundredths: c.maxHundredths,
+      gate: agency(gate) ? gate : undefined,
+      blocks: c.criteria.map((k) => {
+        const fields: Field[] = [];
+        const sharedFields: Field[] = [];
+        for (const key of k.def.inputs) {
+          feeds.set(key, [...(feeds.get(key) ?? []), k.id]);
+          const f = group.fieldsByKey.get(key);
+          if (!agency(f)) continue;
+          if (placed.has(key)) sharedFields.push(f);
+          else {
+            placed.add(key);
+            fields.push(f);
+          }
+        }
+        return { criterion: k, fields, sharedFields };
+      }),
+    };
+  });
+  const general = group.fields.filter((f) => f.source === 'agency' && !placed.has(f.key));
+  const order = [
+    ...general,
+    ...sections.flatMap((s) => [...(s.gate ? [s.gate] : []), ...s.blocks.flatMap((b) => b.fields)]),
+  ];
+  const submissionOnlyRules = new Set(
+    set.validations.filter((v) => v.builtin === 'submitted_on_time').map((v) => v.id),
+  );
+  return { set, compiled, group, general, sections, feeds, agencyFields: order, submissionOnlyRules };
+}
+
+/* ───────────── reading what was typed ───────────── */
+
+/**
+ * What an input holds, as the server stores it: a number from "1.234,5" or "12.5", booleans and
+ * options as they are, text as typed. Text that is not a number stays text, so that `checkValue`
+ * names the problem ("phải là một số, nhận được "12a"") instead of it vanishing.
+ */
+export function parseTyped(field: Field, raw: string): unknown {
+  const text = raw.trim();
+  if (text === '') return null;
+  switch (field.type) {
+    case 'integer':
+    case 'decimal': {
+      // Vietnamese writing: dots group thousands, the comma is the decimal mark. A lone dot
+      // followed by other than three digits is read as a decimal point (typed on an English keypad).
+      let s = text.replace(/\s/g, '');
+      if (s.includes(',')) s = s.replace(/\./g, '').replace(',', '.');
+      else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, '');
+      return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : text;
+    }
+    case 'boolean':
+      return text === 'true' ? true : text === 'false' ? false : text;
+    default:
+      return text;
+  }
+}
+
+/** The text an input shows for a stored value. */
+export function showValue(field: Field, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if ((field.type === 'integer' || field.type === 'decimal') && typeof value === 'number')
+    return String(value).replace('.', ',');
+  return String(value);
+}
+
+/** Why a typed value does not fit, in Vietnamese, or null. */
+export function problemOf(field: Field, raw: string): Text | null {
+  const value = parseTyped(field, raw);
+  if (value === null) return null;
+  return checkValue(field, value);
+}
+
+/* ───────────── the live self-score ───────────── */
+
+export interface LiveResult {
+  score: AgencyScore;
+  findings: Finding[];
+  /** Milliseconds the last recompute took. */
+  ms: number;
+}
+
+let runs = 0;
+
+/**
+ * Scores the values as the server would for the self-assessment: claimed N/A counts until the
+ * assessor rejects it (scoring/cycle-data.ts `selfData`). Each run is measured as
+ * `chiso:recompute` so the browser benchmark can read it from the performance timeline.
+ */
+export function recompute(
+  layout: FormLayout,
+  values: Record<string, unknown>,
+  claims: readonly { criterionId: string; reason: string; status: string }[],
+  year: number,
+  deadline: number,
+  agencyCode: string,
+): LiveResult {
+  const n = ++runs;
+  const start = `chiso:recompute:start:${n}`;
+  const end = `chiso:recompute:end:${n}`;
+  performance.mark(start);
+  const live = claims.filter((c) => c.status !== 'rejected');
+  const notApplicable = live.map((c) => c.criterionId);
+  const score = scoreAgency(layout.compiled, { group: layout.group.id, values, notApplicable }, year, {
+    explain: true,
+  });
+  const checked = values.report_year === undefined ? { ...values, report_year: year } : values;
+  const findings = runChecks(
+    layout.set,
+    layout.group.id,
+    {
+      code: agencyCode,
+      group: layout.group.id,
+      submittedAt: null,
+      values: checked,
+      notApplicable,
+      naClaims: live.map((c) => ({ criterionId: c.criterionId, reason: c.reason, confirmed: true })),
+      websiteChecks: [],
+    },
+    { deadline },
+  ).filter((f) => !layout.submissionOnlyRules.has(f.ruleId));
+  performance.mark(end);
+  const measure = performance.measure('chiso:recompute', start, end);
+  performance.clearMarks(start);
+  performance.clearMarks(end);
+  return { score, findings, ms: measure.duration };
+}

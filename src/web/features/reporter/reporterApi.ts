@@ -1,0 +1,187 @@
+/**
+ * What the reporter's screens read and write: the agency's form for a cycle
+ * (/cycles/:cid/agencies/:aid/submission…), the cycle itself, its criteria version and the
+ * assessors' queries. Shapes follow the server's route schemas (submissions.routes.ts).
+ */
+
+import type { Text } from '../../../core/types.ts';
+import { api, type CycleState } from '../../api.ts';
+
+export interface Person {
+  id: string;
+  displayName: string;
+}
+
+export interface Receipt {
+  submissionId: string;
+  agency: { id: string; code: string; name: string };
+  cycle: { id: string; year: number; title: string };
+  submittedAt: string;
+  submittedAtVn: string;
+  deadline: string;
+  deadlineVn: string;
+  late: boolean;
+  timeliness: Text;
+  contentHash: string;
+  attestation: { name: string; title: string };
+  submittedBy: Person | null;
+}
+
+export interface Claim {
+  criterionId: string;
+  criterionName: Text;
+  reason: string;
+  status: 'claimed' | 'confirmed' | 'rejected';
+  claimedAt: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+export interface Evidence {
+  id: string;
+  criterionId: string | null;
+  filename: string;
+  mime: string;
+  size: number;
+  note: string | null;
+  uploadedAt: string;
+  surveyId: string | null;
+}
+
+export interface ServerScore {
+  total: number;
+  max: number;
+  class: { id: string; label: Text };
+  categories: { id: string; name: Text; points: number; max: number }[];
+  criteria: { id: string; categoryId: string; points: number; max: number; explanation: Text }[];
+}
+
+export interface FormState {
+  cycle: {
+    id: string;
+    year: number;
+    title: string;
+    state: CycleState;
+    deadline: string;
+    deadlineVn: string;
+    deadlinePassed: boolean;
+  };
+  agency: { id: string; code: string; name: string; groupId: string; groupName: Text };
+  submissionId: string | null;
+  status: 'not_started' | 'draft' | 'submitted';
+  version: number | null;
+  values: Record<string, unknown>;
+  updatedAt: string | null;
+  updatedBy: Person | null;
+  claims: Claim[];
+  evidence: Evidence[];
+  submittedAt: string | null;
+  contentHash: string | null;
+  withdrawnCount: number;
+  late: boolean;
+  receipt: Receipt | null;
+  editable: boolean;
+  notEditable: { code: string; message: string; messageEn: string } | null;
+  /** Only on GET: the largest evidence file the server accepts. */
+  evidenceMaxBytes?: number;
+}
+
+/** What a 409 carries: the form as it is on the server now. */
+export interface StaleDetails {
+  status: string;
+  version: number | null;
+  values: Record<string, unknown>;
+  updatedAt: string | null;
+}
+
+export interface CycleDetail {
+  id: string;
+  year: number;
+  title: string;
+  state: CycleState;
+  stateLabel: Text;
+  criteriaVersion: { id: string; setId: string; version: string; title: string };
+  guidanceBy: string;
+  deadline: string;
+  publishBy: string;
+  announcement: string | null;
+  publishedAt: string | null;
+  documents: {
+    guidance: { filename: string; size: number } | null;
+    form: { filename: string; size: number } | null;
+  };
+  extensions: { newDeadline: string; reason: string; decisionRef: string }[];
+}
+
+export interface CycleSummary {
+  id: string;
+  year: number;
+  title: string;
+  state: CycleState;
+  stateLabel: Text;
+  deadline: string;
+  criteriaVersion: { id: string };
+}
+
+export interface QueryMessage {
+  id: string;
+  body: string;
+  author: { id: string; name: string; role: string } | null;
+  createdAt: string;
+}
+
+export interface Query {
+  id: string;
+  agencyId: string;
+  criterionId: string | null;
+  fieldKey: string | null;
+  subject: string;
+  status: 'open' | 'answered' | 'closed';
+  createdAt: string;
+  messages: QueryMessage[];
+}
+
+const base = (cycleId: string, agencyId: string) => `/cycles/${cycleId}/agencies/${agencyId}/submission`;
+
+export const reporterApi = {
+  cycles: () => api<{ cycles: CycleSummary[] }>('/cycles'),
+  cycle: (id: string) => api<{ cycle: CycleDetail }>(`/cycles/${id}`),
+  criteria: (versionId: string) => api<{ content: unknown }>(`/criteria/${versionId}`),
+  form: (c: string, a: string) => api<FormState>(base(c, a)),
+  score: (c: string, a: string) => api<ServerScore>(`${base(c, a)}/score`),
+  receipt: (c: string, a: string) => api<Receipt>(`${base(c, a)}/receipt`),
+  saveValues: (c: string, a: string, version: number | null, values: Record<string, unknown>) =>
+    api<{ version: number | null; updatedAt: string | null; values?: Record<string, unknown> }>(
+      `${base(c, a)}/values`,
+      { method: 'PUT', body: { version, values } },
+    ),
+  claim: (c: string, a: string, criterionId: string, reason: string) =>
+    api<FormState>(`${base(c, a)}/claims/${encodeURIComponent(criterionId)}`, {
+      method: 'PUT',
+      body: { reason },
+    }),
+  unclaim: (c: string, a: string, criterionId: string) =>
+    api<FormState>(`${base(c, a)}/claims/${encodeURIComponent(criterionId)}`, { method: 'DELETE' }),
+  upload: (c: string, a: string, file: File, criterionId: string) => {
+    const form = new FormData();
+    form.append('criterionId', criterionId);
+    form.append('file', file);
+    return api<Evidence>(`${base(c, a)}/evidence`, { form });
+  },
+  evidenceUrl: (c: string, a: string, id: string) => `${base(c, a)}/evidence/${id}`,
+  removeEvidence: (c: string, a: string, id: string) =>
+    api<void>(`${base(c, a)}/evidence/${id}`, { method: 'DELETE' }),
+  submit: (c: string, a: string, body: { version: number; attestedName: string; attestedTitle: string }) =>
+    api<{ message: string; receipt: Receipt; state: FormState }>(`${base(c, a)}/submit`, {
+      method: 'POST',
+      body,
+    }),
+  withdraw: (c: string, a: string, reason: string) =>
+    api<{ message: string; state: FormState }>(`${base(c, a)}/withdraw`, {
+      method: 'POST',
+      body: { reason },
+    }),
+  queries: (c: string, a: string) => api<{ queries: Query[] }>(`/cycles/${c}/agencies/${a}/queries`),
+  reply: (c: string, queryId: string, body: string) =>
+    api<{ query: Query }>(`/cycles/${c}/queries/${queryId}/messages`, { method: 'POST', body: { body } }),
+};
