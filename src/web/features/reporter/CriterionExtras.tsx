@@ -3,13 +3,14 @@
  * (R4) and the evidence files that prove it — with the server's or the browser's Vietnamese
  * message right there when a file is refused.
  */
-import { Alert, Button, Checkbox, Input, Popconfirm, Tag } from 'antd';
+import { Alert, Button, Checkbox, Input, Popconfirm } from 'antd';
 import { useState } from 'react';
 import type { CompiledCriterion } from '../../../core/criteria/compile.ts';
 import { ApiError, apiUrl } from '../../api.ts';
 import { dateTimeVn, fileSizeVn } from '../../format.ts';
 import { m } from './messages.ts';
 import { type Claim, type Evidence, type FormState, reporterApi } from './reporterApi.ts';
+import { StatusTag } from './StatusTag.tsx';
 
 export function NaClaim(props: {
   criterion: CompiledCriterion;
@@ -57,9 +58,11 @@ export function NaClaim(props: {
     <div className="reporter-na" data-testid={`na-${k.id}`}>
       {claim ? (
         <div>
-          <Tag color={claim.status === 'rejected' ? 'red' : claim.status === 'confirmed' ? 'green' : 'gold'}>
+          <StatusTag
+            tone={claim.status === 'rejected' ? 'red' : claim.status === 'confirmed' ? 'green' : 'gold'}
+          >
             {m(`na.${claim.status}`)}
-          </Tag>
+          </StatusTag>
           <span className="reporter-na-reason">{m('na.reasonShown', { reason: claim.reason })}</span>
           {claim.decisionNote && <p>{m('na.note', { note: claim.decisionNote })}</p>}
           {props.editable && (

@@ -1,9 +1,10 @@
 /** The assessors' questions about the form, each thread with its answers and a reply box. */
-import { Button, Input, Tag } from 'antd';
+import { Button, Input } from 'antd';
 import { useState } from 'react';
 import { dateTimeVn } from '../../format.ts';
 import { m } from './messages.ts';
 import { type Query, reporterApi } from './reporterApi.ts';
+import { StatusTag } from './StatusTag.tsx';
 
 export function QueriesPanel(props: {
   queries: Query[];
@@ -57,9 +58,9 @@ function Thread(props: { q: Query; cycleId: string; canReply: boolean; onChanged
     <article className="reporter-thread" id={id} aria-labelledby={`${id}-subject`}>
       <h3 id={`${id}-subject`}>
         {q.subject}{' '}
-        <Tag color={q.status === 'open' ? 'gold' : q.status === 'answered' ? 'blue' : 'default'}>
+        <StatusTag tone={q.status === 'open' ? 'gold' : q.status === 'answered' ? 'blue' : 'grey'}>
           {m(`q.${q.status}`)}
-        </Tag>
+        </StatusTag>
       </h3>
       {about && <p className="reporter-muted">{m('q.about', { what: about })}</p>}
       <ol className="reporter-messages">

@@ -4,7 +4,7 @@
  * the self-score. Print CSS: A4, no application chrome.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Tag } from 'antd';
+import { Alert, Button } from 'antd';
 import { useMemo } from 'react';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, scoreVn } from '../../format.ts';
@@ -13,6 +13,7 @@ import type { ScreenProps } from '../../routes.tsx';
 import { layoutFor, showValue } from './formModel.ts';
 import { m } from './messages.ts';
 import { reporterApi } from './reporterApi.ts';
+import { StatusTag } from './StatusTag.tsx';
 import './reporter.css';
 
 export default function ReceiptPage({ params, user }: ScreenProps) {
@@ -101,7 +102,9 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
           <dd>{m('home.deadlineAt', { at: dateTimeVn(r.deadline) })}</dd>
           <dt>{m('receipt.timeliness')}</dt>
           <dd>
-            <Tag color={r.late ? 'red' : 'green'}>{r.late ? m('receipt.late') : m('receipt.onTime')}</Tag>{' '}
+            <StatusTag tone={r.late ? 'red' : 'green'}>
+              {r.late ? m('receipt.late') : m('receipt.onTime')}
+            </StatusTag>{' '}
             {r.timeliness.vi}
           </dd>
           <dt>{m('receipt.attested')}</dt>

@@ -316,7 +316,7 @@ function SaveStatusLine(props: { a: ReturnType<typeof useAutosave>; editable: bo
   else text = m('form.notSavedYet');
   return (
     <div className="reporter-status-box no-print">
-      <p role="status" className={cls} data-testid="save-status">
+      <p role="status" className={cls} data-testid="save-status" data-pending={a.pending}>
         {text}
       </p>
       {a.pendingInvalid > 0 && (

@@ -4,7 +4,7 @@
  * next step, open queries, and the agency's other cycles.
  */
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Table, Tag } from 'antd';
+import { Alert, Button, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { apiUrl } from '../../api.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
@@ -13,6 +13,7 @@ import { Link, navigate } from '../../router.tsx';
 import type { ScreenProps } from '../../routes.tsx';
 import { m } from './messages.ts';
 import { type CycleSummary, type FormState, reporterApi } from './reporterApi.ts';
+import { StatusTag } from './StatusTag.tsx';
 import './reporter.css';
 
 /** The time now, refreshed every 30 seconds: enough for a countdown in hours and minutes. */
@@ -157,7 +158,7 @@ function CurrentCycle(props: { cycle: CycleSummary; form: FormState | undefined;
         <h2 id="home-current">
           {m('home.current')}: {cycle.title}
         </h2>
-        <Tag>{cycle.stateLabel.vi}</Tag>
+        <StatusTag tone={cycle.state === 'open' ? 'blue' : 'grey'}>{cycle.stateLabel.vi}</StatusTag>
         <h3>{m('home.deadline')}</h3>
         <p>{m('home.deadlineAt', { at: dateTimeVn(cycle.deadline) })}</p>
         {cycle.state === 'open' &&

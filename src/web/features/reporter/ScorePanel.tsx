@@ -2,16 +2,17 @@
  * The live self-score beside the form: total and expected class, each category against its
  * maximum, and every criterion with the core's explanation ("min(1; 38/40) × 5 = 4,75 điểm").
  */
-import { Collapse, Tag } from 'antd';
+import { Collapse } from 'antd';
 import { memo } from 'react';
 import type { AgencyScore } from '../../../core/scoring/score.ts';
 import { scoreVn } from '../../format.ts';
 import type { FormLayout } from './formModel.ts';
 import { m } from './messages.ts';
+import { StatusTag, type Tone } from './StatusTag.tsx';
 
 const pts = (hundredths: number) => scoreVn(hundredths / 100);
 
-const CLASS_COLORS: Record<string, string> = {
+const CLASS_TONES: Record<string, Tone> = {
   tot: 'green',
   kha: 'blue',
   trung_binh: 'gold',
@@ -34,9 +35,9 @@ export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; 
         <span> / {pts(max)}</span>
         {band && (
           <div>
-            <Tag color={CLASS_COLORS[band.id] ?? 'default'} data-testid="live-class">
+            <StatusTag tone={CLASS_TONES[band.id] ?? 'grey'} testId="live-class">
               {m('score.class', { label: band.label.vi })}
-            </Tag>
+            </StatusTag>
           </div>
         )}
       </div>

@@ -1,0 +1,338 @@
+/**
+ * The agency reporter in a real browser: the home page with its countdown, the form generated
+ * from the criteria set (typed through the keyboard, autosaved, nothing lost on reload), N/A
+ * claims, evidence, the live self-score against the server's, a 409 conflict, submission and the
+ * printable receipt. Real server, real database (PGlite, or PostgreSQL with DATABASE_URL).
+ */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledCompiledSet } from '../../src/core/criteria/bundled.ts';
+import { SESSION_COOKIE } from '../../src/server/platform/auth.ts';
+import { formValues } from '../fixtures.ts';
+import { multipart, SMALL_PDF } from '../http.ts';
+import { TEST_PASSWORD } from '../server.ts';
+import { type BrowserSession, DESKTOP, PHONE, startBrowserSession } from './browser.ts';
+
+let s: BrowserSession;
+let cycleId: string;
+const agencyIds: Record<string, string> = {};
+const YEAR = 2027;
+
+/** A request to the API as the reporter signed in in the browser (same cookies). */
+async function asReporter<T = unknown>(method: 'GET' | 'PUT' | 'POST', path: string, data?: unknown) {
+  const res = await s.page.request.fetch(`${s.baseUrl}/api/v1${path}`, {
+    method,
+    headers: { origin: s.baseUrl, accept: 'application/json' },
+    ...(data !== undefined && { data }),
+  });
+  if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const form = (code: string) => `/cycles/${cycleId}/agencies/${agencyIds[code]}/submission`;
+
+/** No serious or critical accessibility problem at office-screen and phone sizes; screenshots of both. */
+async function checkScreen(name: string) {
+  for (const [size, viewport] of [
+    ['1366', DESKTOP],
+    ['390', PHONE],
+  ] as const) {
+    await s.page.setViewportSize(viewport);
+    expect(await s.axe(), `${name} at ${size}px`).toEqual([]);
+    const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} at ${size}px scrolls sideways`).toBeLessThanOrEqual(0);
+    await s.screenshot(s.page, `${name}-${size}`);
+  }
+  await s.page.setViewportSize(DESKTOP);
+}
+
+async function signInAs(username: string) {
+  await s.page.context().clearCookies();
+  await s.login(username, TEST_PASSWORD);
+  await s.page.getByRole('heading', { level: 1, name: 'Báo cáo của cơ quan' }).waitFor();
+}
+
+const field = (key: string) => s.page.locator(`[id="field-${key}"]`);
+const fieldBox = (key: string) => s.page.locator(`[data-field="${key}"]`);
+
+/** Every valid value typed is on the server (the status line says so, and nothing waits to be sent). */
+async function waitSaved() {
+  const status = s.page.getByTestId('save-status');
+  await expect
+    .poll(async () => `${await status.getAttribute('data-pending')} ${await status.textContent()}`, {
+      timeout: 15_000,
+    })
+    .toMatch(/^0 Đã lưu lúc \d{2}:\d{2}$/);
+}
+
+beforeAll(async () => {
+  s = await startBrowserSession();
+  const cycle = await s.createCycle({ year: YEAR, title: `Đánh giá mức độ ứng dụng CNTT năm ${YEAR}` });
+  cycleId = cycle.id;
+  // The guidance document is needed to open the cycle; a second administrator uploads it.
+  await s.addUser('qt-bao-cao', 'admin');
+  const login = await s.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'qt-bao-cao', password: TEST_PASSWORD },
+  });
+  const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE)!;
+  const body = multipart([
+    { name: 'file', filename: 'huong-dan-2027.pdf', type: 'application/pdf', content: SMALL_PDF },
+  ]);
+  const up = await s.app.inject({
+    method: 'POST',
+    url: `/api/v1/cycles/${cycleId}/documents/guidance`,
+    headers: { ...body.headers, cookie: `${SESSION_COOKIE}=${cookie.value}` },
+    payload: body.payload,
+  });
+  expect(up.statusCode, up.body).toBe(200);
+  // Through inject without an Origin header: adminApi's Origin is the listening address, which
+  // inject's Host (localhost:80) does not match, so its POSTs are refused as cross-origin.
+  const opened = await s.app.inject({
+    method: 'POST',
+    url: `/api/v1/cycles/${cycleId}/open`,
+    headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` },
+    payload: {},
+  });
+  expect(opened.statusCode, opened.body).toBe(200);
+  const { agencies } = await s.adminApi<{ agencies: { id: string; code: string }[] }>(
+    'GET',
+    '/api/v1/agencies',
+  );
+  for (const a of agencies) agencyIds[a.code] = a.id;
+  await s.addUser('bc-stttt', 'reporter', 'STTTT');
+  await s.addUser('bc-syt', 'reporter', 'SYT');
+}, 240_000);
+
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('the agency reporter', () => {
+  it('sees the deadline counting down, the guidance and the next step on the home page', async () => {
+    await signInAs('bc-stttt');
+    await expect.poll(() => s.page.getByTestId('countdown').textContent()).toMatch(/^Còn \d+ ngày \d+ giờ$/);
+    const page = s.page;
+    await page.getByText('Trước 01/11/2027 00:00 (giờ Việt Nam)').waitFor();
+    await page.getByRole('link', { name: /Văn bản hướng dẫn: huong-dan-2027\.pdf/ }).waitFor();
+    expect(await page.getByTestId('report-state').textContent()).toBe('Chưa bắt đầu nhập');
+    expect(await page.getByTestId('open-queries').textContent()).toContain('Không có câu hỏi');
+    await checkScreen('bao-cao-trang-chu');
+    await page.getByRole('button', { name: 'Bắt đầu nhập phiếu' }).click();
+    await page.getByRole('heading', { level: 1, name: `Phiếu thu thập số liệu năm ${YEAR}` }).waitFor();
+  });
+
+  it('fills in the form through the keyboard, claims N/A, attaches evidence and submits; the receipt prints', async () => {
+    const page = s.page;
+    const values = formValues('department', YEAR);
+    const set = bundledCompiledSet('cao-bang-2016')!;
+    const group = set.groupsById.get('department')!;
+    // A dozen numbers typed by hand; the rest through the API first, to keep the test short.
+    const typed = group.fields
+      .filter(
+        (f) =>
+          f.source === 'agency' &&
+          f.type === 'integer' &&
+          f.key !== 'report_year' &&
+          values[f.key] !== undefined,
+      )
+      .slice(0, 14)
+      .map((f) => f.key);
+    const rest = Object.fromEntries(Object.entries(values).filter(([k]) => !typed.includes(k)));
+    await signInAs('bc-stttt');
+    await asReporter('PUT', `${form('STTTT')}/values`, { version: null, values: rest });
+    await page.goto(`${s.baseUrl}/bao-cao/${cycleId}`);
+    await field(typed[0]!).waitFor();
+    for (const key of typed) {
+      await field(key).click();
+      await field(key).pressSequentially(String(values[key]).replace('.', ','));
+    }
+    await waitSaved();
+    // Every typed value reached the server.
+    const saved = await asReporter<{ values: Record<string, unknown> }>('GET', form('STTTT'));
+    for (const key of typed) expect(saved.values[key], key).toBe(values[key]);
+
+    // Criterion 3.11 does not apply: the agency has no science-statistics duty.
+    const na = page.getByTestId('na-3.11');
+    await na.getByRole('checkbox', { name: 'Tiêu chí này không áp dụng với cơ quan' }).check();
+    await page
+      .getByLabel('Lý do không áp dụng tiêu chí 3.11')
+      .fill('Cơ quan không có nhiệm vụ thống kê khoa học');
+    await na.getByRole('button', { name: 'Gửi khai không áp dụng' }).click();
+    await na.getByText('Đã khai không áp dụng, chờ Sở TT&TT xác nhận').waitFor();
+
+    // Evidence for criterion 2.1: a PDF, listed with a download link once the server has it.
+    const pdf = join(tmpdir(), `minh-chung-${Date.now()}.pdf`);
+    writeFileSync(pdf, SMALL_PDF);
+    await page.locator('[id="ev-2.1"]').setInputFiles(pdf);
+    await page
+      .getByTestId('evidence-2.1')
+      .getByRole('link', { name: /minh-chung-.*\.pdf/ })
+      .waitFor();
+
+    // Recomputing the self-score keeps well within a frame.
+    const durations = await page.evaluate(() =>
+      performance.getEntriesByName('chiso:recompute').map((e) => e.duration),
+    );
+    expect(durations.length).toBeGreaterThan(10);
+    const sorted = [...durations].sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length / 2)]!).toBeLessThan(16);
+
+    // Submission: the summary, the attestation, the confirmation.
+    const summary = page.getByTestId('submit-summary');
+    expect(await summary.textContent()).toContain('Khai không áp dụng: 3.11');
+    await page.getByLabel('Họ và tên thủ trưởng cơ quan').fill('Nguyễn Văn Hùng');
+    await page.getByLabel('Chức vụ', { exact: true }).fill('Giám đốc Sở');
+    await page.getByRole('button', { name: 'Nộp phiếu', exact: true }).click();
+    await page.getByText('Hãy đánh dấu ô xác nhận số liệu').waitFor();
+    await page.getByRole('checkbox', { name: /Tôi xác nhận số liệu/ }).check();
+    await page.getByRole('button', { name: 'Nộp phiếu', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nộp phiếu cho Sở TT&TT?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Nộp phiếu', exact: true }).click();
+
+    await page.getByRole('heading', { level: 1, name: `Biên nhận nộp phiếu năm ${YEAR}` }).waitFor();
+    const receipt = page.getByTestId('receipt');
+    await receipt.getByText('Đúng hạn', { exact: true }).waitFor();
+    const text = await receipt.textContent();
+    expect(text).toContain('Sở Thông tin và Truyền thông');
+    expect(text).toContain('Nguyễn Văn Hùng — Giám đốc Sở');
+    expect(await page.getByTestId('receipt-at').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    const server = await asReporter<{ contentHash: string }>('GET', `${form('STTTT')}/receipt`);
+    expect(await page.getByTestId('receipt-hash').textContent()).toBe(server.contentHash);
+    await receipt.getByRole('table', { name: 'Số liệu cơ quan đã khai' }).waitFor();
+    await checkScreen('bao-cao-bien-nhan');
+
+    // Printed: no application chrome, no buttons; the receipt itself is there.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'In biên nhận' }).isVisible()).toBe(false);
+    expect(await receipt.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('shows, for the submitted form, the same self-score as the server, criterion by criterion', async () => {
+    const page = s.page;
+    await page.goto(`${s.baseUrl}/bao-cao/${cycleId}`);
+    await page.getByText('Phiếu chỉ để xem').waitFor();
+    const rows = page.getByTestId('live-criterion');
+    await rows.first().waitFor({ state: 'attached' });
+    const live = await rows.evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-id'), e.getAttribute('data-points')] as const),
+    );
+    const server = await asReporter<{ total: number; criteria: { id: string; points: number }[] }>(
+      'GET',
+      `${form('STTTT')}/score`,
+    );
+    const vn = (n: number) => n.toFixed(2).replace('.', ',');
+    expect(live.length).toBe(server.criteria.length);
+    expect(Object.fromEntries(live)).toEqual(
+      Object.fromEntries(server.criteria.map((k) => [k.id, vn(k.points)])),
+    );
+    expect(await page.getByTestId('live-total').textContent()).toBe(vn(server.total));
+    // N/A claimed for 3.11: full points until the department decides.
+    expect(Object.fromEntries(live)['3.11']).not.toBe('0,00');
+  });
+
+  it('says what is wrong next to the field as the user types, and keeps it all over a reload', async () => {
+    await signInAs('bc-syt');
+    const page = s.page;
+    await page.goto(`${s.baseUrl}/bao-cao/${cycleId}`);
+    await field('total_staff').waitFor();
+    await field('total_staff').pressSequentially('12a');
+    await expect
+      .poll(() => fieldBox('total_staff').getByTestId('field-error').textContent())
+      .toContain('phải là một số nguyên, nhận được "12a"');
+    // A part larger than its whole: more computers on the Internet than computers.
+    await field('total_computers').pressSequentially('10');
+    await field('computers_internet').pressSequentially('20');
+    await expect
+      .poll(() => fieldBox('computers_internet').getByTestId('field-finding').allTextContents())
+      .toContain('Lỗi logic: Máy kết nối Internet vượt tổng số máy tính');
+    // A file over the limit is refused in the browser, with the limit in words.
+    const big = join(tmpdir(), `qua-lon-${Date.now()}.pdf`);
+    writeFileSync(big, Buffer.alloc(21 * 1024 * 1024, 0x20));
+    await page.locator('[id="ev-1.1"]').setInputFiles(big);
+    await expect
+      .poll(() => page.getByTestId('evidence-1.1').getByTestId('evidence-error').textContent())
+      .toMatch(/nặng 21(,0)? MB, vượt quá giới hạn 20(,0)? MB/);
+    await waitSaved();
+    await checkScreen('bao-cao-phieu-loi');
+    // The full form is very tall: the part around the errors, as a reviewer would see it.
+    await field('total_computers').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: await s.screenshot(page, 'bao-cao-phieu-loi-man-hinh-1366') });
+
+    await page.reload();
+    await field('total_staff').waitFor();
+    expect(await field('total_staff').inputValue()).toBe('12a');
+    expect(await field('total_computers').inputValue()).toBe('10');
+    expect(await field('computers_internet').inputValue()).toBe('20');
+    await page.getByText(/Đã khôi phục 1 giá trị bạn nhập trước đó/).waitFor();
+    await expect
+      .poll(() => fieldBox('total_staff').getByTestId('field-error').textContent())
+      .toContain('phải là một số nguyên');
+    // The valid ones are on the server; the invalid one only on this computer.
+    const saved = await asReporter<{ values: Record<string, unknown> }>('GET', form('SYT'));
+    expect(saved.values).toMatchObject({ total_computers: 10, computers_internet: 20 });
+    expect(saved.values.total_staff).toBeUndefined();
+  });
+
+  it('saves as the user types: after "Đã lưu" a reload brings the value back from the server', async () => {
+    const page = s.page;
+    await field('total_staff').fill('');
+    await field('total_staff').pressSequentially('45');
+    await waitSaved();
+    await expect
+      .poll(
+        async () =>
+          (await asReporter<{ values: Record<string, unknown> }>('GET', form('SYT'))).values.total_staff,
+      )
+      .toBe(45);
+    // Nothing left in the browser's own store once the server has it.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith('chiso.reporter.draft.'))
+            .map((k) => localStorage.getItem(k))
+            .join(''),
+        ),
+      )
+      .not.toContain('total_staff');
+    await page.reload();
+    await field('total_staff').waitFor();
+    expect(await field('total_staff').inputValue()).toBe('45');
+    expect(await page.getByText(/Đã khôi phục/).count()).toBe(0);
+  });
+
+  it('shows a conflict with a save made elsewhere and keeps the user’s value when asked', async () => {
+    const page = s.page;
+    await waitSaved().catch(() => {});
+    const before = await asReporter<{ version: number }>('GET', form('SYT'));
+    // Another window saves the same field in between.
+    await asReporter('PUT', `${form('SYT')}/values`, {
+      version: before.version,
+      values: { total_computers: 30 },
+    });
+    await field('total_computers').fill('');
+    await field('total_computers').pressSequentially('40');
+    const dialog = page.getByRole('dialog', { name: 'Phiếu vừa được sửa ở nơi khác' });
+    await dialog.waitFor({ timeout: 15_000 });
+    const text = await dialog.textContent();
+    expect(text).toContain('40');
+    expect(text).toContain('30');
+    await s.screenshot(page, 'bao-cao-xung-dot-1366');
+    await dialog.getByRole('button', { name: 'Giữ số liệu của tôi' }).click();
+    await waitSaved();
+    await expect
+      .poll(
+        async () =>
+          (await asReporter<{ values: Record<string, unknown> }>('GET', form('SYT'))).values.total_computers,
+      )
+      .toBe(40);
+    expect(await field('total_computers').inputValue()).toBe('40');
+  });
+});
