@@ -67,6 +67,18 @@ async function waitSaved() {
     .toMatch(/^0 Đã lưu lúc \d{2}:\d{2}$/);
 }
 
+/** The session cookie of a user signed in through the API (no Origin header: inject's host differs). */
+async function cookieOf(username: string): Promise<string> {
+  const login = await s.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password: TEST_PASSWORD },
+  });
+  const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error(`login ${username}: ${login.body}`);
+  return `${SESSION_COOKIE}=${cookie.value}`;
+}
+
 beforeAll(async () => {
   s = await startBrowserSession();
   const cycle = await s.createCycle({ year: YEAR, title: `Đánh giá mức độ ứng dụng CNTT năm ${YEAR}` });
@@ -235,6 +247,55 @@ describe('the agency reporter', () => {
     expect(await page.getByTestId('live-total').textContent()).toBe(vn(server.total));
     // N/A claimed for 3.11: full points until the department decides.
     expect(Object.fromEntries(live)['3.11']).not.toBe('0,00');
+  });
+
+  it('shows an assessor’s query on the home page and beside its field, and sends the answer', async () => {
+    await s.addUser('tham-dinh', 'assessor');
+    const cookie = await cookieOf('tham-dinh');
+    const res = await s.app.inject({
+      method: 'POST',
+      url: `/api/v1/cycles/${cycleId}/review/${agencyIds.STTTT}/queries`,
+      headers: { cookie },
+      payload: {
+        subject: 'Số máy tính kết nối Internet',
+        body: 'Đề nghị cơ quan gửi danh sách máy tính kết nối Internet.',
+        fieldKey: 'computers_internet',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const page = s.page;
+    await page.goto(`${s.baseUrl}/bao-cao`);
+    await expect
+      .poll(() => page.getByTestId('open-queries').textContent())
+      .toBe('Có 1 câu hỏi đang chờ cơ quan trả lời.');
+    await page.getByRole('link', { name: 'Xem và trả lời' }).click();
+    await fieldBox('computers_internet').getByText('Sở TT&TT hỏi: Số máy tính kết nối Internet').waitFor();
+    await page
+      .getByLabel('Trả lời câu hỏi "Số máy tính kết nối Internet"')
+      .fill('Đã gửi danh sách kèm theo công văn số 12/STTTT.');
+    await page.getByRole('button', { name: 'Gửi trả lời' }).click();
+    await page.getByText('Đã gửi trả lời').waitFor();
+    const { queries } = await asReporter<{ queries: { status: string; messages: { body: string }[] }[] }>(
+      'GET',
+      `/cycles/${cycleId}/agencies/${agencyIds.STTTT}/queries`,
+    );
+    expect(queries[0]!.messages.map((q) => q.body)).toContain(
+      'Đã gửi danh sách kèm theo công văn số 12/STTTT.',
+    );
+  });
+
+  it('withdraws a submitted form before the deadline, after confirming, and can edit it again', async () => {
+    const page = s.page;
+    await page.goto(`${s.baseUrl}/bao-cao/${cycleId}`);
+    await page.getByRole('button', { name: 'Rút phiếu để sửa' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rút phiếu về dạng nháp?' });
+    await dialog.getByLabel('Lý do rút phiếu').fill('Cần sửa số máy tính kết nối Internet');
+    await dialog.getByRole('button', { name: 'Rút phiếu' }).click();
+    await field('total_staff').waitFor();
+    expect(await field('total_staff').isEnabled()).toBe(true);
+    expect(await page.getByText('Phiếu chỉ để xem').count()).toBe(0);
+    const state = await asReporter<{ status: string; withdrawnCount: number }>('GET', form('STTTT'));
+    expect(state).toMatchObject({ status: 'draft', withdrawnCount: 1 });
   });
 
   it('says what is wrong next to the field as the user types, and keeps it all over a reload', async () => {

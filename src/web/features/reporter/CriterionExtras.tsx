@@ -3,6 +3,7 @@
  * (R4) and the evidence files that prove it — with the server's or the browser's Vietnamese
  * message right there when a file is refused.
  */
+import { PaperClipOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Input, Popconfirm } from 'antd';
 import { useState } from 'react';
 import type { CompiledCriterion } from '../../../core/criteria/compile.ts';
@@ -189,18 +190,23 @@ export function EvidenceBox(props: {
       )}
       {props.editable && (
         <div className="reporter-evidence-upload">
-          <label htmlFor={id} className="reporter-label-small">
-            {m('ev.attach', { id: k.id })}
-          </label>
+          {/* The browser's own file button speaks the browser's language; this one speaks Vietnamese.
+              The input stays in the page (focusable, labelled), only visually replaced by its label. */}
           <input
             id={id}
             type="file"
+            className="reporter-file-input"
             disabled={busy}
-            aria-describedby={`${id}-msg`}
+            aria-describedby={`${id}-hint ${id}-msg`}
             accept=".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.odt,.ods,.zip"
             onChange={(e) => void upload(e.currentTarget)}
           />
-          <p className="reporter-help">{m('ev.limit', { size: fileSizeVn(props.maxBytes) })}</p>
+          <label htmlFor={id} className="reporter-file-button">
+            <PaperClipOutlined aria-hidden="true" /> {m('ev.attach', { id: k.id })}
+          </label>
+          <p className="reporter-help" id={`${id}-hint`}>
+            {m('ev.limit', { size: fileSizeVn(props.maxBytes) })}
+          </p>
         </div>
       )}
       <div id={`${id}-msg`} aria-live="polite">

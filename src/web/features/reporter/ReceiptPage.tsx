@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { useMemo } from 'react';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
-import { dateTimeVn, scoreVn } from '../../format.ts';
+import { dateTimeVn, dateVn, numberVn, scoreVn } from '../../format.ts';
 import { Link } from '../../router.tsx';
 import type { ScreenProps } from '../../routes.tsx';
 import { layoutFor, showValue } from './formModel.ts';
@@ -74,6 +74,10 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
     const f = layout?.group.fieldsByKey.get(key);
     if (typeof v === 'boolean') return v ? yes : no;
     if (f?.type === 'enum') return f.options?.find((o) => o.value === v)?.label.vi ?? String(v);
+    if (f?.type === 'date' && typeof v === 'string') return dateVn(v);
+    // A year is not a quantity: "2027", not "2.027 năm".
+    if (typeof v === 'number')
+      return f?.key === 'report_year' ? String(v) : `${numberVn(v)}${f?.unit ? ` ${f.unit.vi}` : ''}`;
     return f ? showValue(f, v) : String(v);
   };
   const values = form.data?.values ?? {};
@@ -176,10 +180,7 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
                 .map((f) => (
                   <tr key={f.key}>
                     <td>{f.shortLabel?.vi ?? f.label.vi}</td>
-                    <td>
-                      {valueText(f.key, values[f.key])}
-                      {f.unit && typeof values[f.key] === 'number' ? ` ${f.unit.vi}` : ''}
-                    </td>
+                    <td>{valueText(f.key, values[f.key])}</td>
                   </tr>
                 ))}
             </tbody>
