@@ -167,7 +167,9 @@ function CurrentCycle(props: { cycle: CycleSummary; form: FormState | undefined;
               {left}
             </p>
           ) : (
-            <Alert type="warning" showIcon title={m('home.passed')} data-testid="countdown-passed" />
+            <div data-testid="countdown-passed">
+              <Alert type="warning" showIcon title={m('home.passed')} />
+            </div>
           ))}
         {detail.data?.cycle.announcement && (
           <p className="reporter-msg-body">{detail.data.cycle.announcement}</p>
