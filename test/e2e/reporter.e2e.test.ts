@@ -320,11 +320,22 @@ describe('the agency reporter', () => {
     await expect
       .poll(() => page.getByTestId('evidence-1.1').getByTestId('evidence-error').textContent())
       .toMatch(/nặng 21(,0)? MB, vượt quá giới hạn 20(,0)? MB/);
+    // A file whose content is not an accepted type: the server's Vietnamese message, by its criterion.
+    const text = join(tmpdir(), `ghi-chu-${Date.now()}.pdf`);
+    writeFileSync(text, 'Chỉ là văn bản thường, không phải PDF');
+    await page.locator('[id="ev-1.2"]').setInputFiles(text);
+    await expect
+      .poll(() => page.getByTestId('evidence-1.2').getByTestId('evidence-error').textContent())
+      .toContain('không thuộc loại được chấp nhận');
     await waitSaved();
     await checkScreen('bao-cao-phieu-loi');
     // The full form is very tall: the part around the errors, as a reviewer would see it.
     await field('total_computers').scrollIntoViewIfNeeded();
     await page.screenshot({ path: await s.screenshot(page, 'bao-cao-phieu-loi-man-hinh-1366') });
+    await page.setViewportSize(PHONE);
+    await field('total_computers').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: await s.screenshot(page, 'bao-cao-phieu-loi-man-hinh-390') });
+    await page.setViewportSize(DESKTOP);
 
     await page.reload();
     await field('total_staff').waitFor();

@@ -95,6 +95,8 @@ describe('reading the form', () => {
       name: { vi: 'Tỷ lệ CBCCVC được trang bị máy tính' },
     });
     expect(form.score.class.label.vi).toBe('Dưới trung bình');
+    // The upload limit, so that the browser refuses a too-large file before sending it.
+    expect(form.evidenceMaxBytes).toBe(s.deps.config.uploadMaxBytes);
   });
 
   it('answers 404 for an agency that is not on the cycle roster, and for an unknown cycle', async () => {

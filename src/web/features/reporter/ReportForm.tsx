@@ -53,6 +53,13 @@ export default function ReportForm({ params, user }: ScreenProps) {
     [criteria.data, form.data, versionId],
   );
   const title = cycle.data ? m('form.title', { year: cycle.data.cycle.year }) : m('home.title');
+  if (!agencyId)
+    return (
+      <>
+        <PageHeader title={title} crumbs={[{ label: m('home.title'), to: '/bao-cao' }]} />
+        <Alert type="warning" showIcon title={m('home.noAgency')} />
+      </>
+    );
   const error = cycle.error ?? criteria.error ?? form.error;
   if (error || !layout || !form.data)
     return (
