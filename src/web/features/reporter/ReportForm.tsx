@@ -8,7 +8,7 @@ import { Alert, Button, Input, Modal, Table } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Finding } from '../../../core/types.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
-import { dateTimeVn } from '../../format.ts';
+import { dateTimeVn, scoreVn } from '../../format.ts';
 import { navigate } from '../../router.tsx';
 import type { ScreenProps } from '../../routes.tsx';
 import { EvidenceBox, NaClaim } from './CriterionExtras.tsx';
@@ -296,6 +296,10 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
             />
           )}
         </div>
+        {/* On a phone the score comes after the long form: a bar keeps the total in sight. */}
+        <a className="reporter-score-mini no-print" href="#reporter-score-title">
+          {m('score.mini', { points: scoreVn(live.score.total / 100) })}
+        </a>
         <aside className="reporter-side" aria-label={m('score.title')}>
           <ScorePanel layout={layout} score={live.score} />
         </aside>

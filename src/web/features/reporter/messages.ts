@@ -174,6 +174,7 @@ export const m = defineMessages({
     en: 'Computed on your computer from the values being typed; the official score comes after the review.',
   },
   'score.total': { vi: 'Tổng điểm', en: 'Total' },
+  'score.mini': { vi: 'Điểm tự đánh giá: {points} — xem chi tiết', en: 'Self-score: {points} — details' },
   'score.class': { vi: 'Xếp loại dự kiến: {label}', en: 'Expected class: {label}' },
   'score.of': { vi: '{points} / {max} điểm', en: '{points} / {max} points' },
   'score.criteria': { vi: 'Điểm từng tiêu chí của hạng mục {id}', en: 'Criterion scores of category {id}' },
