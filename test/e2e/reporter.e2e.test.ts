@@ -291,8 +291,8 @@ describe('the agency reporter', () => {
     const dialog = page.getByRole('dialog', { name: 'Rút phiếu về dạng nháp?' });
     await dialog.getByLabel('Lý do rút phiếu').fill('Cần sửa số máy tính kết nối Internet');
     await dialog.getByRole('button', { name: 'Rút phiếu' }).click();
-    await field('total_staff').waitFor();
-    expect(await field('total_staff').isEnabled()).toBe(true);
+    // The fields were there, disabled; they open once the server has taken the form back.
+    await expect.poll(() => field('total_staff').isEnabled()).toBe(true);
     expect(await page.getByText('Phiếu chỉ để xem').count()).toBe(0);
     const state = await asReporter<{ status: string; withdrawnCount: number }>('GET', form('STTTT'));
     expect(state).toMatchObject({ status: 'draft', withdrawnCount: 1 });
