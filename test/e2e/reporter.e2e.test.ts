@@ -378,6 +378,23 @@ describe('the agency reporter', () => {
     await field('total_staff').waitFor();
     expect(await field('total_staff').inputValue()).toBe('45');
     expect(await page.getByText(/Đã khôi phục/).count()).toBe(0);
+
+    // The connection drops: the status says so and the save is retried once it is back.
+    await page.context().setOffline(true);
+    await field('staff_with_computer').fill('');
+    await field('staff_with_computer').pressSequentially('44');
+    await expect
+      .poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 })
+      .toBe('Chưa lưu được — sẽ thử lại');
+    await page.context().setOffline(false);
+    await waitSaved();
+    await expect
+      .poll(
+        async () =>
+          (await asReporter<{ values: Record<string, unknown> }>('GET', form('SYT'))).values
+            .staff_with_computer,
+      )
+      .toBe(44);
   });
 
   it('shows a conflict with a save made elsewhere and keeps the user’s value when asked', async () => {
