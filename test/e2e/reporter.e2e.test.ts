@@ -413,7 +413,7 @@ describe('the agency reporter', () => {
     const text = await dialog.textContent();
     expect(text).toContain('40');
     expect(text).toContain('30');
-    await s.screenshot(page, 'bao-cao-xung-dot-1366');
+    await page.screenshot({ path: await s.screenshot(page, 'bao-cao-xung-dot-1366') });
     await dialog.getByRole('button', { name: 'Giữ số liệu của tôi' }).click();
     await waitSaved();
     await expect
