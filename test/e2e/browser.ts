@@ -65,6 +65,17 @@ export interface BrowserSession {
    */
   adminApi<T = unknown>(method: string, url: string, payload?: unknown, expect?: number): Promise<T>;
   /**
+   * A request to the API as a user made by `addUser` (signed in with TEST_PASSWORD on first use),
+   * e.g. a reporter answering a query while the browser shows the assessor's screen.
+   */
+  apiAs<T = unknown>(
+    username: string,
+    method: string,
+    url: string,
+    payload?: unknown,
+    expect?: number,
+  ): Promise<T>;
+  /**
    * A user who can sign in at once (no forced password change), password TEST_PASSWORD.
    * Reporters need `agencyCode` (e.g. 'STTTT' a department, 'HHA' a district — seed/agencies-cao-bang.json).
    */
@@ -143,6 +154,22 @@ export async function startBrowserSession(options: { now?: string } = {}): Promi
     return adminCookie;
   }
 
+  const userCookies = new Map<string, string>();
+  async function cookieOf(username: string): Promise<string> {
+    const known = userCookies.get(username);
+    if (known) return known;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: TEST_PASSWORD },
+    });
+    const set = res.cookies.find((c) => c.name === SESSION_COOKIE);
+    if (!set) throw new Error(`login of ${username} failed: ${res.body}`);
+    const cookie = `${SESSION_COOKIE}=${set.value}`;
+    userCookies.set(username, cookie);
+    return cookie;
+  }
+
   return {
     baseUrl,
     app,
@@ -158,6 +185,18 @@ export async function startBrowserSession(options: { now?: string } = {}): Promi
       });
       const ok = expectStatus ? res.statusCode === expectStatus : res.statusCode < 300;
       if (!ok) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+      return (res.body ? res.json() : undefined) as never;
+    },
+    async apiAs(username, method, url, payload, expectStatus) {
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        // No Origin: injected requests reach the server as host localhost:80, not as baseUrl.
+        headers: { cookie: await cookieOf(username) },
+        ...(payload !== undefined && { payload: payload as object }),
+      });
+      const ok = expectStatus ? res.statusCode === expectStatus : res.statusCode < 300;
+      if (!ok) throw new Error(`${method} ${url} as ${username}: ${res.statusCode} ${res.body}`);
       return (res.body ? res.json() : undefined) as never;
     },
     async addUser(username, role, agencyCode) {
