@@ -226,6 +226,14 @@ describe('one agency’s review', () => {
     const field = page.locator('tr[data-field="staff_with_computer"]').first();
     expect(await field.textContent()).toContain('Đã điều chỉnh');
     await checkScreen('tham-dinh');
+    // The comparison and the top of the page as the assessor sees them (the full page is long).
+    await page
+      .locator('#so-sanh')
+      .screenshot({ path: 'test-results/screenshots/tham-dinh-so-sanh-1366.png' });
+    await page.setViewportSize(PHONE);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: 'test-results/screenshots/tham-dinh-dau-trang-390.png' });
+    await page.setViewportSize(DESKTOP);
   }, 180_000);
 
   it('rejects an N/A claim with a reason: the official points change and say why', async () => {
@@ -261,6 +269,20 @@ describe('one agency’s review', () => {
     );
   }, 180_000);
 
+  it('records and removes the department’s website checks, with the server’s word on a bad one', async () => {
+    const page = s.page;
+    await page.goto(reviewOf('SYT'));
+    const section = page.locator('#trang-ttdt');
+    await section.getByText(/Kiểm tra ngày 15\/09\/2017/).waitFor();
+    await section.getByText('Ghi kết quả kiểm tra thủ công').click();
+    await section.getByRole('button', { name: 'Lưu kết quả kiểm tra' }).click();
+    await expect.poll(() => section.getByRole('alert').count()).toBeGreaterThan(0);
+
+    await section.getByRole('button', { name: 'Xóa kết quả kiểm tra' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Xóa kết quả kiểm tra' }).click();
+    await section.getByText('Chưa có kết quả kiểm tra trang TTĐT của cơ quan trong kỳ này').waitFor();
+  }, 180_000);
+
   it('opens read-only for the approver: no correction, decision or query controls', async () => {
     const page = s.page;
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
@@ -279,6 +301,7 @@ describe('one agency’s review', () => {
     expect(await page.getByRole('button', { name: /^Điều chỉnh/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Hỏi cơ quan/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Gửi câu hỏi' }).count()).toBe(0);
+    expect(await page.getByText('Ghi kết quả kiểm tra thủ công').count()).toBe(0);
     await page.goto(reviewOf('SGTVT'));
     await page.locator('li[data-claim="2.7"]').waitFor();
     expect(await page.getByRole('button', { name: 'Từ chối' }).count()).toBe(0);

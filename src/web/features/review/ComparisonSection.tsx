@@ -66,7 +66,7 @@ export function ComparisonSection({ id, ctx }: { id: string; ctx: ReviewContext 
           })}
           <tr className="review-total-row">
             <th scope="row" data-label={m('cmp.category')}>
-              {m('summary.label')}
+              {m('cmp.total')}
             </th>
             <td data-label={m('cmp.max')} className="num">
               {scoreVn(comparison.self.categories.reduce((s, c) => s + c.max, 0))}

@@ -117,6 +117,7 @@ export default function ReviewPage({ params, user }: ScreenProps) {
     data,
     canEdit: staff && submitted && EDITABLE_STATES.includes(data.cycle.state),
     canQuery: staff && submitted && QUERY_STATES.includes(data.cycle.state),
+    canCheckWebsite: staff && !['approved', 'published'].includes(data.cycle.state),
     isNew: isNewSince(visit),
     refresh,
     askAbout: (key) => {

@@ -9,6 +9,8 @@ export interface ReviewContext {
   canEdit: boolean;
   /** Queries and surveys (admin, assessor; cycle open, closed or under review; report submitted). */
   canQuery: boolean;
+  /** Website checks (admin, assessor; the server refuses once the year's result is approved). */
+  canCheckWebsite: boolean;
   /** Whether a thing (lastVisit.ts seenKey) is new since the last visit. */
   isNew: (key: string) => boolean;
   /** Reloads the page's data after an action. */

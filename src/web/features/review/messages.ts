@@ -311,5 +311,17 @@ export const m = defineMessages({
   'web.item': { vi: 'Kiểm tra ngày {at} ({source})', en: 'Check of {at} ({source})' },
   'web.manual': { vi: 'kiểm tra thủ công', en: 'manual' },
   'web.crawler': { vi: 'kiểm tra tự động', en: 'automatic' },
+  'web.new': { vi: 'Ghi kết quả kiểm tra thủ công', en: 'Record a manual check' },
+  'web.checkedAt': { vi: 'Thời điểm kiểm tra (giờ Việt Nam)', en: 'Checked at (Vietnam time)' },
+  'web.note': { vi: 'Ghi chú (cách kiểm tra, địa chỉ trang)', en: 'Note' },
+  'web.save': { vi: 'Lưu kết quả kiểm tra', en: 'Save the check' },
+  'web.saved': { vi: 'Đã lưu kết quả kiểm tra trang TTĐT.', en: 'Website check saved.' },
+  'web.remove': { vi: 'Xóa kết quả kiểm tra', en: 'Remove the check' },
+  'web.removeConfirm': {
+    vi: 'Xóa kết quả kiểm tra ngày {at}? Điểm các tiêu chí về trang TTĐT sẽ tính lại theo các lần kiểm tra còn lại.',
+    en: 'Remove the check of {at}? The website criteria are rescored on the remaining checks.',
+  },
+  'web.removed': { vi: 'Đã xóa kết quả kiểm tra.', en: 'Check removed.' },
+  'web.unset': { vi: 'Chưa ghi', en: 'Not set' },
   'web.by': { vi: 'Người kiểm tra: {name}', en: 'Checked by {name}' },
 });

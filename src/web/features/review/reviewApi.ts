@@ -253,6 +253,18 @@ export const reviewApi = {
   ) => api<{ value: FieldValue }>(`${base(cycleId, agencyId)}/values/${fieldKey}`, { method: 'PUT', body }),
 };
 
+export const websiteChecksApi = {
+  create: (
+    agencyId: string,
+    body: { checkedAt: string; values: Record<string, unknown>; note: string | null },
+  ) => api<{ check: WebsiteCheck }>(`/agencies/${agencyId}/website-checks`, { method: 'POST', body }),
+  remove: (agencyId: string, checkId: string, reason: string | null) =>
+    api<void>(`/agencies/${agencyId}/website-checks/${checkId}`, {
+      method: 'DELETE',
+      body: reason ? { reason } : {},
+    }),
+};
+
 /** The cycle states in which the department may still change the official data (the server decides). */
 export const EDITABLE_STATES: readonly CycleState[] = ['closed', 'under_review'];
 /** The cycle states in which queries and surveys are possible. */
