@@ -136,7 +136,9 @@ export default function ReviewPage({ params, user }: ScreenProps) {
             <Typography.Paragraph>
               {data.cycle.title} · {data.agency.groupName.vi}
             </Typography.Paragraph>
-            <Typography.Paragraph className="review-muted">{m('page.shortcuts')}</Typography.Paragraph>
+            <Typography.Paragraph className="review-muted review-shortcuts">
+              {m('page.shortcuts')}
+            </Typography.Paragraph>
           </>
         }
       />
