@@ -51,11 +51,23 @@ export default function CycleAdminDetail({ params }: ScreenProps) {
         extra={<StateTag state={cycle.state} label={pick(cycle.stateLabel)} />}
       />
       {mail && <MailNotice mail={mail} onClose={() => setMail(null)} />}
-      <Transitions cycle={cycle} onDone={(c, report) => (update(c), setMail(report ?? null))} />
+      <Transitions
+        cycle={cycle}
+        onDone={(c, report) => {
+          update(c);
+          setMail(report ?? null);
+        }}
+      />
       <Facts cycle={cycle} onSaved={update} />
       <CycleDocuments cycle={cycle} onUploaded={update} />
       <Roster cycle={cycle} />
-      <DeadlineExtension cycle={cycle} onExtended={(c, report) => (update(c), setMail(report))} />
+      <DeadlineExtension
+        cycle={cycle}
+        onExtended={(c, report) => {
+          update(c);
+          setMail(report);
+        }}
+      />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { dateTimeVn } from '../../format.ts';
 import { type CycleDetail, cycleAdminApi, type Extension, type MailReport } from './adminApi.ts';
 import { m } from './messages.ts';
-import { FormError, fieldError, vnDay, vnMidnight } from './shared.tsx';
+import { FormError, fieldError, ScrollBox, vnDay, vnMidnight } from './shared.tsx';
 
 interface Values {
   deadline: string;
@@ -114,7 +114,7 @@ export function DeadlineExtension(props: {
       {cycle.extensions.length === 0 ? (
         <Typography.Paragraph>{m('extend.none')}</Typography.Paragraph>
       ) : (
-        <div className="admin-scroll" role="region" aria-label={m('extend.history')} tabIndex={0}>
+        <ScrollBox label={m('extend.history')}>
           <Table<Extension>
             rowKey="id"
             size="small"
@@ -133,7 +133,7 @@ export function DeadlineExtension(props: {
               },
             ]}
           />
-        </div>
+        </ScrollBox>
       )}
     </Card>
   );
