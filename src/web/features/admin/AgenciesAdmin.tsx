@@ -10,9 +10,9 @@ import { LoadError, PageHeader } from '../../components/Page.tsx';
 import { collator, dateVn } from '../../format.ts';
 import { setSearch, useLocation } from '../../router.tsx';
 import type { ScreenProps } from '../../routes.tsx';
-import { type Agency, agencyAdminApi } from './adminApi.ts';
 import { AgencyEventModal, AgencyFormModal } from './AgencyForms.tsx';
 import { AgencyTimeline } from './AgencyTimeline.tsx';
+import { type Agency, agencyAdminApi } from './adminApi.ts';
 import { m } from './messages.ts';
 import { groupName, ScrollBox } from './shared.tsx';
 import './admin.css';
@@ -49,9 +49,7 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
         id,
         rows: list
           .filter((a) => a.groupId === id)
-          .filter(
-            (a) => !needle || fold(`${a.name} ${a.code} ${a.shortName ?? ''}`).includes(needle),
-          )
+          .filter((a) => !needle || fold(`${a.name} ${a.code} ${a.shortName ?? ''}`).includes(needle))
           .sort((a, b) => collator.compare(a.name, b.name)),
       }))
       .filter((g) => g.rows.length > 0 || (!needle && GROUP_ORDER.includes(g.id)));
@@ -69,7 +67,11 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
       <PageHeader
         title={m('agencies.title')}
         crumbs={[{ label: m('crumb.home'), to: '/' }]}
-        intro={<Typography.Paragraph>{isAdmin ? m('agencies.introAdmin') : m('agencies.introRead')}</Typography.Paragraph>}
+        intro={
+          <Typography.Paragraph>
+            {isAdmin ? m('agencies.introAdmin') : m('agencies.introRead')}
+          </Typography.Paragraph>
+        }
         extra={
           isAdmin && (
             <Space wrap>
@@ -81,7 +83,7 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
           )
         }
       />
-      <div className="admin-toolbar" role="search">
+      <search className="admin-toolbar">
         <Input.Search
           aria-label={m('agencies.search')}
           placeholder={m('agencies.searchPlaceholder')}
@@ -94,7 +96,7 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
         <Checkbox checked={all} onChange={(e) => setSearch({ all: e.target.checked ? '1' : null })}>
           {m('agencies.showEnded')}
         </Checkbox>
-      </div>
+      </search>
       {agencies.isError && <LoadError error={agencies.error} onRetry={() => void agencies.refetch()} />}
       {agencies.isPending && <p role="status">{m('common.loading')}</p>}
       {groups.map((g) => (
@@ -119,7 +121,9 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
                     <>
                       {a.name}
                       {a.validTo && (
-                        <div className="admin-muted">{m('agencies.endedOn', { date: dateVn(a.validTo) })}</div>
+                        <div className="admin-muted">
+                          {m('agencies.endedOn', { date: dateVn(a.validTo) })}
+                        </div>
                       )}
                     </>
                   ),
@@ -148,11 +152,19 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
                   width: 170,
                   render: (_, a) => (
                     <Space size={4} wrap>
-                      <Button size="small" onClick={() => setHistoryOf(a)} aria-label={m('agencies.historyOf', { name: a.name })}>
+                      <Button
+                        size="small"
+                        onClick={() => setHistoryOf(a)}
+                        aria-label={m('agencies.historyOf', { name: a.name })}
+                      >
                         {m('agencies.history')}
                       </Button>
                       {isAdmin && a.validTo === null && (
-                        <Button size="small" onClick={() => setEditing(a)} aria-label={m('agencies.editOf', { name: a.name })}>
+                        <Button
+                          size="small"
+                          onClick={() => setEditing(a)}
+                          aria-label={m('agencies.editOf', { name: a.name })}
+                        >
                           {m('cycle.edit')}
                         </Button>
                       )}
@@ -164,7 +176,11 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
           </ScrollBox>
         </section>
       ))}
-      <Card className="admin-card" title={<h2 className="admin-h2">{m('agencies.timeline')}</h2>} style={{ marginTop: 24 }}>
+      <Card
+        className="admin-card"
+        title={<h2 className="admin-h2">{m('agencies.timeline')}</h2>}
+        style={{ marginTop: 24 }}
+      >
         {events.isError && <LoadError error={events.error} onRetry={() => void events.refetch()} />}
         <AgencyTimeline events={events.data?.events ?? []} label={m('agencies.timeline')} />
       </Card>
@@ -204,7 +220,10 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
           <>
             <p>
               {historyOf.validTo
-                ? m('agencies.validRange', { from: dateVn(historyOf.validFrom), to: dateVn(historyOf.validTo) })
+                ? m('agencies.validRange', {
+                    from: dateVn(historyOf.validFrom),
+                    to: dateVn(historyOf.validTo),
+                  })
                 : m('agencies.validSince', { from: dateVn(historyOf.validFrom) })}
             </p>
             <AgencyTimeline

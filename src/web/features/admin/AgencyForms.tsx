@@ -56,7 +56,9 @@ export function AgencyFormModal(props: {
       setBusy(false);
     }
   };
-  const required = (label: string) => [{ required: true, whitespace: true, message: m('common.required', { label }) }];
+  const required = (label: string) => [
+    { required: true, whitespace: true, message: m('common.required', { label }) },
+  ];
   return (
     <Modal
       open={props.open}
@@ -84,7 +86,12 @@ export function AgencyFormModal(props: {
         }}
       >
         {editing && <Typography.Paragraph>{m('agencyForm.renameHint')}</Typography.Paragraph>}
-        <Form.Item name="code" label={m('agency.code')} extra={m('agencyForm.codeHelp')} rules={editing ? [] : required(m('agency.code'))}>
+        <Form.Item
+          name="code"
+          label={m('agency.code')}
+          extra={m('agencyForm.codeHelp')}
+          rules={editing ? [] : required(m('agency.code'))}
+        >
           <Input disabled={editing} maxLength={20} />
         </Form.Item>
         <Form.Item name="name" label={m('agency.name')} rules={required(m('agency.name'))}>
@@ -211,7 +218,11 @@ export function AgencyEventModal(props: {
           />
         </Form.Item>
         <Typography.Paragraph className="admin-note">{m(`eventForm.${kind}Help`)}</Typography.Paragraph>
-        <Form.Item name="from" label={single ? m('eventForm.fromOne') : m('eventForm.fromMany')} rules={required(m('eventForm.from'))}>
+        <Form.Item
+          name="from"
+          label={single ? m('eventForm.fromOne') : m('eventForm.fromMany')}
+          rules={required(m('eventForm.from'))}
+        >
           <Select
             mode={single ? undefined : 'multiple'}
             showSearch={{ optionFilterProp: 'label' }}
@@ -230,8 +241,16 @@ export function AgencyEventModal(props: {
           </Form.Item>
         )}
         {kind === 'merge' && into === 'existing' && (
-          <Form.Item name="intoAgency" label={m('eventForm.intoAgency')} rules={required(m('eventForm.intoAgency'))}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={options} placeholder={m('eventForm.pick')} />
+          <Form.Item
+            name="intoAgency"
+            label={m('eventForm.intoAgency')}
+            rules={required(m('eventForm.intoAgency'))}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={options}
+              placeholder={m('eventForm.pick')}
+            />
           </Form.Item>
         )}
         {newUnits && (
@@ -256,7 +275,9 @@ export function AgencyEventModal(props: {
                       <Input maxLength={200} />
                     </Form.Item>
                     {kind === 'split' && fields.length > 2 && (
-                      <Button onClick={() => remove(f.name)}>{m('eventForm.removeUnit', { n: i + 1 })}</Button>
+                      <Button onClick={() => remove(f.name)}>
+                        {m('eventForm.removeUnit', { n: i + 1 })}
+                      </Button>
                     )}
                   </div>
                 ))}
@@ -270,14 +291,24 @@ export function AgencyEventModal(props: {
           </Form.List>
         )}
         <div className="admin-dates">
-          <Form.Item name="effectiveDate" label={m('eventForm.effectiveDate')} rules={required(m('eventForm.effectiveDate'))}>
+          <Form.Item
+            name="effectiveDate"
+            label={m('eventForm.effectiveDate')}
+            rules={required(m('eventForm.effectiveDate'))}
+          >
             <Input type="date" />
           </Form.Item>
           <Form.Item
             name="decisionRef"
             label={m('eventForm.decisionRef')}
             extra={m('eventForm.decisionRefHelp')}
-            rules={[{ required: true, whitespace: true, message: m('common.required', { label: m('eventForm.decisionRef') }) }]}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: m('common.required', { label: m('eventForm.decisionRef') }),
+              },
+            ]}
           >
             <Input maxLength={300} />
           </Form.Item>

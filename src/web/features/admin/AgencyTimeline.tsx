@@ -27,7 +27,8 @@ export function AgencyTimeline(props: { events: AgencyEvent[]; label: string; em
     <ol className="admin-timeline" aria-label={props.label}>
       {events.map((e) => (
         <li key={e.id}>
-          <time dateTime={e.effectiveDate}>{dateVn(e.effectiveDate)}</time> — <strong>{m(`event.${e.kind}`)}</strong>
+          <time dateTime={e.effectiveDate}>{dateVn(e.effectiveDate)}</time> —{' '}
+          <strong>{m(`event.${e.kind}`)}</strong>
           {': '}
           {eventSentence(e)}
           {e.decisionRef && <> {m('event.byDecision', { ref: e.decisionRef })}</>}

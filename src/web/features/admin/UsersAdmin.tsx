@@ -3,7 +3,19 @@
  * accounts, changes roles, locks and unlocks them, and issues a temporary password (shown once).
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import type { Role } from '../../api.ts';
 import { LoadError, PageHeader } from '../../components/Page.tsx';
@@ -42,7 +54,11 @@ export default function UsersAdmin({ user: me }: ScreenProps) {
     return (users.data?.users ?? [])
       .filter((u) => !role || u.role === role)
       .filter((u) => !agency || u.agencyId === agency)
-      .filter((u) => !needle || fold(`${u.username} ${u.displayName} ${u.email ?? ''} ${u.agencyName ?? ''}`).includes(needle))
+      .filter(
+        (u) =>
+          !needle ||
+          fold(`${u.username} ${u.displayName} ${u.email ?? ''} ${u.agencyName ?? ''}`).includes(needle),
+      )
       .sort((a, b) => collator.compare(a.displayName, b.displayName));
   }, [users.data, q, role, agency]);
   const agencyList = [...(agencies.data?.agencies ?? [])].sort((a, b) => collator.compare(a.name, b.name));
@@ -61,7 +77,7 @@ export default function UsersAdmin({ user: me }: ScreenProps) {
           </Button>
         }
       />
-      <div className="admin-toolbar" role="search">
+      <search className="admin-toolbar">
         <Input.Search
           aria-label={m('users.search')}
           placeholder={m('users.searchPlaceholder')}
@@ -75,7 +91,10 @@ export default function UsersAdmin({ user: me }: ScreenProps) {
           aria-label={m('users.filterRole')}
           value={role ?? ''}
           onChange={(v) => setSearch({ vaitro: v || null })}
-          options={[{ value: '', label: m('users.allRoles') }, ...ROLES.map((r) => ({ value: r, label: roleLabel(r) }))]}
+          options={[
+            { value: '', label: m('users.allRoles') },
+            ...ROLES.map((r) => ({ value: r, label: roleLabel(r) })),
+          ]}
           style={{ minWidth: 180 }}
         />
         <Select
@@ -86,10 +105,12 @@ export default function UsersAdmin({ user: me }: ScreenProps) {
           options={[{ value: '', label: m('users.allAgencies') }, ...agencyOptions]}
           style={{ minWidth: 240, maxWidth: '100%' }}
         />
-      </div>
+      </search>
       {users.isError && <LoadError error={users.error} onRetry={() => void users.refetch()} />}
       <p className="admin-muted" aria-live="polite">
-        {users.isPending ? m('common.loading') : m('users.count', { shown: rows.length, total: users.data?.users.length ?? 0 })}
+        {users.isPending
+          ? m('common.loading')
+          : m('users.count', { shown: rows.length, total: users.data?.users.length ?? 0 })}
       </p>
       <ScrollBox label={m('users.title')}>
         <Table<AdminUser>
@@ -113,13 +134,21 @@ export default function UsersAdmin({ user: me }: ScreenProps) {
             },
             { title: m('users.role'), key: 'role', render: (_, u) => roleLabel(u.role) },
             { title: m('users.agency'), key: 'agency', render: (_, u) => u.agencyName ?? '—' },
-            { title: m('users.email'), key: 'email', render: (_, u) => <span className="admin-break">{u.email ?? '—'}</span> },
+            {
+              title: m('users.email'),
+              key: 'email',
+              render: (_, u) => <span className="admin-break">{u.email ?? '—'}</span>,
+            },
             {
               title: m('users.status'),
               key: 'status',
               render: (_, u) => (
                 <Space size={4} wrap>
-                  {u.active ? <Tag color="green">{m('users.active')}</Tag> : <Tag color="red">{m('users.locked')}</Tag>}
+                  {u.active ? (
+                    <Tag color="green">{m('users.active')}</Tag>
+                  ) : (
+                    <Tag color="red">{m('users.locked')}</Tag>
+                  )}
                   {u.mustChangePassword && <Tag>{m('users.mustChange')}</Tag>}
                 </Space>
               ),
@@ -129,16 +158,27 @@ export default function UsersAdmin({ user: me }: ScreenProps) {
               key: 'actions',
               render: (_, u) => (
                 <Space size={4} wrap>
-                  <Button size="small" onClick={() => setEditing(u)} aria-label={m('users.editOf', { name: u.displayName })}>
+                  <Button
+                    size="small"
+                    onClick={() => setEditing(u)}
+                    aria-label={m('users.editOf', { name: u.displayName })}
+                  >
                     {m('cycle.edit')}
                   </Button>
                   {u.id !== me.id && (
                     <ConfirmButton
                       label={m('users.reset')}
-                      buttonProps={{ size: 'small', 'aria-label': m('users.resetOf', { name: u.displayName }) }}
+                      buttonProps={{
+                        size: 'small',
+                        'aria-label': m('users.resetOf', { name: u.displayName }),
+                      }}
                       title={m('users.resetTitle', { name: u.displayName })}
                       okLabel={m('users.resetOk')}
-                      description={<Typography.Paragraph>{m('users.resetWhat', { username: u.username })}</Typography.Paragraph>}
+                      description={
+                        <Typography.Paragraph>
+                          {m('users.resetWhat', { username: u.username })}
+                        </Typography.Paragraph>
+                      }
                       onConfirm={async () => {
                         const res = await userAdminApi.resetPassword(u.id);
                         setSecret({ user: u, password: res.temporaryPassword, first: false });
@@ -170,7 +210,11 @@ export default function UsersAdmin({ user: me }: ScreenProps) {
         title={secret?.first ? m('users.createdTitle') : m('users.resetDoneTitle')}
         closable={false}
         mask={{ closable: false }}
-        footer={<Button type="primary" onClick={() => setSecret(null)}>{m('users.secretDone')}</Button>}
+        footer={
+          <Button type="primary" onClick={() => setSecret(null)}>
+            {m('users.secretDone')}
+          </Button>
+        }
       >
         {secret && (
           <div role="alert">
@@ -240,7 +284,9 @@ function UserFormModal(props: {
       setBusy(false);
     }
   };
-  const required = (label: string) => [{ required: true, whitespace: true, message: m('common.required', { label }) }];
+  const required = (label: string) => [
+    { required: true, whitespace: true, message: m('common.required', { label }) },
+  ];
   return (
     <Modal
       open
@@ -284,7 +330,12 @@ function UserFormModal(props: {
           <Select disabled={props.self} options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
         </Form.Item>
         {role === 'reporter' && (
-          <Form.Item name="agencyId" label={m('users.agency')} extra={m('users.agencyHelp')} rules={required(m('users.agency'))}>
+          <Form.Item
+            name="agencyId"
+            label={m('users.agency')}
+            extra={m('users.agencyHelp')}
+            rules={required(m('users.agency'))}
+          >
             <Select
               disabled={props.self}
               showSearch={{ optionFilterProp: 'label' }}

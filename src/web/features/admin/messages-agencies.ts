@@ -43,7 +43,10 @@ export const agencyMessages = {
     vi: 'Chữ in hoa, không dấu, ví dụ STTTT. Không đổi được sau khi tạo.',
     en: 'Capitals, e.g. STTTT. Cannot change later.',
   },
-  'agencyForm.websiteHelp': { vi: 'Ví dụ: https://stttt.caobang.gov.vn', en: 'e.g. https://stttt.caobang.gov.vn' },
+  'agencyForm.websiteHelp': {
+    vi: 'Ví dụ: https://stttt.caobang.gov.vn',
+    en: 'e.g. https://stttt.caobang.gov.vn',
+  },
   'agencyForm.renameHint': {
     vi: 'Sửa lỗi chính tả hoặc thông tin liên hệ tại đây. Đổi tên theo quyết định thì dùng "Ghi nhận thay đổi" để giữ lịch sử.',
     en: 'Fix typos and contacts here; an official rename is a recorded change.',
@@ -67,12 +70,18 @@ export const agencyMessages = {
   },
   'eventForm.submit': { vi: 'Ghi nhận', en: 'Record' },
   'eventForm.kind': { vi: 'Loại thay đổi', en: 'Kind of change' },
-  'eventForm.renameHelp': { vi: 'Một cơ quan đổi tên: khai mã và tên mới.', en: 'One agency, new code and name.' },
+  'eventForm.renameHelp': {
+    vi: 'Một cơ quan đổi tên: khai mã và tên mới.',
+    en: 'One agency, new code and name.',
+  },
   'eventForm.mergeHelp': {
     vi: 'Nhiều cơ quan hợp nhất thành một đơn vị mới, hoặc sáp nhập vào một cơ quan đang có.',
     en: 'Several agencies into a new one, or into an existing one.',
   },
-  'eventForm.splitHelp': { vi: 'Một cơ quan chia thành ít nhất hai đơn vị mới.', en: 'One agency into two or more.' },
+  'eventForm.splitHelp': {
+    vi: 'Một cơ quan chia thành ít nhất hai đơn vị mới.',
+    en: 'One agency into two or more.',
+  },
   'eventForm.dissolveHelp': { vi: 'Một cơ quan thôi tồn tại.', en: 'One agency ends.' },
   'eventForm.from': { vi: 'cơ quan', en: 'agency' },
   'eventForm.fromOne': { vi: 'Cơ quan', en: 'Agency' },

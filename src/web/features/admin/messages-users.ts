@@ -33,7 +33,10 @@ export const userMessages = {
   },
   'users.resetDoneTitle': { vi: 'Mật khẩu tạm thời', en: 'Temporary password' },
   'users.createdTitle': { vi: 'Đã tạo tài khoản: mật khẩu ban đầu', en: 'Account created: initial password' },
-  'users.secretFor': { vi: 'Tài khoản: {name} — tên đăng nhập "{username}". Mật khẩu tạm thời:', en: 'Account {name} ("{username}"). Temporary password:' },
+  'users.secretFor': {
+    vi: 'Tài khoản: {name} — tên đăng nhập "{username}". Mật khẩu tạm thời:',
+    en: 'Account {name} ("{username}"). Temporary password:',
+  },
   'users.secretOnce': {
     vi: 'Mật khẩu này chỉ hiện một lần. Hãy chép lại và chuyển cho người dùng qua kênh an toàn (trực tiếp, điện thoại), không gửi kèm tên đăng nhập trong cùng một tin.',
     en: 'Shown only once. Copy it and give it to the user through a safe channel.',
@@ -57,7 +60,10 @@ export const userMessages = {
     vi: 'Để nhận thư thông báo mở kỳ, gia hạn, yêu cầu giải trình.',
     en: 'For the cycle’s notices.',
   },
-  'users.agencyHelp': { vi: 'Người báo cáo chỉ xem và nộp báo cáo của cơ quan này.', en: 'The reporter’s agency.' },
+  'users.agencyHelp': {
+    vi: 'Người báo cáo chỉ xem và nộp báo cáo của cơ quan này.',
+    en: 'The reporter’s agency.',
+  },
   'users.selfRole': {
     vi: 'Không tự đổi vai trò hay khóa tài khoản của chính mình.',
     en: 'You cannot change your own role or lock yourself.',
