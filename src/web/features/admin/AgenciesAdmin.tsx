@@ -14,7 +14,7 @@ import { AgencyEventModal, AgencyFormModal } from './AgencyForms.tsx';
 import { AgencyTimeline } from './AgencyTimeline.tsx';
 import { type Agency, agencyAdminApi } from './adminApi.ts';
 import { m } from './messages.ts';
-import { groupName, ScrollBox } from './shared.tsx';
+import { emptyText, groupName, ScrollBox } from './shared.tsx';
 import './admin.css';
 
 const GROUP_ORDER = ['department', 'district'];
@@ -110,7 +110,7 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
               size="small"
               pagination={false}
               dataSource={g.rows}
-              locale={{ emptyText: q ? m('agencies.noMatch') : m('agencies.empty') }}
+              locale={emptyText(q ? m('agencies.noMatch') : m('agencies.empty'))}
               caption={<span className="visually-hidden">{groupName(g.id)}</span>}
               columns={[
                 { title: m('agency.code'), dataIndex: 'code', key: 'code', width: 100 },

@@ -13,7 +13,7 @@ import { Link, navigate } from '../../router.tsx';
 import type { ScreenProps } from '../../routes.tsx';
 import { type CriteriaVersion, criteriaAdminApi, type LoadProblem } from './adminApi.ts';
 import { m } from './messages.ts';
-import { ScrollBox } from './shared.tsx';
+import { emptyText, ScrollBox } from './shared.tsx';
 import './admin.css';
 
 export const statusTag = (status: string) => (
@@ -41,7 +41,7 @@ export default function CriteriaAdmin({ user }: ScreenProps) {
           pagination={false}
           loading={versions.isPending}
           dataSource={rows}
-          locale={{ emptyText: versions.isPending ? m('common.loading') : m('criteria.empty') }}
+          locale={emptyText(versions.isPending ? m('common.loading') : m('criteria.empty'))}
           caption={<span className="visually-hidden">{m('criteria.versions')}</span>}
           columns={[
             {

@@ -45,6 +45,7 @@ interface Row {
   name: string;
   max: number;
   how: string;
+  text: string | null;
   uses: FieldInfo[];
   na: string;
   monitored: boolean;
@@ -135,7 +136,9 @@ export default function CriteriaVersionPage({ params }: ScreenProps) {
                 id: c.id,
                 name: pick(c.name),
                 max: c.max,
-                how: d ? (d.formulaText ? pick(d.formulaText) : formulaWords(d.formula, label)) : '',
+                how: d ? formulaWords(d.formula, label) : '',
+                // The appendix's own wording, when it is written for people rather than with field keys.
+                text: d?.formulaText && !/[a-z]+_[a-z_]+/.test(d.formulaText.vi) ? pick(d.formulaText) : null,
                 uses: [...keys].map((k) => fields.get(k)).filter((f): f is FieldInfo => f !== undefined),
                 na: c.naAllowed
                   ? c.naWhen
@@ -184,6 +187,9 @@ export default function CriteriaVersionPage({ params }: ScreenProps) {
                         render: (_, r) => (
                           <>
                             {r.how}
+                            {r.text && (
+                              <div className="admin-muted">{m('version.text', { text: r.text })}</div>
+                            )}
                             {r.monitored && <div className="admin-muted">{m('version.monitored')}</div>}
                           </>
                         ),

@@ -13,6 +13,7 @@ import type { ScreenProps } from '../../routes.tsx';
 import { type CycleSummary, criteriaAdminApi, cycleAdminApi } from './adminApi.ts';
 import { CycleForm, defaultDates, defaultTitle, inputOf } from './CycleForm.tsx';
 import { m } from './messages.ts';
+import { emptyText } from './shared.tsx';
 import './admin.css';
 
 export const STATE_COLORS: Record<CycleState, string> = {
@@ -90,7 +91,7 @@ export default function CyclesAdmin(_props: ScreenProps) {
           dataSource={rows}
           loading={cycles.isPending}
           pagination={false}
-          locale={{ emptyText: cycles.isPending ? m('common.loading') : m('cycles.empty') }}
+          locale={emptyText(cycles.isPending ? m('common.loading') : m('cycles.empty'))}
           caption={<span className="visually-hidden">{m('cycles.listTitle')}</span>}
           columns={[
             { title: m('cycles.year'), dataIndex: 'year', key: 'year', width: 80 },

@@ -58,6 +58,8 @@ export function DeadlineExtension(props: {
           <Typography.Paragraph>{m('extend.intro', { at: dateTimeVn(cycle.deadline) })}</Typography.Paragraph>
           <FormError message={error} />
           <Form<Values>
+            // A new deadline starts the form again from it.
+            key={cycle.deadline}
             form={form}
             layout="vertical"
             className="admin-form"

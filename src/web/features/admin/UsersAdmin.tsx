@@ -25,7 +25,7 @@ import { setSearch, useLocation } from '../../router.tsx';
 import type { ScreenProps } from '../../routes.tsx';
 import { type AdminUser, type Agency, agencyAdminApi, userAdminApi } from './adminApi.ts';
 import { m } from './messages.ts';
-import { ConfirmButton, FormError, fieldError, ScrollBox } from './shared.tsx';
+import { ConfirmButton, emptyText, FormError, fieldError, ScrollBox } from './shared.tsx';
 import './admin.css';
 
 const ROLES: Role[] = ['admin', 'assessor', 'approver', 'reporter', 'viewer'];
@@ -119,7 +119,7 @@ export default function UsersAdmin({ user: me }: ScreenProps) {
           pagination={false}
           dataSource={rows}
           loading={users.isPending}
-          locale={{ emptyText: users.isPending ? m('common.loading') : m('users.empty') }}
+          locale={emptyText(users.isPending ? m('common.loading') : m('users.empty'))}
           caption={<span className="visually-hidden">{m('users.title')}</span>}
           columns={[
             {

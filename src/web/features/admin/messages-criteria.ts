@@ -109,6 +109,7 @@ export const criteriaMessages = {
   'version.criterion': { vi: 'Tiêu chí', en: 'Criterion' },
   'version.points': { vi: 'Điểm', en: 'Points' },
   'version.how': { vi: 'Cách tính', en: 'How it is scored' },
+  'version.text': { vi: 'Theo văn bản: {text}', en: 'As written: {text}' },
   'version.monitored': {
     vi: 'Chấm theo kết quả kiểm tra trang TTĐT của Sở trong năm.',
     en: 'Scored on the department’s website checks.',

@@ -143,3 +143,6 @@ export function ScrollBox(props: { label: string; children: ReactNode }) {
     </section>
   );
 }
+
+/** A table's empty or loading text, dark enough to read (the component's own grey is too light). */
+export const emptyText = (text: string) => ({ emptyText: <span className="admin-empty">{text}</span> });
