@@ -25,7 +25,9 @@ describe('the administrator runs a year’s cycle from the screens', () => {
     await page.getByRole('button', { name: 'Tạo kỳ đánh giá' }).click();
     await page.getByLabel('Năm đánh giá').fill('2027');
     // The dates follow the year, as the regulation sets them.
-    await expect.poll(() => page.getByLabel('Hạn nộp báo cáo (trước 00:00 ngày)').inputValue()).toBe('2027-11-01');
+    await expect
+      .poll(() => page.getByLabel('Hạn nộp báo cáo (trước 00:00 ngày)').inputValue())
+      .toBe('2027-11-01');
     expect(await page.getByLabel('Hạn ban hành văn bản hướng dẫn').inputValue()).toBe('2027-10-01');
     expect(await page.getByLabel('Hạn công bố kết quả').inputValue()).toBe('2028-01-01');
     expect(await page.getByLabel('Tên kỳ đánh giá').inputValue()).toContain('năm 2027');

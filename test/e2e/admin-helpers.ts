@@ -1,7 +1,7 @@
 /** What the administrator's browser tests share: signing in as an administrator, checking a screen. */
 import { expect } from 'vitest';
-import { type BrowserSession, DESKTOP, PHONE } from './browser.ts';
 import { TEST_PASSWORD } from '../server.ts';
+import { type BrowserSession, DESKTOP, PHONE } from './browser.ts';
 
 /** Signs in as a fresh administrator (no forced password change) and waits for the home page. */
 export async function signInAsAdmin(s: BrowserSession, username = 'quantri'): Promise<void> {
@@ -34,4 +34,13 @@ export async function checkScreen(s: BrowserSession, name: string): Promise<void
 export async function open(s: BrowserSession, path: string, heading: string | RegExp): Promise<void> {
   await s.page.goto(`${s.baseUrl}${path}`);
   await s.page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/**
+ * A dialog by its title. Not by accessible name: inside vitest the web build runs with
+ * NODE_ENV=test, where rc-component's useId gives every dialog the id "test-id", so that
+ * aria-labelledby names are unreliable in tests (the production build has unique ids).
+ */
+export function dialog(s: BrowserSession, title: string) {
+  return s.page.getByRole('dialog').filter({ has: s.page.locator('.ant-modal-title', { hasText: title }) });
 }

@@ -4,7 +4,7 @@
  * splits, dissolutions), which every staff role reads as a timeline, overall and per agency.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Checkbox, Input, Modal, Space, Table, Typography } from 'antd';
+import { App as AntApp, Button, Card, Checkbox, Grid, Input, Modal, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { LoadError, PageHeader } from '../../components/Page.tsx';
 import { collator, dateVn } from '../../format.ts';
@@ -39,6 +39,8 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
   const [editing, setEditing] = useState<Agency | 'new' | null>(null);
   const [recording, setRecording] = useState(false);
   const [historyOf, setHistoryOf] = useState<Agency | null>(null);
+  // A table on office screens; on a phone, one block per agency (no sideways scrolling).
+  const wide = Grid.useBreakpoint().md ?? true;
 
   const list = agencies.data?.agencies ?? [];
   const groups = useMemo(() => {
@@ -59,6 +61,26 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
     await client.invalidateQueries({ queryKey: ['agencies'] });
     await client.invalidateQueries({ queryKey: ['agency-events'] });
   };
+  const actions = (a: Agency) => (
+    <Space size={4} wrap>
+      <Button
+        size="small"
+        onClick={() => setHistoryOf(a)}
+        aria-label={m('agencies.historyOf', { name: a.name })}
+      >
+        {m('agencies.history')}
+      </Button>
+      {isAdmin && a.validTo === null && (
+        <Button
+          size="small"
+          onClick={() => setEditing(a)}
+          aria-label={m('agencies.editOf', { name: a.name })}
+        >
+          {m('cycle.edit')}
+        </Button>
+      )}
+    </Space>
+  );
   const eventsOf = (a: Agency) =>
     (events.data?.events ?? []).filter((e) => [...e.from, ...e.to].some((u) => u.id === a.id));
 
@@ -104,76 +126,89 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
           <h2 className="admin-h2" id={`group-${g.id}`}>
             {groupName(g.id)} ({g.rows.length})
           </h2>
-          <ScrollBox label={groupName(g.id)}>
-            <Table<Agency>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={g.rows}
-              locale={emptyText(q ? m('agencies.noMatch') : m('agencies.empty'))}
-              caption={<span className="visually-hidden">{groupName(g.id)}</span>}
-              columns={[
-                { title: m('agency.code'), dataIndex: 'code', key: 'code', width: 100 },
-                {
-                  title: m('agency.name'),
-                  key: 'name',
-                  render: (_, a) => (
-                    <>
-                      {a.name}
-                      {a.validTo && (
-                        <div className="admin-muted">
-                          {m('agencies.endedOn', { date: dateVn(a.validTo) })}
-                        </div>
-                      )}
-                    </>
-                  ),
-                },
-                {
-                  title: m('agency.website'),
-                  key: 'website',
-                  render: (_, a) =>
-                    a.website ? (
-                      <a href={a.website} target="_blank" rel="noreferrer" className="admin-break">
-                        {a.website.replace(/^https?:\/\//, '')}
-                      </a>
-                    ) : (
-                      '—'
+          {wide && (
+            <ScrollBox label={groupName(g.id)}>
+              <Table<Agency>
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={g.rows}
+                locale={emptyText(q ? m('agencies.noMatch') : m('agencies.empty'))}
+                caption={<span className="visually-hidden">{groupName(g.id)}</span>}
+                columns={[
+                  { title: m('agency.code'), dataIndex: 'code', key: 'code', width: 100 },
+                  {
+                    title: m('agency.name'),
+                    key: 'name',
+                    render: (_, a) => (
+                      <>
+                        {a.name}
+                        {a.validTo && (
+                          <div className="admin-muted">
+                            {m('agencies.endedOn', { date: dateVn(a.validTo) })}
+                          </div>
+                        )}
+                      </>
                     ),
-                },
-                {
-                  title: m('agency.validFrom'),
-                  key: 'from',
-                  width: 110,
-                  render: (_, a) => dateVn(a.validFrom),
-                },
-                {
-                  title: m('cycles.actions'),
-                  key: 'actions',
-                  width: 170,
-                  render: (_, a) => (
-                    <Space size={4} wrap>
-                      <Button
-                        size="small"
-                        onClick={() => setHistoryOf(a)}
-                        aria-label={m('agencies.historyOf', { name: a.name })}
-                      >
-                        {m('agencies.history')}
-                      </Button>
-                      {isAdmin && a.validTo === null && (
-                        <Button
-                          size="small"
-                          onClick={() => setEditing(a)}
-                          aria-label={m('agencies.editOf', { name: a.name })}
-                        >
-                          {m('cycle.edit')}
-                        </Button>
+                  },
+                  {
+                    title: m('agency.website'),
+                    key: 'website',
+                    render: (_, a) =>
+                      a.website ? (
+                        <a href={a.website} target="_blank" rel="noreferrer" className="admin-break">
+                          {a.website.replace(/^https?:\/\//, '')}
+                        </a>
+                      ) : (
+                        '—'
+                      ),
+                  },
+                  {
+                    title: m('agency.validFrom'),
+                    key: 'from',
+                    width: 110,
+                    render: (_, a) => dateVn(a.validFrom),
+                  },
+                  {
+                    title: m('cycles.actions'),
+                    key: 'actions',
+                    width: 170,
+                    render: (_, a) => actions(a),
+                  },
+                ]}
+              />
+            </ScrollBox>
+          )}
+          {!wide && (
+            <ul className="admin-cards" aria-label={groupName(g.id)}>
+              {g.rows.length === 0 && <li>{q ? m('agencies.noMatch') : m('agencies.empty')}</li>}
+              {g.rows.map((a) => (
+                <li key={a.id} className="admin-card-item">
+                  <h3 className="admin-h3">
+                    {a.name} <span className="admin-muted">({a.code})</span>
+                  </h3>
+                  <dl className="admin-dl">
+                    <dt>{m('agency.website')}</dt>
+                    <dd>
+                      {a.website ? (
+                        <a href={a.website} target="_blank" rel="noreferrer">
+                          {a.website.replace(/^https?:\/\//, '')}
+                        </a>
+                      ) : (
+                        '—'
                       )}
-                    </Space>
-                  ),
-                },
-              ]}
-            />
-          </ScrollBox>
+                    </dd>
+                    <dt>{m('agency.validFrom')}</dt>
+                    <dd>
+                      {dateVn(a.validFrom)}
+                      {a.validTo && <div>{m('agencies.endedOn', { date: dateVn(a.validTo) })}</div>}
+                    </dd>
+                  </dl>
+                  {actions(a)}
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       ))}
       <Card

@@ -17,7 +17,7 @@ import { emptyText, ScrollBox } from './shared.tsx';
 import './admin.css';
 
 export const statusTag = (status: string) => (
-  <Tag color={status === 'official' ? 'green' : 'gold'}>
+  <Tag className={status === 'official' ? 'admin-tag-ok' : 'admin-tag-warn'}>
     {['official', 'reconstructed', 'draft'].includes(status) ? m(`status.${status as 'draft'}`) : status}
   </Tag>
 );
@@ -34,7 +34,7 @@ export default function CriteriaAdmin({ user }: ScreenProps) {
       />
       {versions.isError && <LoadError error={versions.error} onRetry={() => void versions.refetch()} />}
       <h2 className="admin-h2">{m('criteria.versions')}</h2>
-      <ScrollBox label={m('criteria.versions')}>
+      <ScrollBox label={m('criteria.versions')} minWidth={620}>
         <Table<CriteriaVersion>
           rowKey="id"
           size="small"

@@ -154,7 +154,7 @@ export default function CriteriaVersionPage({ params }: ScreenProps) {
                   {ci + 1}. {pick(cat.name)} — {m('version.catMax', { max: numberVn(cat.max) })}
                 </h3>
                 {cat.gate && <p className="admin-note">{m('version.gate', { field: label(cat.gate) })}</p>}
-                <ScrollBox label={pick(cat.name)}>
+                <ScrollBox label={pick(cat.name)} minWidth={820}>
                   <Table<Row>
                     className="admin-criteria-table"
                     rowKey="id"

@@ -22,7 +22,7 @@ export const STATE_COLORS: Record<CycleState, string> = {
   closed: 'orange',
   under_review: 'purple',
   approved: 'cyan',
-  published: 'green',
+  published: 'success',
 };
 
 export function StateTag(props: { state: CycleState; label: string }) {

@@ -116,7 +116,7 @@ export function DeadlineExtension(props: {
       {cycle.extensions.length === 0 ? (
         <Typography.Paragraph>{m('extend.none')}</Typography.Paragraph>
       ) : (
-        <ScrollBox label={m('extend.history')}>
+        <ScrollBox label={m('extend.history')} minWidth={640}>
           <Table<Extension>
             rowKey="id"
             size="small"

@@ -112,7 +112,7 @@ export default function UsersAdmin({ user: me }: ScreenProps) {
           ? m('common.loading')
           : m('users.count', { shown: rows.length, total: users.data?.users.length ?? 0 })}
       </p>
-      <ScrollBox label={m('users.title')}>
+      <ScrollBox label={m('users.title')} minWidth={760}>
         <Table<AdminUser>
           rowKey="id"
           size="small"
@@ -145,9 +145,9 @@ export default function UsersAdmin({ user: me }: ScreenProps) {
               render: (_, u) => (
                 <Space size={4} wrap>
                   {u.active ? (
-                    <Tag color="green">{m('users.active')}</Tag>
+                    <Tag className="admin-tag-ok">{m('users.active')}</Tag>
                   ) : (
-                    <Tag color="red">{m('users.locked')}</Tag>
+                    <Tag className="admin-tag-bad">{m('users.locked')}</Tag>
                   )}
                   {u.mustChangePassword && <Tag>{m('users.mustChange')}</Tag>}
                 </Space>

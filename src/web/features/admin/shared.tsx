@@ -135,11 +135,11 @@ export function ConfirmButton(props: {
  * A wide table's own scrolling box: the page never scrolls sideways, and keyboard users reach
  * the hidden columns by focusing the box and using the arrow keys.
  */
-export function ScrollBox(props: { label: string; children: ReactNode }) {
+export function ScrollBox(props: { label: string; children: ReactNode; minWidth?: number }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable to scroll by keyboard (WCAG 2.1.1)
     <section className="admin-scroll" aria-label={props.label} tabIndex={0}>
-      {props.children}
+      <div style={{ minWidth: props.minWidth ?? 0 }}>{props.children}</div>
     </section>
   );
 }
