@@ -48,8 +48,8 @@ export const criteriaMessages = {
 
   'formula.points': { vi: '{n} điểm', en: '{n} points' },
   'formula.ratio': {
-    vi: '{points} điểm × ({num} / {den})',
-    en: '{points} points × ({num} / {den})',
+    vi: '{points} điểm × ({num} / {den}), không quá {points} điểm',
+    en: '{points} points × ({num} / {den}), at most {points}',
   },
   'formula.denZeroFull': { vi: '; nếu {den} bằng 0: đủ điểm', en: '; full points when {den} is 0' },
   'formula.denZeroZero': { vi: '; nếu {den} bằng 0: 0 điểm', en: '; 0 when {den} is 0' },
