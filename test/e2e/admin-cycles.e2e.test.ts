@@ -38,6 +38,12 @@ describe('the administrator runs a year’s cycle from the screens', () => {
 
     await page.getByRole('heading', { level: 1, name: /năm 2027/ }).waitFor();
     await page.getByText('Nháp', { exact: true }).first().waitFor();
+    // A draft is edited in place (the server checks the version it was read at).
+    await page.getByRole('button', { name: 'Sửa thông tin kỳ đánh giá' }).click();
+    await page.getByLabel('Tên kỳ đánh giá').fill('Đánh giá mức độ ứng dụng CNTT năm 2027');
+    await page.getByText('Đã chọn: 01/11/2027.').waitFor();
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đánh giá mức độ ứng dụng CNTT năm 2027' }).waitFor();
     // Opening needs the guidance: the step is offered, disabled, with the reason beside it.
     const openButton = page.getByRole('button', { name: 'Mở kỳ đánh giá' });
     expect(await openButton.isDisabled()).toBe(true);

@@ -75,6 +75,11 @@ export function CycleForm(props: {
   const [error, setError] = useState<string | null>(null);
   const versions = useQuery({ queryKey: ['criteria'], queryFn: criteriaAdminApi.list });
   const guidanceBy = Form.useWatch('guidanceBy', form) ?? props.initial.guidanceBy;
+  const deadline = Form.useWatch('deadline', form) ?? props.initial.deadline;
+  const publishBy = Form.useWatch('publishBy', form) ?? props.initial.publishBy;
+  // The browser may show a date input as mm/dd/yyyy: the chosen day is repeated the Vietnamese way.
+  const chosen = (help: string, day: string | undefined) =>
+    day ? `${help} ${m('cycleForm.chosen', { date: dateVn(day) })}` : help;
 
   // A new year moves the dates and the default title with it, as long as they were not typed.
   const onValuesChange = (changed: Partial<CycleFormValues>) => {
@@ -140,7 +145,7 @@ export function CycleForm(props: {
         <Form.Item
           name="guidanceBy"
           label={m('cycleForm.guidanceBy')}
-          extra={m('cycleForm.guidanceByHelp')}
+          extra={chosen(m('cycleForm.guidanceByHelp'), guidanceBy)}
           rules={required(m('cycleForm.guidanceBy'))}
         >
           <Input type="date" />
@@ -148,7 +153,7 @@ export function CycleForm(props: {
         <Form.Item
           name="deadline"
           label={m('cycleForm.deadline')}
-          extra={m('cycleForm.deadlineHelp')}
+          extra={chosen(m('cycleForm.deadlineHelp'), deadline)}
           rules={required(m('cycleForm.deadline'))}
         >
           <Input type="date" />
@@ -156,7 +161,7 @@ export function CycleForm(props: {
         <Form.Item
           name="publishBy"
           label={m('cycleForm.publishBy')}
-          extra={m('cycleForm.publishByHelp')}
+          extra={chosen(m('cycleForm.publishByHelp'), publishBy)}
           rules={required(m('cycleForm.publishBy'))}
         >
           <Input type="date" />

@@ -5,7 +5,7 @@
  */
 import { App as AntApp, Button, Card, Form, Input, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { dateTimeVn } from '../../format.ts';
+import { dateTimeVn, dateVn } from '../../format.ts';
 import { type CycleDetail, cycleAdminApi, type Extension, type MailReport } from './adminApi.ts';
 import { m } from './messages.ts';
 import { FormError, fieldError, ScrollBox, vnDay, vnMidnight } from './shared.tsx';
@@ -26,6 +26,7 @@ export function DeadlineExtension(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { message } = AntApp.useApp();
+  const newDeadline = Form.useWatch('deadline', form);
 
   const extend = async () => {
     if (!pending) return;
@@ -69,7 +70,11 @@ export function DeadlineExtension(props: {
             <Form.Item
               name="deadline"
               label={m('extend.newDeadline')}
-              extra={m('extend.newDeadlineHelp')}
+              extra={
+                newDeadline
+                  ? `${m('extend.newDeadlineHelp')} ${m('cycleForm.chosen', { date: dateVn(newDeadline) })}`
+                  : m('extend.newDeadlineHelp')
+              }
               rules={required(m('extend.newDeadline'))}
             >
               <Input type="date" />

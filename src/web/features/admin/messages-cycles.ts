@@ -65,6 +65,7 @@ export const cycleMessages = {
     vi: 'Theo quy định: trước ngày 01/01 năm sau.',
     en: 'Regulation: by 1 January.',
   },
+  'cycleForm.chosen': { vi: 'Đã chọn: {date}.', en: 'Chosen: {date}.' },
   'cycleForm.roster': {
     vi: 'Danh sách cơ quan được đánh giá là các cơ quan có hiệu lực vào ngày ban hành hướng dẫn ({date}); danh sách được chốt khi mở kỳ.',
     en: 'The agencies assessed are those valid on the guidance date ({date}); the roster is frozen at opening.',
