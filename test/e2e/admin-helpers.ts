@@ -16,6 +16,10 @@ export async function signInAsAdmin(s: BrowserSession, username = 'quantri'): Pr
  */
 export async function checkScreen(s: BrowserSession, name: string): Promise<void> {
   await s.page.waitForSelector('.ant-message-notice', { state: 'detached', timeout: 15_000 });
+  // A choice list still closing (its unnamed helper listbox is an axe finding while open).
+  await s.page.waitForFunction(
+    () => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'),
+  );
   for (const [size, viewport] of [
     ['1366', DESKTOP],
     ['390', PHONE],
