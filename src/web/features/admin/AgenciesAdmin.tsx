@@ -246,6 +246,7 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
         />
       )}
       <Modal
+        rootClassName="admin-modal"
         open={historyOf !== null}
         title={historyOf ? m('agencies.historyTitle', { name: historyOf.name }) : ''}
         footer={<Button onClick={() => setHistoryOf(null)}>{m('common.close')}</Button>}

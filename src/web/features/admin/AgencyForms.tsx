@@ -61,6 +61,7 @@ export function AgencyFormModal(props: {
   ];
   return (
     <Modal
+      rootClassName="admin-modal"
       open={props.open}
       title={editing ? m('agencyForm.editTitle', { name: a?.name ?? '' }) : m('agencyForm.createTitle')}
       okText={editing ? m('common.save') : m('agencyForm.create')}
@@ -177,6 +178,7 @@ export function AgencyEventModal(props: {
   const newUnits = kind === 'rename' || kind === 'split' || (kind === 'merge' && into === 'new');
   return (
     <Modal
+      rootClassName="admin-modal"
       open={props.open}
       title={m('eventForm.title')}
       okText={m('eventForm.submit')}

@@ -13,7 +13,7 @@ import type { ScreenProps } from '../../routes.tsx';
 import { type CycleSummary, criteriaAdminApi, cycleAdminApi } from './adminApi.ts';
 import { CycleForm, defaultDates, defaultTitle, inputOf } from './CycleForm.tsx';
 import { m } from './messages.ts';
-import { emptyText } from './shared.tsx';
+import { emptyText, pick } from './shared.tsx';
 import './admin.css';
 
 export const STATE_COLORS: Record<CycleState, string> = {
@@ -100,7 +100,7 @@ export default function CyclesAdmin(_props: ScreenProps) {
               title: m('cycles.state'),
               key: 'state',
               width: 180,
-              render: (_, c) => <StateTag state={c.state} label={c.stateLabel.vi} />,
+              render: (_, c) => <StateTag state={c.state} label={pick(c.stateLabel)} />,
             },
             {
               title: m('cycles.criteria'),
@@ -128,7 +128,7 @@ export default function CyclesAdmin(_props: ScreenProps) {
               <dl className="admin-dl">
                 <dt>{m('cycles.state')}</dt>
                 <dd>
-                  <StateTag state={c.state} label={c.stateLabel.vi} />
+                  <StateTag state={c.state} label={pick(c.stateLabel)} />
                 </dd>
                 <dt>{m('cycles.criteria')}</dt>
                 <dd>{c.criteriaVersion.version}</dd>

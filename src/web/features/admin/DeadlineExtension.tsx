@@ -95,6 +95,7 @@ export function DeadlineExtension(props: {
             </Button>
           </Form>
           <Modal
+            rootClassName="admin-modal"
             open={pending !== null}
             title={m('extend.confirmTitle')}
             okText={m('extend.confirmOk')}

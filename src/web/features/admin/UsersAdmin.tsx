@@ -206,6 +206,7 @@ export default function UsersAdmin({ user: me }: ScreenProps) {
         />
       )}
       <Modal
+        rootClassName="admin-modal"
         open={secret !== null}
         title={secret?.first ? m('users.createdTitle') : m('users.resetDoneTitle')}
         closable={false}
@@ -289,6 +290,7 @@ function UserFormModal(props: {
   ];
   return (
     <Modal
+      rootClassName="admin-modal"
       open
       title={u ? m('users.editTitle', { name: u.displayName }) : m('users.createTitle')}
       okText={u ? m('common.save') : m('users.create')}

@@ -115,6 +115,7 @@ export function ConfirmButton(props: {
         {props.label}
       </Button>
       <Modal
+        rootClassName="admin-modal"
         open={open}
         title={props.title}
         okText={props.okLabel}
