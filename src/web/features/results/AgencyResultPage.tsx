@@ -7,7 +7,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Typography } from 'antd';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
-import { scoreVn } from '../../format.ts';
+import { dateTimeVn, scoreVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import type { ScreenProps } from '../../routes.tsx';
 import { CategoryChart } from './charts/CategoryChart.tsx';
@@ -68,6 +68,11 @@ export default function AgencyResultPage({ params, user }: ScreenProps) {
         <LoadError error={view.error} title={m('results.notAvailable')} onRetry={() => void view.refetch()} />
       )}
       {a && results.data && <StatusBanner data={results.data} />}
+      {a && (
+        <p className="results-print-only">
+          {m('agency.printedAt', { date: dateTimeVn(new Date().toISOString()) })}
+        </p>
+      )}
       {a && (
         <AgencyBody
           a={a}
@@ -151,7 +156,7 @@ function AgencyBody(props: {
           <h2 id="lost-h" className="results-sub">
             {m('agency.lost')}
           </h2>
-          <table className="results-table results-table-compact" data-testid="lost-categories">
+          <table className="results-table results-table-compact results-stack" data-testid="lost-categories">
             <caption>{m('agency.lostCategories')}</caption>
             <thead>
               <tr>
@@ -171,9 +176,15 @@ function AgencyBody(props: {
               {byLoss.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">{`${c.id}. ${tx(c.name)}`}</th>
-                  <td className="num">{`${scoreVn(c.points ?? 0)} / ${scoreVn(c.max)}`}</td>
-                  <td className="num">{scoreVn(c.lost)}</td>
-                  <td className="num">{c.groupAverage === null ? '—' : scoreVn(c.groupAverage)}</td>
+                  <td className="num" data-label={m('table.points')}>
+                    {`${scoreVn(c.points ?? 0)} / ${scoreVn(c.max)}`}
+                  </td>
+                  <td className="num" data-label={m('table.lost')}>
+                    {scoreVn(c.lost)}
+                  </td>
+                  <td className="num" data-label={m('table.groupAverage')}>
+                    {c.groupAverage === null ? '—' : scoreVn(c.groupAverage)}
+                  </td>
                 </tr>
               ))}
             </tbody>

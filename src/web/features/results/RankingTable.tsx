@@ -34,7 +34,7 @@ export function RankingTable(props: {
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll */}
       <section className="results-scroll" aria-label={caption} tabIndex={0}>
         <table className="results-table results-ranking">
-          <caption>{caption}</caption>
+          <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
               <th scope="col" className="num">

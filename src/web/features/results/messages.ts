@@ -137,6 +137,10 @@ export const m = defineMessages({
 
   'agency.title': { vi: '{agency} — kết quả năm {year}', en: '{agency} — results of {year}' },
   'agency.titlePlain': { vi: 'Kết quả của cơ quan', en: 'Agency result' },
+  'agency.printedAt': {
+    vi: 'In từ hệ thống đánh giá mức độ ứng dụng CNTT tỉnh Cao Bằng lúc {date}.',
+    en: 'Printed from the Cao Bằng IT application assessment system at {date}.',
+  },
   'agency.print': { vi: 'In trang này', en: 'Print this page' },
   'agency.standing': { vi: 'Vị trí của cơ quan', en: 'Where the agency stands' },
   'agency.inGroup': { vi: 'trong nhóm {group}', en: 'in {group}' },
