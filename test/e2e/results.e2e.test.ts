@@ -313,6 +313,7 @@ describe('the approver’s page and the results', () => {
     await s.page.locator('table.results-ranking').first().waitFor();
     // No downloads for a reporter; a link only to its own agency.
     expect(await s.page.getByText('Tải kết quả').count()).toBe(0);
+    expect(await s.page.locator('tr.results-own').textContent()).toContain('Đơn vị của bạn');
     const links = s.page.locator('table.results-ranking a');
     expect(await links.count()).toBe(1);
     await links.first().click();
@@ -339,6 +340,12 @@ describe('the approver’s page and the results', () => {
     const top = published.groups[0]!.ranking[0]!;
     expect(csv).toContain(`"1","${top.code}","${top.name}","${scoreVn(top.total)}","${top.classLabel.vi}"`);
     expect(csv).toContain('Không xếp hạng: nộp muộn');
+
+    // A late agency's page says why it is not ranked.
+    await s.page.goto(`${s.baseUrl}/ky/${c2018}/ket-qua/${ids.get('SNV')}`);
+    await expect
+      .poll(() => s.page.getByTestId('standing').textContent())
+      .toContain('Không được xếp hạng trong nhóm Cơ quan chuyên môn thuộc UBND tỉnh. Lý do: Nộp muộn.');
   });
 
   it('reopens a published result with a reason; publishing again makes revision 2 with its reason', async () => {
@@ -353,6 +360,14 @@ describe('the approver’s page and the results', () => {
     await dialog.getByRole('button', { name: 'Mở lại' }).click();
     await expect.poll(() => s.page.getByTestId('cycle-state').textContent()).toBe('Đang thẩm định');
 
+    // Meanwhile the staff see the provisional ranking by default, and revision 1 still stands.
+    await s.page.goto(`${s.baseUrl}/ky/${c2018}/ket-qua`);
+    await s.page.getByText('Kết quả tạm tính — chưa công bố').waitFor();
+    await s.page.locator('.results-mode').getByText('Kết quả đã công bố').click();
+    await s.page.getByText(/Kết quả chính thức — công bố lần 1 ngày/).waitFor();
+    await s.page.getByText('Kết quả đang được điều chỉnh').waitFor();
+
+    await s.page.goto(`${s.baseUrl}/ky/${c2018}/phe-duyet`);
     await s.page.getByRole('button', { name: 'Phê duyệt kết quả' }).click();
     await s.page.getByRole('dialog').getByRole('button', { name: 'Phê duyệt' }).click();
     await s.page.getByText('Đã phê duyệt kết quả.').waitFor();

@@ -8,9 +8,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { CycleState } from '../../api.ts';
+import type { Cycle, CycleState } from '../../api.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
-import { dateTimeVn } from '../../format.ts';
+import { dateTimeVn, dateVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import { Link } from '../../router.tsx';
 import type { ScreenProps } from '../../routes.tsx';
@@ -133,6 +133,7 @@ export default function ApprovalPage({ params, user }: ScreenProps) {
               {lastRevision > 0 && ` · ${m('approval.revisions', { n: lastRevision })}`}
             </p>
             <p className="results-muted">{stateHelp(state)}</p>
+            <Dates cycle={cycle} />
             {progress.data && <Completeness board={progress.data} />}
             {progress.isError && <LoadError error={progress.error} />}
             <Space wrap className="no-print">
@@ -202,6 +203,17 @@ export default function ApprovalPage({ params, user }: ScreenProps) {
         </>
       )}
     </div>
+  );
+}
+
+/** When the result was approved and by when it must be published (the cycle's plan). */
+function Dates(props: { cycle: Cycle & { approvedAt?: string | null; publishBy?: string } }) {
+  const { approvedAt, publishBy, state } = props.cycle;
+  return (
+    <p>
+      {approvedAt && state === 'approved' && `${m('approval.approvedAt', { date: dateTimeVn(approvedAt) })} `}
+      {publishBy && state !== 'published' && m('approval.publishBy', { date: dateVn(publishBy) })}
+    </p>
   );
 }
 

@@ -35,6 +35,7 @@ export function GroupSection(props: {
   criteria: CriteriaSummary | undefined;
   linkOf: (row: RankingRow) => string | null;
   level: 2 | 3;
+  own?: string | null;
 }) {
   const { group, classes } = props;
   const H = `h${props.level}` as const;
@@ -52,7 +53,13 @@ export function GroupSection(props: {
       <p className="results-muted">
         {m('group.counts', { ranked: group.ranking.length, notRanked: group.notRanked.length })}
       </p>
-      <RankingTable group={group} classes={classes} criteria={props.criteria} linkOf={props.linkOf} />
+      <RankingTable
+        group={group}
+        classes={classes}
+        criteria={props.criteria}
+        linkOf={props.linkOf}
+        own={props.own ?? null}
+      />
       <Sub className="results-sub">{m('notRanked.title')}</Sub>
       <NotRankedList group={group} />
       {group.ranking.length > 0 && (

@@ -16,6 +16,8 @@ export function RankingTable(props: {
   criteria: CriteriaSummary | undefined;
   /** The agency page of a row, or null when this reader may not open it. */
   linkOf: (row: RankingRow) => string | null;
+  /** The reader's own agency, marked in the table. */
+  own?: string | null;
 }) {
   const { group } = props;
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
@@ -60,10 +62,13 @@ export function RankingTable(props: {
               const link = props.linkOf(r);
               return (
                 <Fragment key={r.agencyId}>
-                  <tr data-agency={r.code}>
+                  <tr data-agency={r.code} className={r.agencyId === props.own ? 'results-own' : undefined}>
                     <td className="num results-rank">{r.rank}</td>
                     <th scope="row" className="results-agency">
                       {link ? <Link to={link}>{r.name}</Link> : r.name}
+                      {r.agencyId === props.own && (
+                        <span className="results-own-tag">{m('ranking.own')}</span>
+                      )}
                       <button
                         type="button"
                         className="results-expand no-print"

@@ -96,6 +96,7 @@ export default function ResultsPage({ params, user }: ScreenProps) {
               criteria={criteria.data?.summary}
               linkOf={linkOf}
               level={2}
+              own={user.agencyId}
             />
           ))}
           <YearOverYear data={data} history={history} user={user} />

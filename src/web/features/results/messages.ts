@@ -58,6 +58,7 @@ export const m = defineMessages({
   },
   'ranking.caption': { vi: 'Xếp hạng {group} ({n} cơ quan)', en: 'Ranking of {group} ({n} agencies)' },
   'ranking.empty': { vi: 'Không có cơ quan nào được xếp hạng.', en: 'No agency is ranked.' },
+  'ranking.own': { vi: 'Đơn vị của bạn', en: 'Your agency' },
   'ranking.showCriteria': { vi: 'Xem điểm từng tiêu chí', en: 'Show each criterion' },
   'ranking.hideCriteria': { vi: 'Ẩn điểm từng tiêu chí', en: 'Hide the criteria' },
   'rank.of': { vi: '{rank}/{of}', en: '{rank} of {of}' },
@@ -212,6 +213,11 @@ export const m = defineMessages({
   'approval.adminOnlyRevise': {
     vi: 'Quản trị hệ thống chỉ xem trang này và có thể mở lại kết quả đã công bố để điều chỉnh; phê duyệt và công bố là việc của Ban Chỉ đạo.',
     en: 'The administrator only views this page and may reopen a published result; approving and publishing belong to the Steering Committee.',
+  },
+  'approval.approvedAt': { vi: 'Phê duyệt lúc {date}.', en: 'Approved at {date}.' },
+  'approval.publishBy': {
+    vi: 'Hạn công bố theo kế hoạch: {date}.',
+    en: 'Planned publication by {date}.',
   },
   'approval.provisional': { vi: 'Kết quả tạm tính chờ phê duyệt', en: 'Provisional result for approval' },
   'approval.published': { vi: 'Kết quả đã công bố', en: 'Published result' },
