@@ -387,5 +387,19 @@ describe('the approver’s page and the results', () => {
     expect(await revisions.count()).toBe(2);
     expect(await revisions.first().textContent()).toContain('Lần 2');
     expect(await revisions.nth(1).textContent()).toContain('Công bố lần đầu.');
+    // Each revision stays downloadable as it was published.
+    expect(
+      await revisions.nth(1).getByRole('link', { name: 'Tải bảng kết quả lần 1 (CSV)' }).getAttribute('href'),
+    ).toBe(`/api/v1/cycles/${c2018}/results/export.csv?revision=1`);
+  });
+
+  it('shows the administrator the approver’s page without the approver’s decisions', async () => {
+    await signInAs('quantri-thu');
+    await s.page.goto(`${s.baseUrl}/ky/${c2018}/phe-duyet`);
+    await expect.poll(() => s.page.getByTestId('cycle-state').textContent()).toBe('Đã công bố');
+    await s.page.getByRole('button', { name: 'Mở lại để điều chỉnh' }).waitFor();
+    expect(await s.page.getByRole('button', { name: 'Công bố kết quả' }).count()).toBe(0);
+    expect(await s.page.getByRole('button', { name: 'Phê duyệt kết quả' }).count()).toBe(0);
+    await s.page.getByText('phê duyệt và công bố là việc của Ban Chỉ đạo').waitFor();
   });
 });

@@ -17,6 +17,7 @@ import type { ScreenProps } from '../../routes.tsx';
 import { ActionDialog, type DialogSpec } from './ActionDialog.tsx';
 import { GroupSection } from './GroupSection.tsx';
 import { m } from './messages.ts';
+import { RevisionList } from './RevisionList.tsx';
 import { PREVIEW_STATES, type ProgressBoard, type RankingRow, resultsApi, tx } from './resultsApi.ts';
 import { StatusBanner } from './StatusBanner.tsx';
 import {
@@ -164,20 +165,7 @@ export default function ApprovalPage({ params, user }: ScreenProps) {
           </section>
 
           {revisions.data && revisions.data.revisions.length > 0 && (
-            <section aria-labelledby="rev-h">
-              <h2 id="rev-h" className="results-sub">
-                {m('revisions.title')}
-              </h2>
-              <ol reversed className="results-revision-list">
-                {revisions.data.revisions.map((r) => (
-                  <li key={r.number} data-revision={r.number}>
-                    <strong>{m('revisions.item', { n: r.number, date: dateTimeVn(r.publishedAt) })}</strong>
-                    {r.publishedBy && ` — ${r.publishedBy}`}
-                    <div>{r.reason ? m('status.reason', { reason: r.reason }) : m('revisions.first')}</div>
-                  </li>
-                ))}
-              </ol>
-            </section>
+            <RevisionList cycleId={cycleId} revisions={revisions.data.revisions} downloads />
           )}
 
           <section aria-labelledby="ranking-h">

@@ -9,13 +9,13 @@ import { Radio, Select, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { apiUrl } from '../../api.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
-import { dateTimeVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import { setSearch } from '../../router.tsx';
 import type { ScreenProps } from '../../routes.tsx';
 import { TrendChart } from './charts/TrendChart.tsx';
 import { GroupSection } from './GroupSection.tsx';
 import { m } from './messages.ts';
+import { RevisionList } from './RevisionList.tsx';
 import { EXPORT_ROLES, type RankingRow, type ResultsView, type RevisionMeta, tx } from './resultsApi.ts';
 import { StatusBanner } from './StatusBanner.tsx';
 import {
@@ -101,7 +101,11 @@ export default function ResultsPage({ params, user }: ScreenProps) {
           ))}
           <YearOverYear data={data} history={history} user={user} />
           {revisions.data && revisions.data.revisions.length > 0 && (
-            <RevisionList revisions={revisions.data.revisions} />
+            <RevisionList
+              cycleId={cycleId}
+              revisions={revisions.data.revisions}
+              downloads={(EXPORT_ROLES as readonly string[]).includes(user.role)}
+            />
           )}
           <p className="results-muted">
             {m('results.criteriaVersion', { title: data.criteria.title, version: data.criteria.version })}
@@ -139,25 +143,6 @@ function Downloads(props: { cycleId: string; revision: RevisionMeta; groups: Res
           </a>
         </li>
       </ul>
-    </section>
-  );
-}
-
-function RevisionList(props: { revisions: RevisionMeta[] }) {
-  return (
-    <section className="results-revisions" aria-labelledby="results-revisions-h">
-      <h2 id="results-revisions-h" className="results-sub">
-        {m('revisions.title')}
-      </h2>
-      <ol reversed className="results-revision-list">
-        {props.revisions.map((r) => (
-          <li key={r.number} data-revision={r.number}>
-            <strong>{m('revisions.item', { n: r.number, date: dateTimeVn(r.publishedAt) })}</strong>
-            {r.publishedBy && ` — ${r.publishedBy}`}
-            <div>{r.reason ? m('status.reason', { reason: r.reason }) : m('revisions.first')}</div>
-          </li>
-        ))}
-      </ol>
     </section>
   );
 }

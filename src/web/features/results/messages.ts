@@ -50,6 +50,7 @@ export const m = defineMessages({
 
   'revisions.title': { vi: 'Các lần công bố', en: 'Published revisions' },
   'revisions.item': { vi: 'Lần {n} — {date}', en: 'Revision {n} — {date}' },
+  'revisions.csv': { vi: 'Tải bảng kết quả lần {n} (CSV)', en: 'Download revision {n} (CSV)' },
   'revisions.first': { vi: 'Công bố lần đầu.', en: 'First publication.' },
 
   'group.counts': {
