@@ -225,6 +225,12 @@ describe('the approver’s page and the results', () => {
     await s.page.getByText(/Kết quả chính thức — công bố lần 1 ngày \d\d\/\d\d\/2018/).waitFor();
     for (const g of published.groups) expect(await shownRanking(g.id)).toEqual(expectedRanking(g));
     await checkScreen('ket-qua');
+    // Printed, the ranking drops the application's chrome and the buttons.
+    await s.page.emulateMedia({ media: 'print' });
+    expect(await s.page.locator('.app-header').isVisible()).toBe(false);
+    expect(await s.page.getByRole('button', { name: 'In bảng xếp hạng' }).isVisible()).toBe(false);
+    await s.screenshot(s.page, 'ket-qua-in');
+    await s.page.emulateMedia({ media: 'screen' });
 
     const pub = await fetch(`${s.baseUrl}/ket-qua`, { headers: { accept: 'text/html' } });
     expect(await pub.text()).toContain('2018');

@@ -5,7 +5,8 @@
  * ranking that publication would freeze. Each group with its table, its not-ranked agencies and
  * its charts; and one agency's totals over the years.
  */
-import { Radio, Select, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { Button, Radio, Select, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { apiUrl } from '../../api.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
@@ -57,6 +58,13 @@ export default function ResultsPage({ params, user }: ScreenProps) {
       <PageHeader
         title={title}
         crumbs={crumbs}
+        extra={
+          data && (
+            <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
+              {m('results.print')}
+            </Button>
+          )
+        }
         intro={data && <Typography.Paragraph>{data.cycle.title}</Typography.Paragraph>}
       />
       {canPreview && (

@@ -4,6 +4,7 @@ import { defineMessages } from '../../i18n/messages.ts';
 export const m = defineMessages({
   'results.title': { vi: 'Kết quả đánh giá năm {year}', en: 'Results of {year}' },
   'results.titlePlain': { vi: 'Kết quả đánh giá', en: 'Results' },
+  'results.print': { vi: 'In bảng xếp hạng', en: 'Print the ranking' },
   'results.loading': { vi: 'Đang tải kết quả xếp hạng…', en: 'Loading the ranking…' },
   'results.notAvailable': { vi: 'Chưa xem được kết quả', en: 'The results are not available' },
   'results.criteriaVersion': {

@@ -75,7 +75,14 @@ export function CategoryChart(props: {
       }
     >
       <div ref={ref} className="results-chart-canvas">
-        <svg role="img" aria-label={summary} width={width} height={height} className="results-svg">
+        <svg
+          role="img"
+          aria-label={summary}
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          className="results-svg"
+        >
           {props.categories.map((c, i) => {
             const y = i * ROW;
             const x = linear(c.max, plot);

@@ -61,7 +61,14 @@ export function DistributionChart(props: {
       }
     >
       <div ref={ref} className="results-chart-canvas">
-        <svg role="img" aria-label={summary} width={width} height={HEIGHT} className="results-svg">
+        <svg
+          role="img"
+          aria-label={summary}
+          width={width}
+          height={HEIGHT}
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          className="results-svg"
+        >
           <line x1={0} x2={width} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="results-svg-axis" />
           {bands.map((b, i) => {
             const cx = slot * i + slot / 2;

@@ -81,7 +81,14 @@ export function TotalsChart(props: {
       }
     >
       <div ref={ref} className="results-chart-canvas">
-        <svg role="img" aria-label={summary} width={width} height={height} className="results-svg">
+        <svg
+          role="img"
+          aria-label={summary}
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          className="results-svg"
+        >
           <g transform={`translate(${labelWidth},0)`}>
             {thresholds.map((c) => (
               <g key={c.id}>

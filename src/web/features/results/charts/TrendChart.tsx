@@ -75,7 +75,14 @@ export function TrendChart(props: {
       }
     >
       <div ref={ref} className="results-chart-canvas">
-        <svg role="img" aria-label={summary} width={width} height={HEIGHT} className="results-svg">
+        <svg
+          role="img"
+          aria-label={summary}
+          width={width}
+          height={HEIGHT}
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          className="results-svg"
+        >
           {props.classes
             .filter((c) => c.min > 0 && c.min < props.max)
             .map((c) => (
