@@ -50,6 +50,7 @@ export function RankingTable(props: {
               {group.categories.map((c) => (
                 <th scope="col" key={c.id} className="num">
                   <abbr title={tx(c.name)}>{m('table.categoryShort', { id: c.id })}</abbr>
+                  <span className="visually-hidden">{` ${tx(c.name)}`}</span>
                   <span className="results-th-max">{m('table.outOf', { max: scoreVn(c.max) })}</span>
                 </th>
               ))}
