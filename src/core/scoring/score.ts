@@ -8,6 +8,7 @@ import type { CompiledCriterion, CompiledSet } from '../criteria/compile.ts';
 import * as X from '../exact.ts';
 import { formatPoints, formatQ, pick } from '../format.ts';
 import type { Text, Values, WebsiteCheck } from '../types.ts';
+import { type FastFormula, fastFormulas } from './fast.ts';
 import { EvalContext, evaluate } from './formula.ts';
 
 /** Why a criterion has its score. */
@@ -79,7 +80,12 @@ export function scoreAgency(
   const explain = options.explain === true;
   const values = input.values;
   const ctx = new EvalContext(values, null, set.derived, year, explain, group.fieldsByKey);
-  const na = new Set(input.notApplicable ?? NO_IDS);
+  // Confirmed N/A claims are a handful at most: a list to search, not a set built per agency.
+  const naIn = input.notApplicable ?? NO_IDS;
+  const na: readonly string[] = Array.isArray(naIn) ? naIn : [...naIn];
+  const anyNa = na.length > 0;
+  // Without explanations, formulas run through their precompiled form (scoring/fast.ts).
+  const fast = explain ? null : fastFormulas(group, set.derived);
   const checks = input.websiteChecks ?? [];
   const checkCtxs =
     checks.length === 0
@@ -94,7 +100,15 @@ export function scoreAgency(
     const k = all[i]!;
     const category = categories[k.categoryIndex]!;
     // Only a criterion that allows N/A can be scored as N/A: the others skip the set lookup.
-    const s = scoreCriterion(k, category.id, category.gate, k.naAllowed && na.has(k.id), ctx, checkCtxs);
+    const s = scoreCriterion(
+      k,
+      category.id,
+      category.gate,
+      anyNa && k.naAllowed && na.includes(k.id),
+      ctx,
+      checkCtxs,
+      fast === null ? null : fast[i]!,
+    );
     criteria[i] = s;
     catPoints[k.categoryIndex]! += s.points;
   }
@@ -116,6 +130,7 @@ function scoreCriterion(
   confirmedNa: boolean,
   ctx: EvalContext,
   checkCtxs: readonly EvalContext[],
+  fast: FastFormula | null,
 ): CriterionScore {
   // Each result is one object literal with its keys in a fixed order (id, categoryId, max, points,
   // basis, then checkScores and explanation only when present): no spreads, no throw-away `base`
@@ -141,7 +156,7 @@ function scoreCriterion(
   if (k.monitored && checkCtxs.length > 0) {
     const count = checkCtxs.length;
     const checkScores = new Array<X.Q>(count);
-    for (let i = 0; i < count; i++) checkScores[i] = gatedValue(k, gate, checkCtxs[i]!);
+    for (let i = 0; i < count; i++) checkScores[i] = gatedValue(k, gate, checkCtxs[i]!, fast);
     const mean = X.mean(checkScores);
     const points = X.roundHundredths(mean);
     if (!ctx.explain) return { id, categoryId, max, points, basis: 'website_checks', checkScores };
@@ -171,7 +186,7 @@ function scoreCriterion(
     if (!ctx.explain) return { id, categoryId, max, points: 0, basis: 'gate_closed' };
     return { id, categoryId, max, points: 0, basis: 'gate_closed', explanation: gateText(ctx, gate) };
   }
-  const exact = evaluate(k.node, ctx);
+  const exact = (fast === null ? null : fast(ctx.values, null, ctx.year)) ?? evaluate(k.node, ctx);
   const points = X.roundHundredths(exact);
   if (!ctx.explain) return { id, categoryId, max, points, basis: 'formula' };
   return {
@@ -185,7 +200,12 @@ function scoreCriterion(
 }
 
 /** One website check's unrounded score of a monitored criterion, gate included. */
-function gatedValue(k: CompiledCriterion, gate: string | undefined, c: EvalContext): X.Q {
+function gatedValue(
+  k: CompiledCriterion,
+  gate: string | undefined,
+  c: EvalContext,
+  fast: FastFormula | null,
+): X.Q {
   if (gate !== undefined && !c.gateOpen(gate)) {
     if (c.explain) {
       const t = gateText(c, gate);
@@ -194,7 +214,7 @@ function gatedValue(k: CompiledCriterion, gate: string | undefined, c: EvalConte
     }
     return X.ZERO;
   }
-  return evaluate(k.node, c);
+  return (fast === null ? null : fast(c.values, c.overlay, c.year)) ?? evaluate(k.node, c);
 }
 
 function gateText(ctx: EvalContext, gate: string): Text {
