@@ -4,7 +4,7 @@
  * the formula; each criterion rounded half up to 0.01 once; categories and total add the
  * rounded criteria. The same function gives the live self-score and the official score.
  */
-import type { CompiledCriterion, CompiledSet } from '../criteria/compile.ts';
+import type { CompiledCriterion, CompiledGroup, CompiledSet } from '../criteria/compile.ts';
 import * as X from '../exact.ts';
 import { formatPoints, formatQ, pick } from '../format.ts';
 import type { Text, Values, WebsiteCheck } from '../types.ts';
@@ -57,6 +57,49 @@ export interface ScoreOptions {
 }
 
 const NO_CHECKS: readonly EvalContext[] = [];
+/** Bound once: see scoring/fast.ts on tsx's getters. */
+const { roundHundredths, ZERO } = X;
+
+/**
+ * What bulk scoring (no explanations) of one criterion reuses from agency to agency: its
+ * precompiled formula, and its results. A result without explanation or website checks is
+ * fully determined by the criterion, its basis and its points, and results are read-only, so
+ * every agency with the same points shares one frozen object: 10,000 agencies make a few
+ * thousand result objects instead of over a million, which is most of the garbage collector's
+ * work saved. (Frozen, so that a caller who tried to change one would fail loudly.)
+ */
+interface CriterionPlan {
+  readonly fast: FastFormula;
+  /** Formula results by points (0…max), made on first use. */
+  readonly byPoints: (CriterionScore | undefined)[];
+  notApplicable: CriterionScore | undefined;
+  gateClosed: CriterionScore | undefined;
+}
+
+const plans = new WeakMap<CompiledGroup, readonly CriterionPlan[]>();
+
+function plansOf(set: CompiledSet, group: CompiledGroup): readonly CriterionPlan[] {
+  let p = plans.get(group);
+  if (!p) {
+    const fast = fastFormulas(group, set.derived);
+    p = group.criteria.map(
+      (k, i): CriterionPlan => ({
+        fast: fast[i]!,
+        byPoints: new Array(Math.max(0, k.maxHundredths) + 1),
+        notApplicable: undefined,
+        gateClosed: undefined,
+      }),
+    );
+    plans.set(group, p);
+  }
+  return p;
+}
+
+/** The shared formula result of `points`, for points within 0…max (others are made afresh). */
+function formulaResult(plan: CriterionPlan, id: string, categoryId: string, max: number, points: number) {
+  if (!(points >= 0 && points <= max)) return { id, categoryId, max, points, basis: 'formula' as const };
+  return (plan.byPoints[points] ??= Object.freeze({ id, categoryId, max, points, basis: 'formula' as const }));
+}
 const NO_IDS: readonly string[] = [];
 
 /** The class (R6) of a total in hundredths. */
@@ -85,7 +128,7 @@ export function scoreAgency(
   const na: readonly string[] = Array.isArray(naIn) ? naIn : [...naIn];
   const anyNa = na.length > 0;
   // Without explanations, formulas run through their precompiled form (scoring/fast.ts).
-  const fast = explain ? null : fastFormulas(group, set.derived);
+  const plan = explain ? null : plansOf(set, group);
   const checks = input.websiteChecks ?? [];
   const checkCtxs =
     checks.length === 0
@@ -107,7 +150,7 @@ export function scoreAgency(
       anyNa && k.naAllowed && na.includes(k.id),
       ctx,
       checkCtxs,
-      fast === null ? null : fast[i]!,
+      plan === null ? null : plan[i]!,
     );
     criteria[i] = s;
     catPoints[k.categoryIndex]! += s.points;
@@ -130,8 +173,9 @@ function scoreCriterion(
   confirmedNa: boolean,
   ctx: EvalContext,
   checkCtxs: readonly EvalContext[],
-  fast: FastFormula | null,
+  plan: CriterionPlan | null,
 ): CriterionScore {
+  const fast = plan === null ? null : plan.fast;
   // Each result is one object literal with its keys in a fixed order (id, categoryId, max, points,
   // basis, then checkScores and explanation only when present): no spreads, no throw-away `base`
   // object, so bulk scoring allocates one object per criterion and keeps a single object shape.
@@ -139,7 +183,14 @@ function scoreCriterion(
   const max = k.maxHundredths;
 
   if (confirmedNa && k.naAllowed) {
-    if (!ctx.explain) return { id, categoryId, max, points: max, basis: 'not_applicable' };
+    if (plan !== null)
+      return (plan.notApplicable ??= Object.freeze({
+        id,
+        categoryId,
+        max,
+        points: max,
+        basis: 'not_applicable' as const,
+      }));
     return {
       id,
       categoryId,
@@ -158,7 +209,7 @@ function scoreCriterion(
     const checkScores = new Array<X.Q>(count);
     for (let i = 0; i < count; i++) checkScores[i] = gatedValue(k, gate, checkCtxs[i]!, fast);
     const mean = X.mean(checkScores);
-    const points = X.roundHundredths(mean);
+    const points = roundHundredths(mean);
     if (!ctx.explain) return { id, categoryId, max, points, basis: 'website_checks', checkScores };
     const list = (lang: 'vi' | 'en') => checkScores.map((s) => formatQ(s, lang)).join(' + ');
     const detail = (lang: 'vi' | 'en') =>
@@ -183,12 +234,13 @@ function scoreCriterion(
   }
 
   if (gate !== undefined && !ctx.gateOpen(gate)) {
-    if (!ctx.explain) return { id, categoryId, max, points: 0, basis: 'gate_closed' };
+    if (plan !== null)
+      return (plan.gateClosed ??= Object.freeze({ id, categoryId, max, points: 0, basis: 'gate_closed' as const }));
     return { id, categoryId, max, points: 0, basis: 'gate_closed', explanation: gateText(ctx, gate) };
   }
   const exact = (fast === null ? null : fast(ctx.values, null, ctx.year)) ?? evaluate(k.node, ctx);
-  const points = X.roundHundredths(exact);
-  if (!ctx.explain) return { id, categoryId, max, points, basis: 'formula' };
+  const points = roundHundredths(exact);
+  if (plan !== null) return formulaResult(plan, id, categoryId, max, points);
   return {
     id,
     categoryId,
@@ -212,7 +264,7 @@ function gatedValue(
       c.vi = t.vi;
       c.en = t.en ?? t.vi;
     }
-    return X.ZERO;
+    return ZERO;
   }
   return (fast === null ? null : fast(c.values, c.overlay, c.year)) ?? evaluate(k.node, c);
 }
