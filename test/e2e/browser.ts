@@ -12,6 +12,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { ensureWebBuild, ROOT } from '../../scripts/ensure-web-build.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { bootstrap } from '../../src/server/bootstrap.ts';
+import type { Database } from '../../src/server/db/open.ts';
 import { agencies, users } from '../../src/server/db/schema.ts';
 import { hashPassword, SESSION_COOKIE } from '../../src/server/platform/auth.ts';
 import { fixedClock } from '../../src/server/platform/clock.ts';
@@ -77,10 +78,16 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Starts the server and a browser; the administrator `admin` must change the password at first sign-in. */
-export async function startBrowserSession(options: { now?: string } = {}): Promise<BrowserSession> {
+/**
+ * Starts the server and a browser; the administrator `admin` must change the password at first sign-in.
+ * `database`: a migrated database to use instead of the test run's fresh one (the browser
+ * benchmark, which runs outside vitest, opens its own); it is dropped on close all the same.
+ */
+export async function startBrowserSession(
+  options: { now?: string; database?: Database & { drop(): Promise<void> } } = {},
+): Promise<BrowserSession> {
   await ensureWebBuild({ quiet: true });
-  const database = await freshDatabase();
+  const database = options.database ?? (await freshDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'chiso-e2e-'));
   const config = loadConfig({ CHISO_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CHISO_SCHEDULER: 'false' });
   // The server's clock is the test's (deadlines, lateness); sessions last by Max-Age, which the
