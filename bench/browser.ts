@@ -254,8 +254,8 @@ async function keystrokes(page: Page, count: number): Promise<{ found: string; d
 
 /* ───────────────────────── the core alone, in the page ───────────────────────── */
 
-/** bench/browser-core.ts bundled by Vite (minified, the app's browser targets) as one script. */
-async function coreBundle(): Promise<string> {
+/** A file of bench/ bundled by Vite (minified, the app's browser targets) as one script. */
+async function coreBundle(file: string): Promise<string> {
   const { build } = await import('vite');
   const out = await build({
     configFile: false,
@@ -264,13 +264,13 @@ async function coreBundle(): Promise<string> {
     build: {
       write: false,
       minify: true,
-      lib: { entry: join(ROOT, 'bench', 'browser-core.ts'), formats: ['iife'], name: 'chisoCoreBench' },
+      lib: { entry: join(ROOT, 'bench', file), formats: ['iife'], name: 'chisoCoreBench' },
     },
   });
   const outputs = Array.isArray(out) ? out : [out];
   for (const o of outputs)
     if ('output' in o) for (const chunk of o.output) if (chunk.type === 'chunk') return chunk.code;
-  throw new Error('vite produced no chunk for bench/browser-core.ts');
+  throw new Error(`vite produced no chunk for bench/${file}`);
 }
 
 interface CoreFigures {
@@ -456,7 +456,8 @@ export async function run(): Promise<void> {
           `p95 ${fixed(percentile(typed.durations, 95), 2)} ms, max ${fixed(Math.max(...typed.durations), 2)} ms`,
       );
 
-    const code = await coreBundle();
+    const code = await coreBundle('browser-core.ts');
+    const lean = gzipSync(Buffer.from(await coreBundle('browser-core-lean.ts')), { level: 9 }).length;
     const core = await coreInPage(last!, code, 200);
     await last!.context().close();
     const nodePlain = coreInNode(false);
@@ -464,6 +465,10 @@ export async function run(): Promise<void> {
     console.log(
       `\nthe scoring core alone in the page (bench/browser-core.ts bundled by Vite, ${kb(core.bundleGzip)} gzip; ` +
         'a full department form, a fresh copy with one number changed each time):',
+    );
+    console.log(
+      `  its size: ${kb(core.bundleGzip)} gzip with the bundled criteria file and its validation (zod); ` +
+        `compileCriteriaSet + scoreAgency alone (a set the server sends, already validated): ${kb(lean)} gzip`,
     );
     console.log(`  compile the bundled criteria set (first use): ${fixed(core.compileMs, 2)} ms`);
     console.log(
