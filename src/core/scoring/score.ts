@@ -98,7 +98,12 @@ function plansOf(set: CompiledSet, group: CompiledGroup): readonly CriterionPlan
 /** The shared formula result of `points`, for points within 0…max (others are made afresh). */
 function formulaResult(plan: CriterionPlan, id: string, categoryId: string, max: number, points: number) {
   if (!(points >= 0 && points <= max)) return { id, categoryId, max, points, basis: 'formula' as const };
-  return (plan.byPoints[points] ??= Object.freeze({ id, categoryId, max, points, basis: 'formula' as const }));
+  let shared = plan.byPoints[points];
+  if (shared === undefined) {
+    shared = Object.freeze({ id, categoryId, max, points, basis: 'formula' as const });
+    plan.byPoints[points] = shared;
+  }
+  return shared;
 }
 const NO_IDS: readonly string[] = [];
 
@@ -183,14 +188,10 @@ function scoreCriterion(
   const max = k.maxHundredths;
 
   if (confirmedNa && k.naAllowed) {
-    if (plan !== null)
-      return (plan.notApplicable ??= Object.freeze({
-        id,
-        categoryId,
-        max,
-        points: max,
-        basis: 'not_applicable' as const,
-      }));
+    if (plan !== null) {
+      plan.notApplicable ??= Object.freeze({ id, categoryId, max, points: max, basis: 'not_applicable' });
+      return plan.notApplicable;
+    }
     return {
       id,
       categoryId,
@@ -234,8 +235,10 @@ function scoreCriterion(
   }
 
   if (gate !== undefined && !ctx.gateOpen(gate)) {
-    if (plan !== null)
-      return (plan.gateClosed ??= Object.freeze({ id, categoryId, max, points: 0, basis: 'gate_closed' as const }));
+    if (plan !== null) {
+      plan.gateClosed ??= Object.freeze({ id, categoryId, max, points: 0, basis: 'gate_closed' });
+      return plan.gateClosed;
+    }
     return { id, categoryId, max, points: 0, basis: 'gate_closed', explanation: gateText(ctx, gate) };
   }
   const exact = (fast === null ? null : fast(ctx.values, null, ctx.year)) ?? evaluate(k.node, ctx);
