@@ -3,10 +3,16 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-export default defineConfig({
+export default defineConfig(({ command, mode }) => ({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
   base: '/',
   plugins: [react()],
+  // A build is for production whatever NODE_ENV the shell has: with NODE_ENV=test (vitest) or
+  // development, Vite ships React's development build (measured: 264 → 336 KB gzip on every
+  // page, and slower). scripts/ensure-web-build.ts also builds with NODE_ENV=production, which
+  // this alone does not fully replace (the JSX runtime follows NODE_ENV: 0.7 KB more).
+  ...(command === 'build' &&
+    mode === 'production' && { define: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
@@ -31,4 +37,4 @@ export default defineConfig({
   server: {
     proxy: { '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' },
   },
-});
+}));
