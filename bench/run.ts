@@ -15,6 +15,7 @@ interface Benchmark {
 const BENCHMARKS: readonly Benchmark[] = [
   { name: 'scoring', run: async () => (await import('./scoring.ts')).run() },
   { name: 'http', run: async () => (await import('./http.ts')).run() },
+  { name: 'browser', run: async () => (await import('./browser.ts')).run() },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

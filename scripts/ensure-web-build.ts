@@ -3,13 +3,14 @@
  * sources. `npm start` runs it first (prestart); the browser tests call ensureWebBuild().
  * Concurrent callers wait for one build instead of racing (a lock directory beside dist/web).
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const WEB_DIST = join(ROOT, 'dist', 'web');
-const SOURCES = ['src/web', 'src/core', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['src/web', 'src/core', 'vite.config.ts', 'package-lock.json', 'scripts/ensure-web-build.ts'];
 const LOCK = join(ROOT, 'dist', '.web-build.lock');
 const STALE_LOCK_MS = 5 * 60_000;
 
@@ -49,15 +50,39 @@ export async function ensureWebBuild(options: { quiet?: boolean } = {}): Promise
   }
   try {
     if (!webBuildIsStale()) return false;
-    const { build } = await import('vite');
-    await build({
-      configFile: join(ROOT, 'vite.config.ts'),
-      logLevel: options.quiet ? 'warn' : 'info',
-    });
+    await viteBuild(options.quiet === true);
     return true;
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
+}
+
+/**
+ * `vite build` in a child process with NODE_ENV=production: built inside vitest (the browser
+ * tests), NODE_ENV=test would otherwise give React's development build and JSX runtime, which
+ * dist/web would then keep serving to `npm start`, the benchmarks and the next tests.
+ */
+function viteBuild(quiet: boolean): Promise<void> {
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const args = [
+    vite,
+    'build',
+    '--config',
+    join(ROOT, 'vite.config.ts'),
+    '--logLevel',
+    quiet ? 'warn' : 'info',
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`vite build failed (${signal ?? `exit code ${code}`})`)),
+    );
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -12,6 +12,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { ensureWebBuild, ROOT } from '../../scripts/ensure-web-build.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { bootstrap } from '../../src/server/bootstrap.ts';
+import type { Database } from '../../src/server/db/open.ts';
 import { agencies, users } from '../../src/server/db/schema.ts';
 import { hashPassword, SESSION_COOKIE } from '../../src/server/platform/auth.ts';
 import { fixedClock } from '../../src/server/platform/clock.ts';
@@ -65,6 +66,17 @@ export interface BrowserSession {
    */
   adminApi<T = unknown>(method: string, url: string, payload?: unknown, expect?: number): Promise<T>;
   /**
+   * A request to the API as a user made by `addUser` (signed in with TEST_PASSWORD on first use),
+   * e.g. a reporter answering a query while the browser shows the assessor's screen.
+   */
+  apiAs<T = unknown>(
+    username: string,
+    method: string,
+    url: string,
+    payload?: unknown,
+    expect?: number,
+  ): Promise<T>;
+  /**
    * A user who can sign in at once (no forced password change), password TEST_PASSWORD.
    * Reporters need `agencyCode` (e.g. 'STTTT' a department, 'HHA' a district — seed/agencies-cao-bang.json).
    */
@@ -77,10 +89,16 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Starts the server and a browser; the administrator `admin` must change the password at first sign-in. */
-export async function startBrowserSession(options: { now?: string } = {}): Promise<BrowserSession> {
+/**
+ * Starts the server and a browser; the administrator `admin` must change the password at first sign-in.
+ * `database`: a migrated database to use instead of the test run's fresh one (the browser
+ * benchmark, which runs outside vitest, opens its own); it is dropped on close all the same.
+ */
+export async function startBrowserSession(
+  options: { now?: string; database?: Database & { drop(): Promise<void> } } = {},
+): Promise<BrowserSession> {
   await ensureWebBuild({ quiet: true });
-  const database = await freshDatabase();
+  const database = options.database ?? (await freshDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'chiso-e2e-'));
   const config = loadConfig({ CHISO_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CHISO_SCHEDULER: 'false' });
   // The server's clock is the test's (deadlines, lateness); sessions last by Max-Age, which the
@@ -143,6 +161,22 @@ export async function startBrowserSession(options: { now?: string } = {}): Promi
     return adminCookie;
   }
 
+  const userCookies = new Map<string, string>();
+  async function cookieOf(username: string): Promise<string> {
+    const known = userCookies.get(username);
+    if (known) return known;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: TEST_PASSWORD },
+    });
+    const set = res.cookies.find((c) => c.name === SESSION_COOKIE);
+    if (!set) throw new Error(`login of ${username} failed: ${res.body}`);
+    const cookie = `${SESSION_COOKIE}=${set.value}`;
+    userCookies.set(username, cookie);
+    return cookie;
+  }
+
   return {
     baseUrl,
     app,
@@ -158,6 +192,18 @@ export async function startBrowserSession(options: { now?: string } = {}): Promi
       });
       const ok = expectStatus ? res.statusCode === expectStatus : res.statusCode < 300;
       if (!ok) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+      return (res.body ? res.json() : undefined) as never;
+    },
+    async apiAs(username, method, url, payload, expectStatus) {
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        // No Origin: injected requests reach the server as host localhost:80, not as baseUrl.
+        headers: { cookie: await cookieOf(username) },
+        ...(payload !== undefined && { payload: payload as object }),
+      });
+      const ok = expectStatus ? res.statusCode === expectStatus : res.statusCode < 300;
+      if (!ok) throw new Error(`${method} ${url} as ${username}: ${res.statusCode} ${res.body}`);
       return (res.body ? res.json() : undefined) as never;
     },
     async addUser(username, role, agencyCode) {

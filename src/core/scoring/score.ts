@@ -4,10 +4,11 @@
  * the formula; each criterion rounded half up to 0.01 once; categories and total add the
  * rounded criteria. The same function gives the live self-score and the official score.
  */
-import type { CompiledCriterion, CompiledSet } from '../criteria/compile.ts';
+import type { CompiledCriterion, CompiledGroup, CompiledSet } from '../criteria/compile.ts';
 import * as X from '../exact.ts';
 import { formatPoints, formatQ, pick } from '../format.ts';
 import type { Text, Values, WebsiteCheck } from '../types.ts';
+import { type FastFormula, fastFormulas } from './fast.ts';
 import { EvalContext, evaluate } from './formula.ts';
 
 /** Why a criterion has its score. */
@@ -56,6 +57,54 @@ export interface ScoreOptions {
 }
 
 const NO_CHECKS: readonly EvalContext[] = [];
+/** Bound once: see scoring/fast.ts on tsx's getters. */
+const { roundHundredths, ZERO } = X;
+
+/**
+ * What bulk scoring (no explanations) of one criterion reuses from agency to agency: its
+ * precompiled formula, and its results. A result without explanation or website checks is
+ * fully determined by the criterion, its basis and its points, and results are read-only, so
+ * every agency with the same points shares one frozen object: 10,000 agencies make a few
+ * thousand result objects instead of over a million, which is most of the garbage collector's
+ * work saved. (Frozen, so that a caller who tried to change one would fail loudly.)
+ */
+interface CriterionPlan {
+  readonly fast: FastFormula;
+  /** Formula results by points (0…max), made on first use. */
+  readonly byPoints: (CriterionScore | undefined)[];
+  notApplicable: CriterionScore | undefined;
+  gateClosed: CriterionScore | undefined;
+}
+
+const plans = new WeakMap<CompiledGroup, readonly CriterionPlan[]>();
+
+function plansOf(set: CompiledSet, group: CompiledGroup): readonly CriterionPlan[] {
+  let p = plans.get(group);
+  if (!p) {
+    const fast = fastFormulas(group, set.derived);
+    p = group.criteria.map(
+      (k, i): CriterionPlan => ({
+        fast: fast[i]!,
+        byPoints: new Array(Math.max(0, k.maxHundredths) + 1),
+        notApplicable: undefined,
+        gateClosed: undefined,
+      }),
+    );
+    plans.set(group, p);
+  }
+  return p;
+}
+
+/** The shared formula result of `points`, for points within 0…max (others are made afresh). */
+function formulaResult(plan: CriterionPlan, id: string, categoryId: string, max: number, points: number) {
+  if (!(points >= 0 && points <= max)) return { id, categoryId, max, points, basis: 'formula' as const };
+  let shared = plan.byPoints[points];
+  if (shared === undefined) {
+    shared = Object.freeze({ id, categoryId, max, points, basis: 'formula' as const });
+    plan.byPoints[points] = shared;
+  }
+  return shared;
+}
 const NO_IDS: readonly string[] = [];
 
 /** The class (R6) of a total in hundredths. */
@@ -79,7 +128,12 @@ export function scoreAgency(
   const explain = options.explain === true;
   const values = input.values;
   const ctx = new EvalContext(values, null, set.derived, year, explain, group.fieldsByKey);
-  const na = new Set(input.notApplicable ?? NO_IDS);
+  // Confirmed N/A claims are a handful at most: a list to search, not a set built per agency.
+  const naIn = input.notApplicable ?? NO_IDS;
+  const na: readonly string[] = Array.isArray(naIn) ? naIn : [...naIn];
+  const anyNa = na.length > 0;
+  // Without explanations, formulas run through their precompiled form (scoring/fast.ts).
+  const plan = explain ? null : plansOf(set, group);
   const checks = input.websiteChecks ?? [];
   const checkCtxs =
     checks.length === 0
@@ -94,7 +148,15 @@ export function scoreAgency(
     const k = all[i]!;
     const category = categories[k.categoryIndex]!;
     // Only a criterion that allows N/A can be scored as N/A: the others skip the set lookup.
-    const s = scoreCriterion(k, category.id, category.gate, k.naAllowed && na.has(k.id), ctx, checkCtxs);
+    const s = scoreCriterion(
+      k,
+      category.id,
+      category.gate,
+      anyNa && k.naAllowed && na.includes(k.id),
+      ctx,
+      checkCtxs,
+      plan === null ? null : plan[i]!,
+    );
     criteria[i] = s;
     catPoints[k.categoryIndex]! += s.points;
   }
@@ -116,7 +178,9 @@ function scoreCriterion(
   confirmedNa: boolean,
   ctx: EvalContext,
   checkCtxs: readonly EvalContext[],
+  plan: CriterionPlan | null,
 ): CriterionScore {
+  const fast = plan === null ? null : plan.fast;
   // Each result is one object literal with its keys in a fixed order (id, categoryId, max, points,
   // basis, then checkScores and explanation only when present): no spreads, no throw-away `base`
   // object, so bulk scoring allocates one object per criterion and keeps a single object shape.
@@ -124,7 +188,10 @@ function scoreCriterion(
   const max = k.maxHundredths;
 
   if (confirmedNa && k.naAllowed) {
-    if (!ctx.explain) return { id, categoryId, max, points: max, basis: 'not_applicable' };
+    if (plan !== null) {
+      plan.notApplicable ??= Object.freeze({ id, categoryId, max, points: max, basis: 'not_applicable' });
+      return plan.notApplicable;
+    }
     return {
       id,
       categoryId,
@@ -141,9 +208,9 @@ function scoreCriterion(
   if (k.monitored && checkCtxs.length > 0) {
     const count = checkCtxs.length;
     const checkScores = new Array<X.Q>(count);
-    for (let i = 0; i < count; i++) checkScores[i] = gatedValue(k, gate, checkCtxs[i]!);
+    for (let i = 0; i < count; i++) checkScores[i] = gatedValue(k, gate, checkCtxs[i]!, fast);
     const mean = X.mean(checkScores);
-    const points = X.roundHundredths(mean);
+    const points = roundHundredths(mean);
     if (!ctx.explain) return { id, categoryId, max, points, basis: 'website_checks', checkScores };
     const list = (lang: 'vi' | 'en') => checkScores.map((s) => formatQ(s, lang)).join(' + ');
     const detail = (lang: 'vi' | 'en') =>
@@ -168,12 +235,15 @@ function scoreCriterion(
   }
 
   if (gate !== undefined && !ctx.gateOpen(gate)) {
-    if (!ctx.explain) return { id, categoryId, max, points: 0, basis: 'gate_closed' };
+    if (plan !== null) {
+      plan.gateClosed ??= Object.freeze({ id, categoryId, max, points: 0, basis: 'gate_closed' });
+      return plan.gateClosed;
+    }
     return { id, categoryId, max, points: 0, basis: 'gate_closed', explanation: gateText(ctx, gate) };
   }
-  const exact = evaluate(k.node, ctx);
-  const points = X.roundHundredths(exact);
-  if (!ctx.explain) return { id, categoryId, max, points, basis: 'formula' };
+  const exact = (fast === null ? null : fast(ctx.values, null, ctx.year)) ?? evaluate(k.node, ctx);
+  const points = roundHundredths(exact);
+  if (plan !== null) return formulaResult(plan, id, categoryId, max, points);
   return {
     id,
     categoryId,
@@ -185,16 +255,21 @@ function scoreCriterion(
 }
 
 /** One website check's unrounded score of a monitored criterion, gate included. */
-function gatedValue(k: CompiledCriterion, gate: string | undefined, c: EvalContext): X.Q {
+function gatedValue(
+  k: CompiledCriterion,
+  gate: string | undefined,
+  c: EvalContext,
+  fast: FastFormula | null,
+): X.Q {
   if (gate !== undefined && !c.gateOpen(gate)) {
     if (c.explain) {
       const t = gateText(c, gate);
       c.vi = t.vi;
       c.en = t.en ?? t.vi;
     }
-    return X.ZERO;
+    return ZERO;
   }
-  return evaluate(k.node, c);
+  return (fast === null ? null : fast(c.values, c.overlay, c.year)) ?? evaluate(k.node, c);
 }
 
 function gateText(ctx: EvalContext, gate: string): Text {

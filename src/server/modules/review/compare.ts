@@ -110,6 +110,8 @@ export interface CriterionComparison {
   readonly name: Text;
   readonly categoryId: string;
   readonly max: number;
+  /** The fields the criterion reads, so that a screen can show its values beside its points. */
+  readonly fields: string[];
   readonly self: SideScore;
   readonly official: SideScore;
   /** official − self, in points. */
@@ -254,7 +256,8 @@ export function compare(input: {
     const s = selfById.get(k.id)!;
     const o = officialById.get(k.id)!;
     const reasons: DifferenceReason[] = [];
-    for (const key of criterionFields(set, group, k)) {
+    const fields = criterionFields(set, group, k);
+    for (const key of fields) {
       const review = input.reviews.get(key);
       if (!review || sameValue(agencyValues[key], officialValues[key])) continue;
       reasons.push(
@@ -279,6 +282,7 @@ export function compare(input: {
       name: k.def.name,
       categoryId: group.categories[k.categoryIndex]!.id,
       max: points(k.maxHundredths),
+      fields,
       self: selfSide,
       official: side(o),
       difference: points(o.points - s.points),

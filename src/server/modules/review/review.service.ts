@@ -89,6 +89,11 @@ export interface FieldValueView {
   label: Text;
   source: Field['source'];
   type: Field['type'];
+  /** What the correction form needs to ask for a valid value. */
+  unit: Text | null;
+  min: number | null;
+  max: number | null;
+  options: { value: string; label: Text }[] | null;
   agencyValue: unknown;
   officialValue: unknown;
   corrected: boolean;
@@ -418,6 +423,10 @@ export function reviewService(deps: ReviewDeps) {
           label: f.label,
           source: f.source,
           type: f.type,
+          unit: f.unit ?? null,
+          min: f.min ?? null,
+          max: f.max ?? null,
+          options: f.options ?? null,
           agencyValue: agency[f.key] ?? null,
           officialValue: official[f.key] ?? null,
           corrected: own.length > 0 && !sameValue(agency[f.key], official[f.key]),

@@ -306,6 +306,10 @@ describe('corrections (R16)', () => {
     expect(c11).toMatchObject({ self: { points: 5 }, official: { points: 2.5 }, difference: -2.5 });
     expect(c11.official.explanation.vi).toMatch(/5\/10/);
     expect(c11.reasons).toHaveLength(1);
+    // The screen shows each criterion's values beside its points: the fields it reads come along.
+    expect((c11 as Criterion & { fields: string[] }).fields).toEqual(
+      expect.arrayContaining(['staff_with_computer', 'total_staff']),
+    );
     expect(c11.reasons[0]).toMatchObject({ kind: 'correction', fieldKey: 'staff_with_computer' });
     expect(c11.reasons[0]!.text.vi).toMatch(
       /^Sở TT&TT điều chỉnh ".+": 10 → 5\. Lý do: Khảo sát thực tế: chỉ 5 người có máy tính$/,
@@ -322,6 +326,9 @@ describe('corrections (R16)', () => {
     expect(p.values.find((v: { key: string }) => v.key === 'staff_with_computer')).toMatchObject({
       corrected: true,
       officialValue: 5,
+      type: 'integer',
+      min: 0,
+      options: null,
     });
     expect(p.values.find((v: { key: string }) => v.key === 'total_staff')).toMatchObject({
       corrected: false,

@@ -1,7 +1,257 @@
-/** PLACEHOLDER until this screen is built (issue 4): replaced by the helper that owns it. */
-import { PageHeader } from '../../components/Page.tsx';
+/**
+ * /ky/:cycleId/phe-duyet — the Steering Committee's decision on a cycle: the provisional ranking
+ * exactly as publication would freeze it, how far the review has got, and the decisions — approve,
+ * return to the assessors with the reason, publish (irreversible, public at /ket-qua), and after
+ * publication reopen for a correction that becomes revision N+1. The administrator sees the same
+ * page and may only reopen for a correction, as the server permits.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Progress, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { Cycle, CycleState } from '../../api.ts';
+import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
+import { dateTimeVn, dateVn } from '../../format.ts';
+import { t } from '../../i18n/messages.ts';
+import { Link } from '../../router.tsx';
 import type { ScreenProps } from '../../routes.tsx';
+import { ActionDialog, type DialogSpec } from './ActionDialog.tsx';
+import { GroupSection } from './GroupSection.tsx';
+import { m } from './messages.ts';
+import { RevisionList } from './RevisionList.tsx';
+import { PREVIEW_STATES, type ProgressBoard, type RankingRow, resultsApi, tx } from './resultsApi.ts';
+import { StatusBanner } from './StatusBanner.tsx';
+import {
+  MODE_PARAM,
+  PROVISIONAL,
+  useCriteria,
+  useCycle,
+  useResults,
+  useRevisions,
+} from './useResultsData.ts';
+import './results.css';
 
-export default function ApprovalPage(_props: ScreenProps) {
-  return <PageHeader title="ApprovalPage" />;
+export default function ApprovalPage({ params, user }: ScreenProps) {
+  const cycleId = params.cycleId!;
+  const client = useQueryClient();
+  const { cycles, cycle } = useCycle(cycleId);
+  const state = cycle?.state;
+  const preview = !!state && PREVIEW_STATES.includes(state);
+  const results = useResults(cycleId, preview, !!state && (preview || state === 'published'));
+  const revisions = useRevisions(cycleId, !!state);
+  const progress = useQuery({
+    queryKey: ['progress', cycleId],
+    queryFn: () => resultsApi.progress(cycleId),
+    enabled: !!state,
+  });
+  const criteria = useCriteria(results.data?.criteria.id);
+  const [dialog, setDialog] = useState<DialogSpec | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const lastRevision = revisions.data?.revisions[0]?.number ?? 0;
+  const refresh = async (message: string) => {
+    setDialog(null);
+    setDone(message);
+    await Promise.all(
+      [['cycles'], ['results', cycleId], ['results-revisions', cycleId], ['progress', cycleId]].map((k) =>
+        client.invalidateQueries({ queryKey: k }),
+      ),
+    );
+  };
+  const isApprover = user.role === 'approver';
+  const year = cycle?.year ?? '';
+
+  const specs = {
+    approve: (): DialogSpec => ({
+      title: m('approve.title'),
+      consequence: m('approve.consequence', { year }),
+      okText: m('approve.ok'),
+      text: { label: m('approve.note'), help: m('approve.noteHelp'), required: false },
+      run: (note) => resultsApi.approve(cycleId, note).then(() => refresh(m('approve.done'))),
+    }),
+    return: (): DialogSpec => ({
+      title: m('return.title'),
+      consequence: m('return.consequence'),
+      okText: m('return.ok'),
+      danger: true,
+      text: { label: m('return.reason'), help: m('return.reasonHelp'), required: true },
+      run: (reason) => resultsApi.returnForReview(cycleId, reason).then(() => refresh(m('return.done'))),
+    }),
+    publish: (): DialogSpec => ({
+      title: lastRevision ? m('publish.titleAgain', { n: lastRevision + 1 }) : m('publish.title'),
+      consequence: m('publish.consequence', { year, n: lastRevision + 1 }),
+      okText: m('publish.ok'),
+      danger: true,
+      ...(lastRevision > 0 && {
+        text: { label: m('publish.reason'), help: m('publish.reasonHelp'), required: true },
+      }),
+      run: (reason) =>
+        resultsApi
+          .publish(cycleId, reason)
+          .then((r) =>
+            refresh(m('publish.done', { n: r.revision.number, date: dateTimeVn(r.revision.publishedAt) })),
+          ),
+    }),
+    revise: (): DialogSpec => ({
+      title: m('revise.title'),
+      consequence: m('revise.consequence', { n: lastRevision, next: lastRevision + 1 }),
+      okText: m('revise.ok'),
+      text: { label: m('revise.reason'), help: m('revise.reasonHelp'), required: true },
+      run: (reason) => resultsApi.revise(cycleId, reason).then(() => refresh(m('revise.done'))),
+    }),
+  };
+
+  const linkOf = (r: Pick<RankingRow, 'agencyId'>) =>
+    `/ky/${cycleId}/ket-qua/${r.agencyId}${preview ? `?${MODE_PARAM}=${PROVISIONAL}` : ''}`;
+
+  return (
+    <div className="results-page">
+      <PageHeader
+        title={cycle ? m('approval.title', { year: cycle.year }) : m('approval.titlePlain')}
+        crumbs={[{ label: t('app.home'), to: '/' }]}
+        intro={cycle && <Typography.Paragraph>{cycle.title}</Typography.Paragraph>}
+      />
+      {cycles.isPending && <Loading />}
+      {cycles.isError && <LoadError error={cycles.error} onRetry={() => void cycles.refetch()} />}
+      {cycles.isSuccess && !cycle && <LoadError error={new Error(m('approval.noCycle'))} />}
+      {done && (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title={done}
+          closable={{ onClose: () => setDone(null) }}
+          className="results-banner"
+        />
+      )}
+      {cycle && state && (
+        <>
+          <section className="results-decision" aria-labelledby="decision-h">
+            <h2 id="decision-h" className="results-sub">
+              {m('approval.decision')}
+            </h2>
+            <p>
+              {m('approval.state')} <strong data-testid="cycle-state">{t(`state.${state}`) || state}</strong>
+              {lastRevision > 0 && ` · ${m('approval.revisions', { n: lastRevision })}`}
+            </p>
+            <p className="results-muted">{stateHelp(state)}</p>
+            <Dates cycle={cycle} />
+            {progress.data && <Completeness board={progress.data} />}
+            {progress.isError && <LoadError error={progress.error} />}
+            <Space wrap className="no-print">
+              {isApprover && state === 'under_review' && (
+                <Button type="primary" onClick={() => setDialog(specs.approve())}>
+                  {m('approve.button')}
+                </Button>
+              )}
+              {isApprover && state === 'approved' && (
+                <>
+                  <Button type="primary" onClick={() => setDialog(specs.publish())}>
+                    {m('publish.button')}
+                  </Button>
+                  <Button onClick={() => setDialog(specs.return())}>{m('return.button')}</Button>
+                </>
+              )}
+              {(isApprover || user.role === 'admin') && state === 'published' && (
+                <Button onClick={() => setDialog(specs.revise())}>{m('revise.button')}</Button>
+              )}
+              {state === 'published' && <Link to={`/ky/${cycleId}/ket-qua`}>{m('approval.toResults')}</Link>}
+              {state === 'published' && (
+                <a href="/ket-qua" target="_blank" rel="noopener">
+                  {m('approval.toPublic')}
+                </a>
+              )}
+            </Space>
+            {!isApprover && <p className="results-muted">{m('approval.adminOnlyRevise')}</p>}
+          </section>
+
+          {revisions.data && revisions.data.revisions.length > 0 && (
+            <RevisionList cycleId={cycleId} revisions={revisions.data.revisions} downloads />
+          )}
+
+          <section aria-labelledby="ranking-h">
+            <h2 id="ranking-h" className="results-sub">
+              {preview ? m('approval.provisional') : m('approval.published')}
+            </h2>
+            {results.isPending && results.fetchStatus !== 'idle' && <Loading label={m('results.loading')} />}
+            {results.isError && <LoadError error={results.error} onRetry={() => void results.refetch()} />}
+            {!preview && state !== 'published' && <p>{m('approval.nothingYet')}</p>}
+            {results.data && <StatusBanner data={results.data} />}
+            {results.data?.groups.map((g) => (
+              <GroupSection
+                key={g.id}
+                group={g}
+                classes={results.data.classes}
+                criteria={criteria.data?.summary}
+                linkOf={linkOf}
+                level={3}
+              />
+            ))}
+          </section>
+          <ActionDialog spec={dialog} onClose={() => setDialog(null)} onDone={() => {}} />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** When the result was approved and by when it must be published (the cycle's plan). */
+function Dates(props: { cycle: Cycle & { approvedAt?: string | null; publishBy?: string } }) {
+  const { approvedAt, publishBy, state } = props.cycle;
+  return (
+    <p>
+      {approvedAt && state === 'approved' && `${m('approval.approvedAt', { date: dateTimeVn(approvedAt) })} `}
+      {publishBy && state !== 'published' && m('approval.publishBy', { date: dateVn(publishBy) })}
+    </p>
+  );
+}
+
+function stateHelp(state: CycleState): string {
+  switch (state) {
+    case 'under_review':
+      return m('approval.help.under_review');
+    case 'approved':
+      return m('approval.help.approved');
+    case 'published':
+      return m('approval.help.published');
+    default:
+      return m('approval.help.other');
+  }
+}
+
+/** How far the review has got: reviewed agencies out of those that submitted, and what is still open. */
+function Completeness(props: { board: ProgressBoard }) {
+  const submitted = props.board.agencies.filter((a) => a.reviewState !== 'not_submitted');
+  const reviewed = submitted.filter((a) => a.reviewState === 'reviewed');
+  const pending = submitted.filter((a) => a.reviewState !== 'reviewed');
+  const openQueries = submitted.reduce((s, a) => s + a.openQueries, 0);
+  const claims = submitted.reduce((s, a) => s + a.pendingClaims, 0);
+  const missing = props.board.agencies.length - submitted.length;
+  const percent = submitted.length ? Math.round((reviewed.length / submitted.length) * 100) : 0;
+  return (
+    <div className="results-completeness" data-testid="completeness">
+      <p>
+        <strong>{m('completeness.line', { reviewed: reviewed.length, submitted: submitted.length })}</strong>
+        {` ${m('completeness.more', { missing, queries: openQueries, claims })}`}
+      </p>
+      <Progress
+        percent={percent}
+        aria-label={m('completeness.bar', { percent })}
+        strokeColor="#135200"
+        style={{ maxWidth: 480 }}
+      />
+      {pending.length > 0 && (
+        <details>
+          <summary>{m('completeness.pending', { n: pending.length })}</summary>
+          <ul>
+            {pending.map((a) => (
+              <li key={a.agencyId}>
+                {`${a.name}: ${tx(a.reviewStateLabel)}`}
+                {a.openQueries > 0 && ` · ${m('completeness.queries', { n: a.openQueries })}`}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,102 @@
+/** How many agencies of a group fall in each class: one column per class, the count written on it. */
+import { classColour, sortedClasses } from '../classes.tsx';
+import { m } from '../messages.ts';
+import { type ClassBand, type RankingRow, tx } from '../resultsApi.ts';
+import { ChartFigure } from './ChartFigure.tsx';
+import { linear } from './scale.ts';
+import { useWidth } from './useWidth.ts';
+
+const HEIGHT = 170;
+const TOP = 20;
+const BOTTOM = 40;
+
+export function DistributionChart(props: {
+  groupName: string;
+  rows: readonly RankingRow[];
+  classes: readonly ClassBand[];
+  notRanked: number;
+}) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const bands = sortedClasses(props.classes).map((c) => ({
+    c,
+    n: props.rows.filter((r) => r.class === c.id).length,
+  }));
+  const most = Math.max(1, ...bands.map((b) => b.n));
+  const plotH = HEIGHT - TOP - BOTTOM;
+  const y = linear(most, plotH);
+  const slot = width / bands.length;
+  const bar = Math.min(70, slot * 0.6);
+  const summary = m('chart.distribution.summary', {
+    group: props.groupName,
+    list: bands.map((b) => `${tx(b.c.label)}: ${b.n}`).join(', '),
+    notRanked: props.notRanked,
+  });
+  const title = m('chart.distribution.title', { group: props.groupName });
+  return (
+    <ChartFigure
+      title={title}
+      summary={summary}
+      table={
+        <table className="results-table results-table-compact">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m('table.class')}</th>
+              <th scope="col">{m('table.agencyCount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bands.map((b) => (
+              <tr key={b.c.id}>
+                <th scope="row">{tx(b.c.label)}</th>
+                <td className="num">{b.n}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{m('notRanked.short')}</th>
+              <td className="num">{props.notRanked}</td>
+            </tr>
+          </tbody>
+        </table>
+      }
+    >
+      <div ref={ref} className="results-chart-canvas">
+        <svg
+          role="img"
+          aria-label={summary}
+          width={width}
+          height={HEIGHT}
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          className="results-svg"
+        >
+          <line x1={0} x2={width} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="results-svg-axis" />
+          {bands.map((b, i) => {
+            const cx = slot * i + slot / 2;
+            const h = y(b.n);
+            return (
+              <g key={b.c.id}>
+                <rect
+                  x={cx - bar / 2}
+                  y={HEIGHT - BOTTOM - h}
+                  width={bar}
+                  height={Math.max(h, 1)}
+                  fill={classColour(props.classes, b.c.id).fg}
+                  rx={2}
+                />
+                <text x={cx} y={HEIGHT - BOTTOM - h - 5} textAnchor="middle" className="results-svg-value">
+                  {b.n}
+                </text>
+                <text x={cx} y={HEIGHT - BOTTOM + 16} textAnchor="middle" className="results-svg-label">
+                  {tx(b.c.label)}
+                </text>
+                <text x={cx} y={HEIGHT - BOTTOM + 31} textAnchor="middle" className="results-svg-small">
+                  {b.c.min > 0 ? `≥ ${b.c.min}` : `< ${sortedClasses(props.classes).at(-2)?.min ?? ''}`}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+    </ChartFigure>
+  );
+}

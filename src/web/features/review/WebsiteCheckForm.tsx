@@ -1,0 +1,137 @@
+/**
+ * A manual check of the agency's website (R5): one value per monitoring field of the group, as the
+ * department saw the site. The server says which item is missing or wrong; its message is shown
+ * by that item.
+ */
+import { useMutation } from '@tanstack/react-query';
+import { App as AntApp, Button, Input } from 'antd';
+import { useState } from 'react';
+import type { ReviewContext } from './context.ts';
+import { m } from './messages.ts';
+import { type FieldValue, websiteChecksApi } from './reviewApi.ts';
+import { pick } from './text.ts';
+import { ErrorLine, FieldMessage, fieldError, formError } from './ui.tsx';
+
+/** "2017-09-15T09:30" typed in Vietnam time → an instant. */
+const vnInstant = (local: string) => (local ? `${local}:00+07:00` : '');
+
+function parsed(field: FieldValue, text: string): unknown {
+  if (text === '') return undefined;
+  if (field.type === 'boolean') return text === 'true';
+  if (field.type === 'integer' || field.type === 'decimal') {
+    const n = Number(text.replace(/\./g, '').replace(',', '.'));
+    return Number.isFinite(n) ? n : text;
+  }
+  return text;
+}
+
+export function WebsiteCheckForm({ ctx }: { ctx: ReviewContext }) {
+  const { message } = AntApp.useApp();
+  const fields = ctx.data.values.filter((v) => v.source === 'monitoring');
+  const [texts, setTexts] = useState<Record<string, string>>({});
+  const [checkedAt, setCheckedAt] = useState('');
+  const [note, setNote] = useState('');
+  const save = useMutation({
+    mutationFn: () => {
+      const values: Record<string, unknown> = {};
+      for (const f of fields) {
+        const v = parsed(f, texts[f.key] ?? '');
+        if (v !== undefined) values[f.key] = v;
+      }
+      return websiteChecksApi.create(ctx.agencyId, {
+        checkedAt: vnInstant(checkedAt),
+        values,
+        note: note.trim() || null,
+      });
+    },
+    onSuccess: async () => {
+      void message.success(m('web.saved'));
+      setTexts({});
+      setNote('');
+      await ctx.refresh();
+    },
+  });
+  const fieldKeys = ['checkedAt', 'note', ...fields.map((f) => `values.${f.key}`)];
+  return (
+    <details className="review-form">
+      <summary>
+        <h3>{m('web.new')}</h3>
+      </summary>
+      <form
+        className="review-form-body"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <label htmlFor="web-at">{m('web.checkedAt')}</label>
+        <input
+          id="web-at"
+          type="datetime-local"
+          className="review-text review-date"
+          value={checkedAt}
+          onChange={(e) => setCheckedAt(e.target.value)}
+        />
+        <FieldMessage id="web-at-error" message={fieldError(save.error, 'checkedAt')} />
+        <div className="review-web-grid">
+          {fields.map((f) => {
+            const id = `web-${f.key}`;
+            const error = fieldError(save.error, `values.${f.key}`);
+            const text = texts[f.key] ?? '';
+            const set = (v: string) => setTexts((t) => ({ ...t, [f.key]: v }));
+            return (
+              <div key={f.key} className="review-fix-row">
+                <label htmlFor={id}>{pick(f.label)}</label>
+                {f.type === 'boolean' || f.type === 'enum' ? (
+                  <select
+                    id={id}
+                    value={text}
+                    onChange={(e) => set(e.target.value)}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `${id}-error` : undefined}
+                  >
+                    <option value="">{m('web.unset')}</option>
+                    {f.type === 'boolean' ? (
+                      <>
+                        <option value="true">{m('val.yes')}</option>
+                        <option value="false">{m('val.no')}</option>
+                      </>
+                    ) : (
+                      (f.options ?? []).map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {pick(o.label)}
+                        </option>
+                      ))
+                    )}
+                  </select>
+                ) : (
+                  <input
+                    id={id}
+                    className="review-text"
+                    value={text}
+                    inputMode={f.type === 'integer' || f.type === 'decimal' ? 'decimal' : undefined}
+                    onChange={(e) => set(e.target.value)}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `${id}-error` : undefined}
+                  />
+                )}
+                <FieldMessage id={`${id}-error`} message={error} />
+              </div>
+            );
+          })}
+        </div>
+        <label htmlFor="web-note">{m('web.note')}</label>
+        <Input.TextArea
+          id="web-note"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          autoSize={{ minRows: 2, maxRows: 6 }}
+        />
+        <ErrorLine error={formError(save.error, fieldKeys)} />
+        <Button type="primary" htmlType="submit" loading={save.isPending} className="review-block">
+          {m('web.save')}
+        </Button>
+      </form>
+    </details>
+  );
+}

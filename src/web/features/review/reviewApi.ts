@@ -1,0 +1,271 @@
+/**
+ * The review API as the assessor's screens use it: the progress board (GET /cycles/:id/progress),
+ * the review list (GET /cycles/:id/review), one agency's review page and every action on it. The
+ * shapes follow the route schemas of src/server/modules/{progress,review}/*.routes.ts.
+ */
+import { api, apiUrl, type CycleState } from '../../api.ts';
+
+export interface Text {
+  vi: string;
+  en?: string;
+}
+export interface UserRef {
+  id: string;
+  name: string;
+}
+
+export const FORM_STATES = ['not_started', 'draft', 'submitted_on_time', 'late', 'missing'] as const;
+export type FormState = (typeof FORM_STATES)[number];
+export const REVIEW_STATES = ['not_submitted', 'to_review', 'in_review', 'reviewed'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export interface BoardRow {
+  agencyId: string;
+  code: string;
+  name: string;
+  group: string;
+  groupName: Text;
+  formState: FormState;
+  formStateLabel: Text;
+  lastSavedAt: string | null;
+  submittedAt: string | null;
+  reviewState: ReviewState;
+  reviewStateLabel: Text;
+  openQueries: number;
+  pendingClaims: number;
+  reporters: { name: string; email: string | null }[];
+}
+
+export interface Board {
+  cycle: {
+    id: string;
+    year: number;
+    title: string;
+    state: CycleState;
+    stateLabel: Text;
+    deadline: string;
+    deadlineText: string;
+  };
+  now: string;
+  deadlinePassed: boolean;
+  totals: Record<FormState, number>;
+  agencies: BoardRow[];
+}
+
+export interface ReviewListRow {
+  agencyId: string;
+  selfTotal: number | null;
+  officialTotal: number | null;
+  corrections: number;
+  findings: { errors: number; warnings: number } | null;
+}
+
+export interface ReminderResult {
+  sent: { agencyId: string; code: string; name: string; recipients: string[] }[];
+  failed: { agencyId: string; code: string; name: string }[];
+  withoutRecipients: { agencyId: string; code: string; name: string }[];
+}
+
+export interface HistoryEntry {
+  kind: 'correction' | 'reviewer';
+  oldValue: unknown;
+  newValue: unknown;
+  restoresAgencyValue: boolean;
+  reason: string | null;
+  surveyId: string | null;
+  by: UserRef | null;
+  at: string;
+}
+
+export interface FieldValue {
+  key: string;
+  label: Text;
+  source: 'agency' | 'monitoring' | 'reviewer';
+  type: 'integer' | 'decimal' | 'boolean' | 'enum' | 'date' | 'text' | 'url';
+  unit: Text | null;
+  min: number | null;
+  max: number | null;
+  options: { value: string; label: Text }[] | null;
+  agencyValue: unknown;
+  officialValue: unknown;
+  corrected: boolean;
+  history: HistoryEntry[];
+}
+
+export interface Claim {
+  criterionId: string;
+  criterionName: Text | null;
+  reason: string;
+  status: 'claimed' | 'confirmed' | 'rejected';
+  claimedAt: string;
+  decidedBy: UserRef | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+export interface Evidence {
+  id: string;
+  criterionId: string | null;
+  surveyId: string | null;
+  filename: string;
+  mime: string;
+  size: number;
+  note: string | null;
+  addedBy: UserRef | null;
+  addedAt: string;
+}
+
+export interface Query {
+  id: string;
+  criterionId: string | null;
+  fieldKey: string | null;
+  subject: string;
+  status: 'open' | 'answered' | 'closed';
+  createdBy: UserRef | null;
+  createdAt: string;
+  closedAt: string | null;
+  messages: { id: string; body: string; author: (UserRef & { role: string }) | null; createdAt: string }[];
+}
+
+export interface Survey {
+  id: string;
+  surveyDate: string;
+  team: string;
+  findings: string;
+  createdBy: UserRef | null;
+  createdAt: string;
+  evidence: Evidence[];
+}
+
+export interface WebsiteCheck {
+  id: string;
+  checkedAt: string;
+  values: Record<string, unknown>;
+  source: 'manual' | 'crawler';
+  note: string | null;
+  checkedBy: UserRef | null;
+  createdAt: string;
+}
+
+export interface Side {
+  points: number;
+  basis: 'formula' | 'not_applicable' | 'gate_closed' | 'website_checks';
+  explanation: Text;
+}
+
+export interface Totals {
+  total: number;
+  classId: string;
+  classLabel: Text;
+  categories: { id: string; name: Text; points: number; max: number }[];
+}
+
+export interface CriterionComparison {
+  id: string;
+  name: Text;
+  categoryId: string;
+  max: number;
+  fields: string[];
+  self: Side;
+  official: Side;
+  difference: number;
+  reasons: {
+    kind: 'correction' | 'reviewer_mark' | 'na_rejected' | 'na_pending';
+    fieldKey?: string;
+    text: Text;
+  }[];
+}
+
+export interface ReviewPageData {
+  cycle: { id: string; year: number; title: string; state: CycleState; deadline: string };
+  agency: { id: string; code: string; name: string; group: string; groupName: Text };
+  submission: {
+    id: string;
+    status: 'draft' | 'submitted';
+    submittedAt: string | null;
+    late: boolean;
+    version: number;
+    attestedName: string | null;
+    attestedTitle: string | null;
+  } | null;
+  reviewStatus: ReviewState;
+  reviewStatusLabel: Text;
+  values: FieldValue[];
+  claims: Claim[];
+  evidence: Evidence[];
+  queries: Query[];
+  surveys: Survey[];
+  websiteChecks: WebsiteCheck[];
+  findings: { ruleId: string; severity: 'error' | 'warning'; message: Text; fields: string[] }[];
+  comparison: {
+    self: Totals;
+    official: Totals;
+    difference: number;
+    criteria: CriterionComparison[];
+  };
+}
+
+const base = (cycleId: string, agencyId: string) => `/cycles/${cycleId}/review/${agencyId}`;
+
+export const reviewApi = {
+  board: (cycleId: string) => api<Board>(`/cycles/${cycleId}/progress`),
+  list: (cycleId: string) => api<{ agencies: ReviewListRow[] }>(`/cycles/${cycleId}/review`),
+  startReview: (cycleId: string) => api<unknown>(`/cycles/${cycleId}/start-review`, { method: 'POST' }),
+  sendReminders: (cycleId: string) =>
+    api<ReminderResult>(`/cycles/${cycleId}/reminders/send`, { method: 'POST' }),
+  page: (cycleId: string, agencyId: string) => api<ReviewPageData>(base(cycleId, agencyId)),
+  evidenceUrl: (cycleId: string, agencyId: string, evidenceId: string) =>
+    apiUrl(`${base(cycleId, agencyId)}/evidence/${evidenceId}`),
+  openQuery: (
+    cycleId: string,
+    agencyId: string,
+    body: { subject: string; body: string; criterionId?: string | null; fieldKey?: string | null },
+  ) => api<{ query: Query }>(`${base(cycleId, agencyId)}/queries`, { method: 'POST', body }),
+  reply: (cycleId: string, queryId: string, body: string) =>
+    api<{ query: Query }>(`/cycles/${cycleId}/queries/${queryId}/messages`, {
+      method: 'POST',
+      body: { body },
+    }),
+  closeQuery: (cycleId: string, queryId: string) =>
+    api<{ query: Query }>(`/cycles/${cycleId}/queries/${queryId}/close`, { method: 'POST' }),
+  createSurvey: (
+    cycleId: string,
+    agencyId: string,
+    body: { surveyDate: string; team: string; findings: string },
+  ) => api<{ survey: Survey }>(`${base(cycleId, agencyId)}/surveys`, { method: 'POST', body }),
+  addSurveyEvidence: (cycleId: string, agencyId: string, surveyId: string, form: FormData) =>
+    api<{ evidence: Evidence }>(`${base(cycleId, agencyId)}/surveys/${surveyId}/evidence`, { form }),
+  decideClaim: (
+    cycleId: string,
+    agencyId: string,
+    criterionId: string,
+    body: { decision: 'confirm' | 'reject'; note: string | null },
+  ) =>
+    api<{ claim: Claim }>(`${base(cycleId, agencyId)}/claims/${encodeURIComponent(criterionId)}/decision`, {
+      method: 'POST',
+      body,
+    }),
+  correct: (
+    cycleId: string,
+    agencyId: string,
+    fieldKey: string,
+    body: { value: unknown; reason: string | null; surveyId?: string | null },
+  ) => api<{ value: FieldValue }>(`${base(cycleId, agencyId)}/values/${fieldKey}`, { method: 'PUT', body }),
+};
+
+export const websiteChecksApi = {
+  create: (
+    agencyId: string,
+    body: { checkedAt: string; values: Record<string, unknown>; note: string | null },
+  ) => api<{ check: WebsiteCheck }>(`/agencies/${agencyId}/website-checks`, { method: 'POST', body }),
+  remove: (agencyId: string, checkId: string, reason: string | null) =>
+    api<void>(`/agencies/${agencyId}/website-checks/${checkId}`, {
+      method: 'DELETE',
+      body: reason ? { reason } : {},
+    }),
+};
+
+/** The cycle states in which the department may still change the official data (the server decides). */
+export const EDITABLE_STATES: readonly CycleState[] = ['closed', 'under_review'];
+/** The cycle states in which queries and surveys are possible. */
+export const QUERY_STATES: readonly CycleState[] = ['open', 'closed', 'under_review'];
