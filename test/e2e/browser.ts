@@ -136,31 +136,27 @@ export async function startBrowserSession(
   }
   const page = await context.newPage();
 
-  let adminCookie: string | undefined;
-  async function secondAdmin(): Promise<string> {
-    if (adminCookie) return adminCookie;
-    const now = clock.now();
-    await database.db.insert(users).values({
-      username: 'quantri-thu',
-      displayName: 'Quản trị thử',
-      email: 'quantri-thu@example.test',
-      passwordHash: await hashPassword(TEST_PASSWORD),
-      role: 'admin',
-      agencyId: null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username: 'quantri-thu', password: TEST_PASSWORD },
-    });
-    const set = res.cookies.find((c) => c.name === SESSION_COOKIE);
-    if (!set) throw new Error(`login failed: ${res.body}`);
-    adminCookie = `${SESSION_COOKIE}=${set.value}`;
-    return adminCookie;
+  /** A second administrator for setting up through the API, made on first use. */
+  const SETUP_ADMIN = 'quantri-thu';
+  let setupAdmin: Promise<unknown> | undefined;
+  function secondAdmin(): Promise<unknown> {
+    setupAdmin ??= (async () => {
+      const now = clock.now();
+      await database.db.insert(users).values({
+        username: SETUP_ADMIN,
+        displayName: 'Quản trị thử',
+        email: 'quantri-thu@example.test',
+        passwordHash: await hashPassword(TEST_PASSWORD),
+        role: 'admin',
+        agencyId: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+    })();
+    return setupAdmin;
   }
 
+  /** Session cookies of users signed in through the API, renewed when the moved clock ends one. */
   const userCookies = new Map<string, string>();
   async function cookieOf(username: string): Promise<string> {
     const known = userCookies.get(username);
@@ -177,35 +173,44 @@ export async function startBrowserSession(
     return cookie;
   }
 
+  async function apiAs<T>(
+    username: string,
+    method: string,
+    url: string,
+    payload?: unknown,
+    expectStatus?: number,
+  ): Promise<T> {
+    const send = async () =>
+      app.inject({
+        method: method as 'GET',
+        url,
+        // No Origin: an injected request's host is not the listening address, and the server
+        // rightly refuses a state change whose Origin names another host. API clients send none.
+        headers: { cookie: await cookieOf(username) },
+        ...(payload !== undefined && { payload: payload as object }),
+      });
+    let res = await send();
+    if (res.statusCode === 401 && expectStatus !== 401) {
+      // The test moved the server's clock past the session's end: sign in again, once.
+      userCookies.delete(username);
+      res = await send();
+    }
+    const ok = expectStatus ? res.statusCode === expectStatus : res.statusCode < 300;
+    if (!ok) throw new Error(`${method} ${url} as ${username}: ${res.statusCode} ${res.body}`);
+    return (res.body ? res.json() : undefined) as T;
+  }
+
   return {
     baseUrl,
     app,
     deps,
     clock,
     page,
-    async adminApi(method, url, payload, expectStatus) {
-      const res = await app.inject({
-        method: method as 'GET',
-        url,
-        headers: { cookie: await secondAdmin(), origin: baseUrl },
-        ...(payload !== undefined && { payload: payload as object }),
-      });
-      const ok = expectStatus ? res.statusCode === expectStatus : res.statusCode < 300;
-      if (!ok) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-      return (res.body ? res.json() : undefined) as never;
+    async adminApi<T>(method: string, url: string, payload?: unknown, expectStatus?: number) {
+      await secondAdmin();
+      return apiAs<T>(SETUP_ADMIN, method, url, payload, expectStatus);
     },
-    async apiAs(username, method, url, payload, expectStatus) {
-      const res = await app.inject({
-        method: method as 'GET',
-        url,
-        // No Origin: injected requests reach the server as host localhost:80, not as baseUrl.
-        headers: { cookie: await cookieOf(username) },
-        ...(payload !== undefined && { payload: payload as object }),
-      });
-      const ok = expectStatus ? res.statusCode === expectStatus : res.statusCode < 300;
-      if (!ok) throw new Error(`${method} ${url} as ${username}: ${res.statusCode} ${res.body}`);
-      return (res.body ? res.json() : undefined) as never;
-    },
+    apiAs,
     async addUser(username, role, agencyCode) {
       let agencyId: string | null = null;
       if (agencyCode) {
@@ -262,14 +267,15 @@ export async function startBrowserSession(
       return path;
     },
     async createCycle(body) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/cycles',
-        headers: { cookie: await secondAdmin() },
-        payload: body,
-      });
-      if (res.statusCode !== 201) throw new Error(`create cycle: ${res.statusCode} ${res.body}`);
-      return res.json().cycle;
+      await secondAdmin();
+      const res = await apiAs<{ cycle: { id: string; title: string; deadline: string } }>(
+        SETUP_ADMIN,
+        'POST',
+        '/api/v1/cycles',
+        body,
+        201,
+      );
+      return res.cycle;
     },
     async close() {
       await context?.close().catch(() => {});
