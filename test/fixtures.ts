@@ -3,7 +3,7 @@
  * claims, written straight to the tables so that a module's tests do not depend on the routes of
  * another module. (The year-through-the-API test uses the routes instead.)
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { defaultCycleDates } from '../src/core/calendar/time.ts';
 import { bundledCompiledSet } from '../src/core/criteria/bundled.ts';
 import type { Db } from '../src/server/db/open.ts';
@@ -14,6 +14,7 @@ import {
   cycleAgencies,
   cycles,
   naClaims,
+  reviewValues,
   submissions,
   websiteChecks,
 } from '../src/server/db/schema.ts';
@@ -77,6 +78,29 @@ export function perfectWebsite(group: string, year = 2017): Record<string, unkno
       .fields.filter((f) => f.source === 'monitoring')
       .map((f) => [f.key, values[f.key]]),
   );
+}
+
+/**
+ * The department's data-quality mark (a reviewer field, 0–2 points) on submitted reports: what
+ * a review sets before the result can be approved.
+ */
+export async function markDataQuality(db: Db, cycleId: string, codes: readonly string[], points = 2) {
+  for (const code of codes) {
+    const [row] = await db
+      .select({ id: submissions.id })
+      .from(submissions)
+      .innerJoin(agencies, eq(agencies.id, submissions.agencyId))
+      .where(and(eq(submissions.cycleId, cycleId), eq(agencies.code, code)));
+    if (!row) throw new Error(`no submission of ${code}`);
+    await db.insert(reviewValues).values({
+      submissionId: row.id,
+      fieldKey: 'data_quality_points',
+      kind: 'reviewer',
+      oldValue: null,
+      newValue: points,
+      reason: 'Số liệu đầy đủ, nhất quán',
+    });
+  }
 }
 
 export async function createSubmission(

@@ -25,6 +25,8 @@ import { assertTransition, STATE_LABELS, transitionCycle } from '../cycles/cycle
 import { type CycleRow, findCycle, findCycleByYear, lockCycle } from '../cycles/cycles.repo.ts';
 import { officialResult } from '../review/official.ts';
 import { criteriaVersion } from '../scoring/criteria-cache.ts';
+import { loadRecords } from '../scoring/cycle-data.ts';
+import { incompleteAgencies } from './completeness.ts';
 import { csvOf, hundredthsOf, interchangeOf } from './exports.ts';
 import { PREVIEW_ROLES } from './results.policy.ts';
 import * as repo from './results.repo.ts';
@@ -169,6 +171,26 @@ export function resultsService(db: Db, clock: Clock) {
     /** The Steering Committee approves the official result of a cycle under review. */
     async approve(actor: Actor, user: SessionUser, cycleId: string, note?: string): Promise<CycleStateView> {
       const text = note?.normalize('NFC').trim() || null;
+      // The verified data must be complete before it can be approved (and later recomputed).
+      const cycle = await cycleOr404(cycleId);
+      assertTransition(cycle, 'approved', user);
+      const { compiled } = await criteriaVersion(db, cycle.criteriaVersionId);
+      const incomplete = incompleteAgencies(compiled, cycle, await loadRecords(db, cycle));
+      if (incomplete.length > 0) {
+        const shown = incomplete.slice(0, 5);
+        const more = incomplete.length - shown.length;
+        throw wrongState(
+          {
+            vi: `Chưa phê duyệt được: ${incomplete.length} cơ quan nộp đúng hạn chưa thẩm định xong — ${shown
+              .map((a) => `${a.name} (${a.missing.vi})`)
+              .join('; ')}${more > 0 ? `; và ${more} cơ quan khác` : ''}.`,
+            en: `Cannot approve yet: ${incomplete.length} agencies that submitted on time are not fully reviewed — ${shown
+              .map((a) => `${a.code} (${a.missing.en})`)
+              .join('; ')}${more > 0 ? `; and ${more} more` : ''}.`,
+          },
+          { incomplete },
+        );
+      }
       const updated = await move(
         actor,
         cycleId,

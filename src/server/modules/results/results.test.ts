@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCycle, createSubmission, formValues } from '../../../../test/fixtures.ts';
+import { createCycle, createSubmission, formValues, markDataQuality } from '../../../../test/fixtures.ts';
 import { type TestServer, testServer } from '../../../../test/server.ts';
 import { bundledCompiledSet } from '../../../core/criteria/bundled.ts';
 import { readCycle, readCycleText } from '../../../core/input/cycle.ts';
@@ -76,6 +76,28 @@ describe('approval and publication (R10, R11)', () => {
     await createSubmission(s.deps.database.db, cycleId, 'SXD', { status: 'draft' });
   });
   afterAll(() => s.close());
+
+  it('refuses to approve while an agency that submitted on time is not fully reviewed, naming it', async () => {
+    const res = await s.request({
+      method: 'POST',
+      url: url(cycleId, '/approve'),
+      cookie: await s.as('approver'),
+      payload: {},
+    });
+    expect(res.statusCode).toBe(409);
+    const error = res.json().error;
+    expect(error.message).toMatch(/^Chưa phê duyệt được: 5 cơ quan nộp đúng hạn chưa thẩm định xong/);
+    expect(error.message).toContain('Điểm chất lượng');
+    // The late agency (SNV) is not ranked: its review does not hold the approval up.
+    expect(error.details.incomplete.map((a: { code: string }) => a.code).sort()).toEqual([
+      'HHA',
+      'STC',
+      'STTTT',
+      'SYT',
+      'TPCB',
+    ]);
+    await markDataQuality(s.deps.database.db, cycleId, ['STTTT', 'STC', 'SYT', 'TPCB', 'HHA']);
+  });
 
   it('lets only the approver approve, and publishes nothing before approval', async () => {
     const assessor = await s.request({
