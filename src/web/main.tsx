@@ -25,6 +25,16 @@ const theme: ThemeConfig = {
     colorTextTertiary: '#4a5563',
     colorTextDescription: '#4a5563',
     colorTextPlaceholder: '#5f6b7a',
+    // Message and alert backgrounds: light tints of each colour (the derived ones of the darker
+    // colours above came out grey-olive), text stays dark on them.
+    colorSuccessBg: '#eaf6ee',
+    colorSuccessBorder: '#9ccfaa',
+    colorWarningBg: '#fdf4e3',
+    colorWarningBorder: '#e3c27d',
+    colorErrorBg: '#fdeceb',
+    colorErrorBorder: '#eba8a2',
+    colorInfoBg: '#e9f1fb',
+    colorInfoBorder: '#9dbde6',
     fontSize: 15,
     borderRadius: 4,
     controlHeight: 38,

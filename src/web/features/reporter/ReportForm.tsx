@@ -237,7 +237,9 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
                       </span>
                     </h3>
                     {k.def.formulaText && (
-                      <p className="reporter-help">{m('form.howScored', { text: k.def.formulaText.vi })}</p>
+                      <p className="reporter-help">
+                        {m('form.howScored', { text: readableFormula(k.def.formulaText.vi, layout.group) })}
+                      </p>
                     )}
                     {queryNotes(`crit:${k.id}`)}
                     {b.fields.map((f) => row(f.key))}
@@ -428,4 +430,18 @@ function WithdrawButton(props: { server: FormState; onState: (s: FormState) => v
       </Modal>
     </>
   );
+}
+
+/**
+ * The criteria file's formula text names fields by their keys ("computers_internet /
+ * total_computers"); a reporter knows them by their labels, so each key becomes its short label.
+ */
+function readableFormula(
+  text: string,
+  group: { fieldsByKey: ReadonlyMap<string, { label: { vi: string }; shortLabel?: { vi: string } }> },
+): string {
+  return text.replace(/\b[a-z][a-z0-9_]*\b/g, (word) => {
+    const f = group.fieldsByKey.get(word);
+    return f ? `“${f.shortLabel?.vi ?? f.label.vi}”` : word;
+  });
 }
