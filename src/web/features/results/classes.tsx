@@ -17,6 +17,10 @@ const PALETTE = [
 export const sortedClasses = (classes: readonly ClassBand[]): ClassBand[] =>
   [...classes].sort((a, b) => b.min - a.min);
 
+/** The thresholds a chart draws as dashed lines: those strictly inside its scale (0, max). */
+export const classThresholds = (classes: readonly ClassBand[], max: number): ClassBand[] =>
+  classes.filter((c) => c.min > 0 && c.min < max);
+
 export function classColour(classes: readonly ClassBand[], id: string | null | undefined) {
   const i = sortedClasses(classes).findIndex((c) => c.id === id);
   return PALETTE[Math.min(Math.max(i, 0), PALETTE.length - 1)]!;

@@ -4,7 +4,7 @@
  * N/A decisions that caused it, with their reasons. Rows that differ say so in words ("≠ Khác").
  */
 import { Checkbox } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { scoreVn } from '../../format.ts';
 import type { ReviewContext } from './context.ts';
 import { m } from './messages.ts';
@@ -22,23 +22,7 @@ export function ComparisonSection({ id, ctx }: { id: string; ctx: ReviewContext 
     <Section id={id} title={m('sec.compare')}>
       <p>{m('cmp.intro')}</p>
       <table className="review-table review-cats" aria-label={m('cmp.categories')}>
-        <thead>
-          <tr>
-            <th scope="col">{m('cmp.category')}</th>
-            <th scope="col" className="num">
-              {m('cmp.max')}
-            </th>
-            <th scope="col" className="num">
-              {m('cmp.self')}
-            </th>
-            <th scope="col" className="num">
-              {m('cmp.official')}
-            </th>
-            <th scope="col" className="num">
-              {m('cmp.diff')}
-            </th>
-          </tr>
-        </thead>
+        <ComparedHead first={m('cmp.category')} />
         <tbody>
           {comparison.self.categories.map((c) => {
             const o = officialCats.get(c.id);
@@ -48,19 +32,17 @@ export function ComparisonSection({ id, ctx }: { id: string; ctx: ReviewContext 
                 <th scope="row" data-label={m('cmp.category')}>
                   {pick(c.name)}
                 </th>
-                <td data-label={m('cmp.max')} className="num">
-                  {scoreVn(c.max)}
-                </td>
-                <td data-label={m('cmp.self')} className="num">
-                  {scoreVn(c.points)}
-                </td>
-                <td data-label={m('cmp.official')} className="num">
-                  {scoreVn(o?.points ?? 0)}
-                </td>
-                <td data-label={m('cmp.diff')} className="num">
-                  {signedScore(Math.round(diff * 100) / 100)}
-                  {diff !== 0 && <span className="review-diff-word"> {m('cmp.differs')}</span>}
-                </td>
+                <ComparedCells
+                  max={scoreVn(c.max)}
+                  self={scoreVn(c.points)}
+                  official={scoreVn(o?.points ?? 0)}
+                  diff={
+                    <>
+                      {signedScore(Math.round(diff * 100) / 100)}
+                      {diff !== 0 && <span className="review-diff-word"> {m('cmp.differs')}</span>}
+                    </>
+                  }
+                />
               </tr>
             );
           })}
@@ -68,18 +50,20 @@ export function ComparisonSection({ id, ctx }: { id: string; ctx: ReviewContext 
             <th scope="row" data-label={m('cmp.category')}>
               {m('cmp.total')}
             </th>
-            <td data-label={m('cmp.max')} className="num">
-              {scoreVn(comparison.self.categories.reduce((s, c) => s + c.max, 0))}
-            </td>
-            <td data-label={m('cmp.self')} className="num">
-              {scoreVn(comparison.self.total)} · {pick(comparison.self.classLabel)}
-            </td>
-            <td data-label={m('cmp.official')} className="num">
-              {scoreVn(comparison.official.total)} · {pick(comparison.official.classLabel)}
-            </td>
-            <td data-label={m('cmp.diff')} className="num">
-              {signedScore(comparison.difference)}
-            </td>
+            <ComparedCells
+              max={scoreVn(comparison.self.categories.reduce((s, c) => s + c.max, 0))}
+              self={
+                <>
+                  {scoreVn(comparison.self.total)} · {pick(comparison.self.classLabel)}
+                </>
+              }
+              official={
+                <>
+                  {scoreVn(comparison.official.total)} · {pick(comparison.official.classLabel)}
+                </>
+              }
+              diff={signedScore(comparison.difference)}
+            />
           </tr>
         </tbody>
       </table>
@@ -92,24 +76,7 @@ export function ComparisonSection({ id, ctx }: { id: string; ctx: ReviewContext 
       ) : (
         <table className="review-table review-compare" data-testid="comparison">
           <caption className="visually-hidden">{m('cmp.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m('cmp.criterion')}</th>
-              <th scope="col" className="num">
-                {m('cmp.max')}
-              </th>
-              <th scope="col" className="num">
-                {m('cmp.self')}
-              </th>
-              <th scope="col" className="num">
-                {m('cmp.official')}
-              </th>
-              <th scope="col" className="num">
-                {m('cmp.diff')}
-              </th>
-              <th scope="col">{m('cmp.why')}</th>
-            </tr>
-          </thead>
+          <ComparedHead first={m('cmp.criterion')} last={m('cmp.why')} />
           <tbody>
             {rows.map((c) => (
               <CriterionRow key={c.id} c={c} />
@@ -121,6 +88,59 @@ export function ComparisonSection({ id, ctx }: { id: string; ctx: ReviewContext 
   );
 }
 
+/** The four figures both comparison tables set side by side, in their order. */
+const COMPARED = ['cmp.max', 'cmp.self', 'cmp.official', 'cmp.diff'] as const;
+
+/**
+ * The head of both comparison tables: the row header's column (category or criterion), the four
+ * compared figures, and for criteria the column that explains the difference.
+ */
+function ComparedHead({ first, last }: { first: string; last?: string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        {COMPARED.map((k) => (
+          <th key={k} scope="col" className="num">
+            {m(k)}
+          </th>
+        ))}
+        {last !== undefined && <th scope="col">{last}</th>}
+      </tr>
+    </thead>
+  );
+}
+
+/**
+ * The four compared figures of a row, each cell labelled with its column for the stacked (phone)
+ * layout; criterion rows also carry test ids on the figures the browser tests read.
+ */
+function ComparedCells(props: {
+  max: ReactNode;
+  self: ReactNode;
+  official: ReactNode;
+  diff: ReactNode;
+  testIds?: boolean;
+}) {
+  const testId = (id: string) => (props.testIds ? id : undefined);
+  return (
+    <>
+      <td data-label={m('cmp.max')} className="num">
+        {props.max}
+      </td>
+      <td data-label={m('cmp.self')} className="num" data-testid={testId('self')}>
+        {props.self}
+      </td>
+      <td data-label={m('cmp.official')} className="num" data-testid={testId('official')}>
+        {props.official}
+      </td>
+      <td data-label={m('cmp.diff')} className="num" data-testid={testId('diff')}>
+        {props.diff}
+      </td>
+    </>
+  );
+}
+
 function CriterionRow({ c }: { c: CriterionComparison }) {
   const differs = c.difference !== 0;
   return (
@@ -128,25 +148,22 @@ function CriterionRow({ c }: { c: CriterionComparison }) {
       <th scope="row" data-label={m('cmp.criterion')}>
         <span className="review-code">{c.id}</span> {pick(c.name)}
       </th>
-      <td data-label={m('cmp.max')} className="num">
-        {scoreVn(c.max)}
-      </td>
-      <td data-label={m('cmp.self')} className="num" data-testid="self">
-        {scoreVn(c.self.points)}
-      </td>
-      <td data-label={m('cmp.official')} className="num" data-testid="official">
-        {scoreVn(c.official.points)}
-      </td>
-      <td data-label={m('cmp.diff')} className="num" data-testid="diff">
-        {differs ? (
-          <>
-            <strong>{signedScore(c.difference)}</strong>
-            <span className="review-diff-word"> {m('cmp.differs')}</span>
-          </>
-        ) : (
-          <span className="review-muted">{m('cmp.same')}</span>
-        )}
-      </td>
+      <ComparedCells
+        testIds
+        max={scoreVn(c.max)}
+        self={scoreVn(c.self.points)}
+        official={scoreVn(c.official.points)}
+        diff={
+          differs ? (
+            <>
+              <strong>{signedScore(c.difference)}</strong>
+              <span className="review-diff-word"> {m('cmp.differs')}</span>
+            </>
+          ) : (
+            <span className="review-muted">{m('cmp.same')}</span>
+          )
+        }
+      />
       <td data-label={m('cmp.why')} data-testid="reasons">
         {c.reasons.length > 0 && (
           <ul className="review-reasons">

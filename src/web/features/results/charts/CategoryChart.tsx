@@ -50,89 +50,74 @@ export function CategoryChart(props: {
     <ChartFigure
       title={props.title}
       summary={summary}
-      table={
-        <table className="results-table results-table-compact">
-          <caption className="visually-hidden">{props.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m('table.category')}</th>
-              <th scope="col">{m('table.points')}</th>
-              <th scope="col">{m('table.max')}</th>
-              {hasAverage && <th scope="col">{m('table.groupAverage')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {props.categories.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.name}</th>
-                <td className="num">{scoreVn(c.points)}</td>
-                <td className="num">{scoreVn(c.max)}</td>
-                {hasAverage && <td className="num">{c.average == null ? '—' : scoreVn(c.average)}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      canvasRef={ref}
+      width={width}
+      height={height}
+      columns={[
+        m('table.category'),
+        m('table.points'),
+        m('table.max'),
+        ...(hasAverage ? [m('table.groupAverage')] : []),
+      ]}
+      rows={props.categories.map((c) => (
+        <tr key={c.id}>
+          <th scope="row">{c.name}</th>
+          <td className="num">{scoreVn(c.points)}</td>
+          <td className="num">{scoreVn(c.max)}</td>
+          {hasAverage && <td className="num">{c.average == null ? '—' : scoreVn(c.average)}</td>}
+        </tr>
+      ))}
+      legend={
+        <>
+          <li>
+            <span className="results-legend-swatch results-legend-fill" />
+            {m('chart.categories.legendPoints')}
+          </li>
+          <li>
+            <span className="results-legend-swatch results-legend-track" />
+            {m('chart.categories.legendMax')}
+          </li>
+          {hasAverage && (
+            <li>
+              <span className="results-legend-tick" />
+              {m('chart.categories.legendAverage')}
+            </li>
+          )}
+        </>
       }
     >
-      <div ref={ref} className="results-chart-canvas">
-        <svg
-          role="img"
-          aria-label={summary}
-          width={width}
-          height={height}
-          viewBox={`0 0 ${width} ${height}`}
-          className="results-svg"
-        >
-          {props.categories.map((c, i) => {
-            const y = i * ROW;
-            const x = linear(c.max, plot);
-            return (
-              <g key={c.id}>
-                <text x={0} y={y + 14} className="results-svg-label">
-                  {short(c.name)}
-                </text>
-                <rect x={0} y={y + 20} width={plot} height={16} className="results-svg-track" rx={2} />
-                <rect
-                  x={0}
-                  y={y + 20}
-                  width={Math.max(1, x(c.points))}
-                  height={16}
-                  className="results-svg-fill"
-                  rx={2}
-                />
-                {c.average !== null && c.average !== undefined && (
-                  <line
-                    x1={x(c.average)}
-                    x2={x(c.average)}
-                    y1={y + 16}
-                    y2={y + 40}
-                    className="results-svg-average"
-                  />
-                )}
-                <text x={plot + 6} y={y + 33} className="results-svg-value">
-                  {`${scoreVn(c.points)} / ${scoreVn(c.max)}`}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-      </div>
-      <ul className="results-legend" aria-hidden="true">
-        <li>
-          <span className="results-legend-swatch results-legend-fill" />
-          {m('chart.categories.legendPoints')}
-        </li>
-        <li>
-          <span className="results-legend-swatch results-legend-track" />
-          {m('chart.categories.legendMax')}
-        </li>
-        {hasAverage && (
-          <li>
-            <span className="results-legend-tick" />
-            {m('chart.categories.legendAverage')}
-          </li>
-        )}
-      </ul>
+      {props.categories.map((c, i) => {
+        const y = i * ROW;
+        const x = linear(c.max, plot);
+        return (
+          <g key={c.id}>
+            <text x={0} y={y + 14} className="results-svg-label">
+              {short(c.name)}
+            </text>
+            <rect x={0} y={y + 20} width={plot} height={16} className="results-svg-track" rx={2} />
+            <rect
+              x={0}
+              y={y + 20}
+              width={Math.max(1, x(c.points))}
+              height={16}
+              className="results-svg-fill"
+              rx={2}
+            />
+            {c.average !== null && c.average !== undefined && (
+              <line
+                x1={x(c.average)}
+                x2={x(c.average)}
+                y1={y + 16}
+                y2={y + 40}
+                className="results-svg-average"
+              />
+            )}
+            <text x={plot + 6} y={y + 33} className="results-svg-value">
+              {`${scoreVn(c.points)} / ${scoreVn(c.max)}`}
+            </text>
+          </g>
+        );
+      })}
     </ChartFigure>
   );
 }

@@ -3,6 +3,7 @@ import { classColour, sortedClasses } from '../classes.tsx';
 import { m } from '../messages.ts';
 import { type ClassBand, type RankingRow, tx } from '../resultsApi.ts';
 import { ChartFigure } from './ChartFigure.tsx';
+import { ColumnText } from './ColumnText.tsx';
 import { linear } from './scale.ts';
 import { useWidth } from './useWidth.ts';
 
@@ -36,67 +37,50 @@ export function DistributionChart(props: {
     <ChartFigure
       title={title}
       summary={summary}
-      table={
-        <table className="results-table results-table-compact">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m('table.class')}</th>
-              <th scope="col">{m('table.agencyCount')}</th>
+      canvasRef={ref}
+      width={width}
+      height={HEIGHT}
+      columns={[m('table.class'), m('table.agencyCount')]}
+      rows={
+        <>
+          {bands.map((b) => (
+            <tr key={b.c.id}>
+              <th scope="row">{tx(b.c.label)}</th>
+              <td className="num">{b.n}</td>
             </tr>
-          </thead>
-          <tbody>
-            {bands.map((b) => (
-              <tr key={b.c.id}>
-                <th scope="row">{tx(b.c.label)}</th>
-                <td className="num">{b.n}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">{m('notRanked.short')}</th>
-              <td className="num">{props.notRanked}</td>
-            </tr>
-          </tbody>
-        </table>
+          ))}
+          <tr>
+            <th scope="row">{m('notRanked.short')}</th>
+            <td className="num">{props.notRanked}</td>
+          </tr>
+        </>
       }
     >
-      <div ref={ref} className="results-chart-canvas">
-        <svg
-          role="img"
-          aria-label={summary}
-          width={width}
-          height={HEIGHT}
-          viewBox={`0 0 ${width} ${HEIGHT}`}
-          className="results-svg"
-        >
-          <line x1={0} x2={width} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="results-svg-axis" />
-          {bands.map((b, i) => {
-            const cx = slot * i + slot / 2;
-            const h = y(b.n);
-            return (
-              <g key={b.c.id}>
-                <rect
-                  x={cx - bar / 2}
-                  y={HEIGHT - BOTTOM - h}
-                  width={bar}
-                  height={Math.max(h, 1)}
-                  fill={classColour(props.classes, b.c.id).fg}
-                  rx={2}
-                />
-                <text x={cx} y={HEIGHT - BOTTOM - h - 5} textAnchor="middle" className="results-svg-value">
-                  {b.n}
-                </text>
-                <text x={cx} y={HEIGHT - BOTTOM + 16} textAnchor="middle" className="results-svg-label">
-                  {tx(b.c.label)}
-                </text>
-                <text x={cx} y={HEIGHT - BOTTOM + 31} textAnchor="middle" className="results-svg-small">
-                  {b.c.min > 0 ? `≥ ${b.c.min}` : `< ${sortedClasses(props.classes).at(-2)?.min ?? ''}`}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-      </div>
+      <line x1={0} x2={width} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="results-svg-axis" />
+      {bands.map((b, i) => {
+        const cx = slot * i + slot / 2;
+        const h = y(b.n);
+        return (
+          <g key={b.c.id}>
+            <rect
+              x={cx - bar / 2}
+              y={HEIGHT - BOTTOM - h}
+              width={bar}
+              height={Math.max(h, 1)}
+              fill={classColour(props.classes, b.c.id).fg}
+              rx={2}
+            />
+            <ColumnText
+              x={cx}
+              top={HEIGHT - BOTTOM - h}
+              base={HEIGHT - BOTTOM}
+              value={b.n}
+              label={tx(b.c.label)}
+              note={b.c.min > 0 ? `≥ ${b.c.min}` : `< ${sortedClasses(props.classes).at(-2)?.min ?? ''}`}
+            />
+          </g>
+        );
+      })}
     </ChartFigure>
   );
 }

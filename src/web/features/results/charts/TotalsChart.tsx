@@ -3,7 +3,7 @@
  * dashed lines so a reader sees at once who is in which class and how far from the next one.
  */
 import { scoreVn } from '../../../format.ts';
-import { classColour, sortedClasses } from '../classes.tsx';
+import { classColour, classThresholds, sortedClasses } from '../classes.tsx';
 import { m } from '../messages.ts';
 import { type ClassBand, type RankingRow, tx } from '../resultsApi.ts';
 import { ChartFigure } from './ChartFigure.tsx';
@@ -52,106 +52,87 @@ export function TotalsChart(props: {
           classes: classCounts(rows, props.classes),
         })
       : m('chart.totals.empty', { group: props.groupName });
-  const thresholds = props.classes.filter((c) => c.min > 0 && c.min < props.max);
+  const thresholds = classThresholds(props.classes, props.max);
 
   return (
     <ChartFigure
       title={m('chart.totals.title', { group: props.groupName })}
       summary={summary}
-      table={
-        <table className="results-table results-table-compact">
-          <caption className="visually-hidden">{m('chart.totals.title', { group: props.groupName })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m('table.agency')}</th>
-              <th scope="col">{m('table.total')}</th>
-              <th scope="col">{m('table.class')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.agencyId}>
-                <th scope="row">{r.name}</th>
-                <td className="num">{scoreVn(r.total)}</td>
-                <td>{tx(r.classLabel)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      canvasRef={ref}
+      width={width}
+      height={height}
+      columns={[m('table.agency'), m('table.total'), m('table.class')]}
+      rows={rows.map((r) => (
+        <tr key={r.agencyId}>
+          <th scope="row">{r.name}</th>
+          <td className="num">{scoreVn(r.total)}</td>
+          <td>{tx(r.classLabel)}</td>
+        </tr>
+      ))}
+      legend={
+        <>
+          {sortedClasses(props.classes).map((c) => (
+            <li key={c.id}>
+              <span
+                className="results-legend-swatch"
+                style={{ background: classColour(props.classes, c.id).fg }}
+              />
+              {tx(c.label)}
+              {c.min > 0 ? ` (≥ ${c.min})` : ''}
+            </li>
+          ))}
+          <li>
+            <span className="results-legend-dash" />
+            {m('chart.totals.thresholds')}
+          </li>
+        </>
       }
     >
-      <div ref={ref} className="results-chart-canvas">
-        <svg
-          role="img"
-          aria-label={summary}
-          width={width}
-          height={height}
-          viewBox={`0 0 ${width} ${height}`}
-          className="results-svg"
-        >
-          <g transform={`translate(${labelWidth},0)`}>
-            {thresholds.map((c) => (
-              <g key={c.id}>
-                <line
-                  x1={x(c.min)}
-                  x2={x(c.min)}
-                  y1={TOP - 4}
-                  y2={height - BOTTOM + 4}
-                  className="results-svg-threshold"
-                />
-                <text x={x(c.min)} y={TOP - 8} textAnchor="middle" className="results-svg-small">
-                  {c.min}
-                </text>
-              </g>
-            ))}
-            <line x1={0} x2={0} y1={TOP - 4} y2={height - BOTTOM + 4} className="results-svg-axis" />
-            <text x={0} y={height - 6} className="results-svg-small">
-              0
-            </text>
-            <text x={plot} y={height - 6} textAnchor="end" className="results-svg-small">
-              {props.max}
+      <g transform={`translate(${labelWidth},0)`}>
+        {thresholds.map((c) => (
+          <g key={c.id}>
+            <line
+              x1={x(c.min)}
+              x2={x(c.min)}
+              y1={TOP - 4}
+              y2={height - BOTTOM + 4}
+              className="results-svg-threshold"
+            />
+            <text x={x(c.min)} y={TOP - 8} textAnchor="middle" className="results-svg-small">
+              {c.min}
             </text>
           </g>
-          {rows.map((r, i) => {
-            const y = TOP + i * ROW;
-            const colour = classColour(props.classes, r.class);
-            return (
-              <g key={r.agencyId}>
-                <text x={labelWidth - 6} y={y + ROW / 2 + 4} textAnchor="end" className="results-svg-label">
-                  {short(r.name)}
-                </text>
-                <rect
-                  x={labelWidth}
-                  y={y + 4}
-                  width={Math.max(1, x(r.total))}
-                  height={ROW - 8}
-                  fill={colour.fg}
-                  rx={2}
-                />
-                <text x={labelWidth + x(r.total) + 4} y={y + ROW / 2 + 4} className="results-svg-value">
-                  {scoreVn(r.total)}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-      </div>
-      <ul className="results-legend" aria-hidden="true">
-        {sortedClasses(props.classes).map((c) => (
-          <li key={c.id}>
-            <span
-              className="results-legend-swatch"
-              style={{ background: classColour(props.classes, c.id).fg }}
-            />
-            {tx(c.label)}
-            {c.min > 0 ? ` (≥ ${c.min})` : ''}
-          </li>
         ))}
-        <li>
-          <span className="results-legend-dash" />
-          {m('chart.totals.thresholds')}
-        </li>
-      </ul>
+        <line x1={0} x2={0} y1={TOP - 4} y2={height - BOTTOM + 4} className="results-svg-axis" />
+        <text x={0} y={height - 6} className="results-svg-small">
+          0
+        </text>
+        <text x={plot} y={height - 6} textAnchor="end" className="results-svg-small">
+          {props.max}
+        </text>
+      </g>
+      {rows.map((r, i) => {
+        const y = TOP + i * ROW;
+        const colour = classColour(props.classes, r.class);
+        return (
+          <g key={r.agencyId}>
+            <text x={labelWidth - 6} y={y + ROW / 2 + 4} textAnchor="end" className="results-svg-label">
+              {short(r.name)}
+            </text>
+            <rect
+              x={labelWidth}
+              y={y + 4}
+              width={Math.max(1, x(r.total))}
+              height={ROW - 8}
+              fill={colour.fg}
+              rx={2}
+            />
+            <text x={labelWidth + x(r.total) + 4} y={y + ROW / 2 + 4} className="results-svg-value">
+              {scoreVn(r.total)}
+            </text>
+          </g>
+        );
+      })}
     </ChartFigure>
   );
 }

@@ -3,9 +3,11 @@
  * written on it, the class thresholds as dashed lines; a year it was not ranked says why.
  */
 import { scoreVn } from '../../../format.ts';
+import { classThresholds } from '../classes.tsx';
 import { m } from '../messages.ts';
 import type { ClassBand } from '../resultsApi.ts';
 import { ChartFigure } from './ChartFigure.tsx';
+import { ColumnText } from './ColumnText.tsx';
 import { linear } from './scale.ts';
 import { useWidth } from './useWidth.ts';
 
@@ -50,85 +52,60 @@ export function TrendChart(props: {
     <ChartFigure
       title={title}
       summary={summary}
-      table={
-        <table className="results-table results-table-compact">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m('table.year')}</th>
-              <th scope="col">{m('table.total')}</th>
-              <th scope="col">{m('table.class')}</th>
-              <th scope="col">{m('table.rank')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.year}>
-                <th scope="row">{p.year}</th>
-                <td className="num">{p.total === null ? '—' : scoreVn(p.total)}</td>
-                <td>{p.label}</td>
-                <td>{p.rank === null ? '—' : m('rank.of', { rank: p.rank, of: p.of })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      canvasRef={ref}
+      width={width}
+      height={HEIGHT}
+      columns={[m('table.year'), m('table.total'), m('table.class'), m('table.rank')]}
+      rows={points.map((p) => (
+        <tr key={p.year}>
+          <th scope="row">{p.year}</th>
+          <td className="num">{p.total === null ? '—' : scoreVn(p.total)}</td>
+          <td>{p.label}</td>
+          <td>{p.rank === null ? '—' : m('rank.of', { rank: p.rank, of: p.of })}</td>
+        </tr>
+      ))}
     >
-      <div ref={ref} className="results-chart-canvas">
-        <svg
-          role="img"
-          aria-label={summary}
-          width={width}
-          height={HEIGHT}
-          viewBox={`0 0 ${width} ${HEIGHT}`}
-          className="results-svg"
-        >
-          {props.classes
-            .filter((c) => c.min > 0 && c.min < props.max)
-            .map((c) => (
-              <g key={c.id}>
-                <line
-                  x1={LEFT}
-                  x2={width}
-                  y1={base - y(c.min)}
-                  y2={base - y(c.min)}
-                  className="results-svg-threshold"
-                />
-                <text x={LEFT - 4} y={base - y(c.min) + 4} textAnchor="end" className="results-svg-small">
-                  {c.min}
-                </text>
-              </g>
-            ))}
-          <line x1={LEFT} x2={width} y1={base} y2={base} className="results-svg-axis" />
-          {points.map((p, i) => {
-            const cx = LEFT + slot * i + slot / 2;
-            const h = p.total === null ? 0 : y(p.total);
-            return (
-              <g key={p.year}>
-                {p.total !== null && (
-                  <rect
-                    x={cx - bar / 2}
-                    y={base - h}
-                    width={bar}
-                    height={Math.max(1, h)}
-                    className="results-svg-fill"
-                    rx={2}
-                  />
-                )}
-                <text x={cx} y={base - h - 5} textAnchor="middle" className="results-svg-value">
-                  {p.total === null ? m('chart.trend.notRanked') : scoreVn(p.total)}
-                </text>
-                <text x={cx} y={base + 16} textAnchor="middle" className="results-svg-label">
-                  {p.year}
-                </text>
-                <text x={cx} y={base + 31} textAnchor="middle" className="results-svg-small">
-                  {p.label}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-      </div>
+      {classThresholds(props.classes, props.max).map((c) => (
+        <g key={c.id}>
+          <line
+            x1={LEFT}
+            x2={width}
+            y1={base - y(c.min)}
+            y2={base - y(c.min)}
+            className="results-svg-threshold"
+          />
+          <text x={LEFT - 4} y={base - y(c.min) + 4} textAnchor="end" className="results-svg-small">
+            {c.min}
+          </text>
+        </g>
+      ))}
+      <line x1={LEFT} x2={width} y1={base} y2={base} className="results-svg-axis" />
+      {points.map((p, i) => {
+        const cx = LEFT + slot * i + slot / 2;
+        const h = p.total === null ? 0 : y(p.total);
+        return (
+          <g key={p.year}>
+            {p.total !== null && (
+              <rect
+                x={cx - bar / 2}
+                y={base - h}
+                width={bar}
+                height={Math.max(1, h)}
+                className="results-svg-fill"
+                rx={2}
+              />
+            )}
+            <ColumnText
+              x={cx}
+              top={base - h}
+              base={base}
+              value={p.total === null ? m('chart.trend.notRanked') : scoreVn(p.total)}
+              label={p.year}
+              note={p.label}
+            />
+          </g>
+        );
+      })}
     </ChartFigure>
   );
 }
