@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/ensure-web-build.ts';
-import { checkScreen, open, signInAsAdmin } from './admin-helpers.ts';
 import { type BrowserSession, startBrowserSession } from './browser.ts';
 
 const BUNDLED = JSON.parse(readFileSync(join(ROOT, 'criteria', 'cao-bang-2016.json'), 'utf8'));
@@ -19,7 +18,8 @@ function tempJson(name: string, content: unknown): string {
 let s: BrowserSession;
 beforeAll(async () => {
   s = await startBrowserSession();
-  await signInAsAdmin(s);
+  await s.addUser('quantri', 'admin');
+  await s.signInAs('quantri', 'Các kỳ đánh giá');
 }, 180_000);
 afterAll(async () => {
   await s?.close();
@@ -28,11 +28,11 @@ afterAll(async () => {
 describe('criteria sets', () => {
   it('lists the bundled version and reads it as a table per group and category', async () => {
     const page = s.page;
-    await open(s, '/quan-tri/bo-tieu-chi', 'Bộ tiêu chí');
+    await s.open('/quan-tri/bo-tieu-chi', 'Bộ tiêu chí');
     const row = page.getByRole('row', { name: /1\.0-reconstructed/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('chưa kỳ nào dùng');
-    await checkScreen(s, 'quan-tri-bo-tieu-chi');
+    await s.checkScreen('quan-tri-bo-tieu-chi');
 
     await row.getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: /1\.0-reconstructed/ }).waitFor();
@@ -52,12 +52,12 @@ describe('criteria sets', () => {
     expect(text).toMatch(/số nguyên/);
     await page.getByRole('heading', { level: 2, name: 'Xếp loại' }).waitFor();
     await page.getByRole('button', { name: 'In trang này' }).waitFor();
-    await checkScreen(s, 'quan-tri-bo-tieu-chi-xem');
+    await s.checkScreen('quan-tri-bo-tieu-chi-xem');
   });
 
   it('lists every problem of a broken file in Vietnamese with its place in the file', async () => {
     const page = s.page;
-    await open(s, '/quan-tri/bo-tieu-chi', 'Bộ tiêu chí');
+    await s.open('/quan-tri/bo-tieu-chi', 'Bộ tiêu chí');
     const input = page.getByLabel('Chọn tệp bộ tiêu chí (.json)');
 
     await input.setInputFiles(tempJson('hong-cu-phap', '{ "format": "chiso.criteria/1", '));
@@ -74,7 +74,7 @@ describe('criteria sets', () => {
     const all = (await problems.allTextContents()).join('\n');
     expect(all).toContain('Vị trí: version');
     expect(all).toContain('Sai kiểu dữ liệu hoặc thiếu mục');
-    await checkScreen(s, 'quan-tri-bo-tieu-chi-loi');
+    await s.checkScreen('quan-tri-bo-tieu-chi-loi');
 
     // The structure being right, the sums are checked next, with the place of the category.
     const sums = structuredClone(BUNDLED);
@@ -90,7 +90,7 @@ describe('criteria sets', () => {
 
   it('loads a revision, shows it and lists what changed against the bundled version', async () => {
     const page = s.page;
-    await open(s, '/quan-tri/bo-tieu-chi', 'Bộ tiêu chí');
+    await s.open('/quan-tri/bo-tieu-chi', 'Bộ tiêu chí');
     const revised = structuredClone(BUNDLED);
     revised.version = '2.0-thu';
     revised.groups[0].categories[0].criteria[0].name.vi = NEW_NAME;
@@ -105,7 +105,7 @@ describe('criteria sets', () => {
       .first()
       .waitFor();
 
-    await open(s, '/quan-tri/bo-tieu-chi', 'Bộ tiêu chí');
+    await s.open('/quan-tri/bo-tieu-chi', 'Bộ tiêu chí');
     await page.getByRole('button', { name: 'So sánh' }).click();
     await page.getByRole('heading', { level: 1, name: /So sánh phiên bản/ }).waitFor();
     const title = await page.getByRole('heading', { level: 1 }).textContent();
@@ -114,6 +114,6 @@ describe('criteria sets', () => {
     await page.getByRole('heading', { name: 'Tiêu chí thay đổi' }).first().waitFor();
     await page.getByText(NEW_NAME).first().waitFor();
     await page.getByText('Tỷ lệ CBCCVC được trang bị máy tính').first().waitFor();
-    await checkScreen(s, 'quan-tri-bo-tieu-chi-so-sanh');
+    await s.checkScreen('quan-tri-bo-tieu-chi-so-sanh');
   });
 });

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_PDF } from '../http.ts';
-import { checkScreen, open, signInAsAdmin } from './admin-helpers.ts';
 import { type BrowserSession, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
 beforeAll(async () => {
   // Mid-September 2027: the guidance is due, the deadline (1 November) still ahead.
   s = await startBrowserSession({ now: '2027-09-15T09:00:00+07:00' });
-  await signInAsAdmin(s);
+  await s.addUser('quantri', 'admin');
+  await s.signInAs('quantri', 'Các kỳ đánh giá');
 }, 180_000);
 afterAll(async () => {
   await s?.close();
@@ -20,7 +20,7 @@ afterAll(async () => {
 describe('the administrator runs a year’s cycle from the screens', () => {
   it('creates the cycle with the regulation’s dates, uploads the guidance, opens it and extends the deadline', async () => {
     const page = s.page;
-    await open(s, '/quan-tri/ky-danh-gia', 'Quản lý kỳ đánh giá');
+    await s.open('/quan-tri/ky-danh-gia', 'Quản lý kỳ đánh giá');
     await page.getByText('Chưa có kỳ đánh giá nào').first().waitFor();
     await page.getByRole('button', { name: 'Tạo kỳ đánh giá' }).click();
     await page.getByLabel('Năm đánh giá').fill('2027');
@@ -32,7 +32,7 @@ describe('the administrator runs a year’s cycle from the screens', () => {
     expect(await page.getByLabel('Hạn công bố kết quả').inputValue()).toBe('2028-01-01');
     expect(await page.getByLabel('Tên kỳ đánh giá').inputValue()).toContain('năm 2027');
     await page.getByText('ngày ban hành hướng dẫn (01/10/2027)').waitFor();
-    await checkScreen(s, 'quan-tri-ky-tao');
+    await s.checkScreen('quan-tri-ky-tao');
     await page.getByLabel('Thông báo gửi các cơ quan').fill('Các cơ quan nộp báo cáo đúng hạn.');
     await page.getByRole('button', { name: 'Tạo kỳ đánh giá' }).click();
 
@@ -57,7 +57,7 @@ describe('the administrator runs a year’s cycle from the screens', () => {
     expect(await link.getAttribute('href')).toMatch(/\/api\/v1\/cycles\/.+\/documents\/guidance$/);
     await page.getByText(/\d+ B, tải lên lúc 15\/09\/2027/).waitFor();
     await expect.poll(() => openButton.isDisabled()).toBe(false);
-    await checkScreen(s, 'quan-tri-ky-chi-tiet');
+    await s.checkScreen('quan-tri-ky-chi-tiet');
 
     await openButton.click();
     const dialog = page.getByRole('dialog');
@@ -85,22 +85,22 @@ describe('the administrator runs a year’s cycle from the screens', () => {
     expect(await row.textContent()).toContain('15/11/2027 00:00');
     expect(await row.textContent()).toContain('01/11/2027 00:00');
     await page.getByText('trước 15/11/2027 00:00').first().waitFor();
-    await checkScreen(s, 'quan-tri-ky-da-mo');
+    await s.checkScreen('quan-tri-ky-da-mo');
 
     // The home page shows the cycle open, the new deadline with it.
-    await open(s, '/', 'Các kỳ đánh giá');
+    await s.open('/', 'Các kỳ đánh giá');
     const home = page.getByRole('row', { name: /2027/ });
     await expect.poll(() => home.textContent()).toContain('Đang nhận báo cáo');
     expect(await home.textContent()).toContain('15/11/2027');
 
-    await open(s, '/quan-tri/ky-danh-gia', 'Quản lý kỳ đánh giá');
+    await s.open('/quan-tri/ky-danh-gia', 'Quản lý kỳ đánh giá');
     await page.getByRole('row', { name: /2027/ }).waitFor();
-    await checkScreen(s, 'quan-tri-ky-danh-sach');
+    await s.checkScreen('quan-tri-ky-danh-sach');
   });
 
   it('shows the server’s reason beside a date the regulation does not allow', async () => {
     const page = s.page;
-    await open(s, '/quan-tri/ky-danh-gia', 'Quản lý kỳ đánh giá');
+    await s.open('/quan-tri/ky-danh-gia', 'Quản lý kỳ đánh giá');
     await page.getByRole('button', { name: 'Tạo kỳ đánh giá' }).click();
     await page.getByLabel('Năm đánh giá').fill('2028');
     await page.getByLabel('Hạn nộp báo cáo (trước 00:00 ngày)').fill('2028-09-01');

@@ -1,13 +1,13 @@
 /** Users and roles: the administrator creates a reporter, resets a password; the user must change it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, dialog, open, signInAsAdmin } from './admin-helpers.ts';
 import { type BrowserSession, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
 beforeAll(async () => {
   s = await startBrowserSession();
   await s.addUser('thamdinh1', 'assessor');
-  await signInAsAdmin(s);
+  await s.addUser('quantri', 'admin');
+  await s.signInAs('quantri', 'Các kỳ đánh giá');
 }, 180_000);
 afterAll(async () => {
   await s?.close();
@@ -15,7 +15,7 @@ afterAll(async () => {
 
 /** The temporary password the dialog shows once, after which the dialog is closed. */
 async function takePassword(title: string): Promise<string> {
-  const box = dialog(s, title);
+  const box = s.dialog(title);
   await box.getByText('chỉ hiện một lần').waitFor();
   const password = (await box.getByTestId('temporary-password').textContent())?.trim() ?? '';
   expect(password.length).toBeGreaterThanOrEqual(10);
@@ -27,12 +27,12 @@ describe('users and roles', () => {
   let created = '';
   it('creates a reporter for Sở Y tế and shows the initial password once', async () => {
     const page = s.page;
-    await open(s, '/quan-tri/nguoi-dung', 'Người dùng');
+    await s.open('/quan-tri/nguoi-dung', 'Người dùng');
     await page.getByRole('row', { name: /thamdinh1/ }).waitFor();
-    await checkScreen(s, 'quan-tri-nguoi-dung');
+    await s.checkScreen('quan-tri-nguoi-dung');
 
     await page.getByRole('button', { name: 'Thêm người dùng' }).click();
-    const box = dialog(s, 'Thêm người dùng');
+    const box = s.dialog('Thêm người dùng');
     await box.getByLabel('Tên đăng nhập').fill('nguyenvana.syt');
     await box.getByLabel('Họ và tên').fill('Nguyễn Văn A');
     await box.getByLabel('Thư điện tử').fill('nguyenvana@syt.caobang.gov.vn');
@@ -43,10 +43,10 @@ describe('users and roles', () => {
     await agency.click();
     await agency.fill('Sở Y tế');
     await page.keyboard.press('Enter');
-    await checkScreen(s, 'quan-tri-nguoi-dung-tao');
+    await s.checkScreen('quan-tri-nguoi-dung-tao');
     await box.getByRole('button', { name: 'Tạo tài khoản' }).click();
     created = await takePassword('Đã tạo tài khoản: mật khẩu ban đầu');
-    await checkScreen(s, 'quan-tri-nguoi-dung-mat-khau');
+    await s.checkScreen('quan-tri-nguoi-dung-mat-khau');
     await page.getByRole('button', { name: 'Tôi đã chép mật khẩu' }).click();
 
     const row = page.getByRole('row', { name: /nguyenvana\.syt/ });
@@ -70,9 +70,9 @@ describe('users and roles', () => {
 
   it('resets a password; the user signs in with it and must choose a new one', async () => {
     const page = s.page;
-    await open(s, '/quan-tri/nguoi-dung', 'Người dùng');
+    await s.open('/quan-tri/nguoi-dung', 'Người dùng');
     await page.getByRole('button', { name: 'Cấp lại mật khẩu: Nguyễn Văn A' }).click();
-    const confirm = dialog(s, 'Cấp lại mật khẩu cho Nguyễn Văn A?');
+    const confirm = s.dialog('Cấp lại mật khẩu cho Nguyễn Văn A?');
     await confirm.getByText('hết hiệu lực ngay').waitFor();
     await confirm.getByRole('button', { name: 'Cấp mật khẩu tạm thời' }).click();
     const temporary = await takePassword('Mật khẩu tạm thời');

@@ -10,24 +10,6 @@ afterAll(async () => {
   await s?.close();
 });
 
-/** No serious or critical accessibility problem at office-screen and phone sizes; screenshots of both. */
-async function checkScreen(name: string) {
-  // A passing toast ("đã đổi mật khẩu") fades in and out: its contrast is only measurable once gone.
-  await s.page.waitForSelector('.ant-message-notice', { state: 'detached', timeout: 15_000 });
-  for (const [size, viewport] of [
-    ['1366', DESKTOP],
-    ['390', PHONE],
-  ] as const) {
-    await s.page.setViewportSize(viewport);
-    expect(await s.axe(), `${name} at ${size}px`).toEqual([]);
-    // Nothing wider than the screen: no sideways scrolling of the whole page.
-    const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${name} at ${size}px scrolls sideways`).toBeLessThanOrEqual(0);
-    await s.screenshot(s.page, `${name}-${size}`);
-  }
-  await s.page.setViewportSize(DESKTOP);
-}
-
 describe('signing in to the web application', () => {
   it('serves the application at / with the security headers', async () => {
     const res = await fetch(s.baseUrl, { headers: { accept: 'text/html' } });
@@ -51,7 +33,7 @@ describe('signing in to the web application', () => {
     const alert = s.page.getByTestId('login-error');
     await expect.poll(() => alert.textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
     expect(await s.page.getByLabel('Mật khẩu', { exact: true }).inputValue()).toBe('');
-    await checkScreen('dang-nhap');
+    await s.checkScreen('dang-nhap');
     expect(errors).toEqual([]);
   });
 
@@ -60,7 +42,7 @@ describe('signing in to the web application', () => {
     const heading = s.page.getByRole('heading', { level: 1, name: 'Đổi mật khẩu' });
     await heading.waitFor();
     await expect.poll(() => s.page.locator('header').textContent()).toContain('Quản trị');
-    await checkScreen('doi-mat-khau');
+    await s.checkScreen('doi-mat-khau');
 
     const page = s.page;
     await page.getByLabel('Mật khẩu hiện tại').fill('mat-khau-sai-1234');
@@ -73,7 +55,7 @@ describe('signing in to the web application', () => {
     await page.getByText('Hai lần nhập mật khẩu mới không giống nhau').waitFor();
     await page.getByLabel('Nhập lại mật khẩu mới').fill('Cao-Bang-moi-2026');
     await expect.poll(() => page.getByText('không giống nhau').count()).toBe(0);
-    await checkScreen('doi-mat-khau-loi');
+    await s.checkScreen('doi-mat-khau-loi');
 
     // The server's own message, by the field it names.
     await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
@@ -90,7 +72,7 @@ describe('signing in to the web application', () => {
     expect(text).toContain(cycle.title);
     expect(text).toContain('Nháp');
     expect(text).toMatch(/\d{2}\/\d{2}\/2027 \d{2}:\d{2}/);
-    await checkScreen('trang-chu');
+    await s.checkScreen('trang-chu');
     // On a phone the same cycle is one block of the list.
     await page.setViewportSize(PHONE);
     const item = page.locator('.cycle-item', { hasText: cycle.title });

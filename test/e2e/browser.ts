@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ensureWebBuild, ROOT } from '../../scripts/ensure-web-build.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { bootstrap } from '../../src/server/bootstrap.ts';
@@ -20,6 +21,7 @@ import { loadConfig } from '../../src/server/platform/config.ts';
 import { directoryStore } from '../../src/server/platform/files.ts';
 import type { App, AppDeps } from '../../src/server/platform/http.ts';
 import type { Role } from '../../src/web/api.ts';
+import { multipart, SMALL_PDF } from '../http.ts';
 import { freshDatabase, TEST_PASSWORD } from '../server.ts';
 
 /** The first administrator's password, as test/server.ts bootstraps it. */
@@ -56,6 +58,27 @@ export interface BrowserSession {
   readonly page: Page;
   /** Opens the sign-in screen and signs in with the keyboard (Enter submits). */
   login(username: string, password: string): Promise<void>;
+  /**
+   * Signs out whoever was signed in (cookies cleared) and signs in as a user made by `addUser`;
+   * waits for the level-1 `heading` if given, else for the 'Đăng xuất' button.
+   */
+  signInAs(username: string, heading?: string | RegExp): Promise<void>;
+  /** Opens an application page by its address (a full load, as a bookmark would). */
+  open(path: string, heading: string | RegExp): Promise<void>;
+  /**
+   * A dialog by its title. Not by accessible name: inside vitest the web build runs with
+   * NODE_ENV=test, where rc-component's useId gives every dialog the id "test-id", so that
+   * aria-labelledby names are unreliable in tests (the production build has unique ids).
+   */
+  dialog(title: string): Locator;
+  /**
+   * No serious or critical accessibility problem at office-screen and phone sizes, no sideways
+   * scrolling of the page; screenshots of both, test-results/screenshots/<name>-1366.png and -390.png.
+   * `page`: another window than the session's.
+   */
+  checkScreen(name: string, page?: Page): Promise<void>;
+  /** Every valid value typed on a form is on the server (the status line says so, nothing waits to be sent). */
+  waitSaved(): Promise<void>;
   /** Serious and critical accessibility violations of the page as it is now. */
   axe(page?: Page): Promise<AxeViolation[]>;
   /** A full-page screenshot, test-results/screenshots/<name>.png; returns its path. */
@@ -81,6 +104,11 @@ export interface BrowserSession {
    * Reporters need `agencyCode` (e.g. 'STTTT' a department, 'HHA' a district — seed/agencies-cao-bang.json).
    */
   addUser(username: string, role: Role, agencyCode?: string): Promise<{ id: string; username: string }>;
+  /**
+   * Opens a cycle through the API, as a second administrator: uploads a small PDF as its
+   * guidance document (named `guidance`), which opening needs, then opens it.
+   */
+  openCycle(cycleId: string, guidance: string): Promise<void>;
   /** Creates a cycle through the API, as a second administrator. */
   createCycle(body: {
     year: number;
@@ -200,7 +228,7 @@ export async function startBrowserSession(
     return (res.body ? res.json() : undefined) as T;
   }
 
-  return {
+  const session: BrowserSession = {
     baseUrl,
     app,
     deps,
@@ -240,6 +268,51 @@ export async function startBrowserSession(
       await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
       await page.getByLabel('Mật khẩu', { exact: true }).press('Enter');
     },
+    async signInAs(username, heading) {
+      await page.context().clearCookies();
+      await session.login(username, TEST_PASSWORD);
+      if (heading === undefined) await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+      else await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    },
+    async open(path, heading) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    },
+    dialog(title) {
+      return page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
+    },
+    async checkScreen(name, target = page) {
+      // A passing toast ("đã lưu") fades in and out: its contrast is only measurable once gone.
+      await target.waitForSelector('.ant-message-notice', { state: 'detached', timeout: 15_000 });
+      // A choice list still closing (its unnamed helper listbox is an axe finding while open).
+      await target.waitForFunction(
+        () => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'),
+      );
+      for (const [size, viewport] of [
+        ['1366', DESKTOP],
+        ['390', PHONE],
+      ] as const) {
+        await target.setViewportSize(viewport);
+        // Let the layout settle at the new size.
+        await target.waitForTimeout(150);
+        expect(await session.axe(target), `${name} at ${size}px`).toEqual([]);
+        // Nothing wider than the screen: no sideways scrolling of the whole page.
+        const overflow = await target.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        expect(overflow, `${name} at ${size}px scrolls sideways`).toBeLessThanOrEqual(0);
+        await session.screenshot(target, `${name}-${size}`);
+      }
+      await target.setViewportSize(DESKTOP);
+    },
+    async waitSaved() {
+      const status = page.getByTestId('save-status');
+      await expect
+        .poll(async () => `${await status.getAttribute('data-pending')} ${await status.textContent()}`, {
+          timeout: 15_000,
+        })
+        .toMatch(/^0 Đã lưu lúc \d{2}:\d{2}$/);
+    },
     async axe(target = page) {
       // Not addScriptTag: the app's CSP (script-src 'self') rightly refuses inline scripts, and
       // bypassing the CSP would hide a CSP the built app breaks. DevTools evaluation is not subject to it.
@@ -266,6 +339,20 @@ export async function startBrowserSession(
       await target.screenshot({ path, fullPage: true });
       return path;
     },
+    async openCycle(cycleId, guidance) {
+      await secondAdmin();
+      const body = multipart([
+        { name: 'file', filename: guidance, type: 'application/pdf', content: SMALL_PDF },
+      ]);
+      const up = await app.inject({
+        method: 'POST',
+        url: `/api/v1/cycles/${cycleId}/documents/guidance`,
+        headers: { ...body.headers, cookie: await cookieOf(SETUP_ADMIN) },
+        payload: body.payload,
+      });
+      if (up.statusCode !== 200) throw new Error(`guidance of ${cycleId}: ${up.statusCode} ${up.body}`);
+      await apiAs(SETUP_ADMIN, 'POST', `/api/v1/cycles/${cycleId}/open`, {}, 200);
+    },
     async createCycle(body) {
       await secondAdmin();
       const res = await apiAs<{ cycle: { id: string; title: string; deadline: string } }>(
@@ -285,4 +372,5 @@ export async function startBrowserSession(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return session;
 }

@@ -4,10 +4,7 @@
  * The server's clock is moved past the deadline; the browser's own clock is later still.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../src/server/platform/auth.ts';
 import { formValues } from '../fixtures.ts';
-import { multipart, SMALL_PDF } from '../http.ts';
-import { TEST_PASSWORD } from '../server.ts';
 import { type BrowserSession, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
@@ -19,30 +16,7 @@ beforeAll(async () => {
   s = await startBrowserSession({ now: `${YEAR}-10-31T20:00:00+07:00` });
   const cycle = await s.createCycle({ year: YEAR, title: `Đánh giá mức độ ứng dụng CNTT năm ${YEAR}` });
   cycleId = cycle.id;
-  await s.addUser('qt-muon', 'admin');
-  const login = await s.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username: 'qt-muon', password: TEST_PASSWORD },
-  });
-  const cookie = `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
-  const body = multipart([
-    { name: 'file', filename: 'huong-dan.pdf', type: 'application/pdf', content: SMALL_PDF },
-  ]);
-  const up = await s.app.inject({
-    method: 'POST',
-    url: `/api/v1/cycles/${cycleId}/documents/guidance`,
-    headers: { ...body.headers, cookie },
-    payload: body.payload,
-  });
-  expect(up.statusCode, up.body).toBe(200);
-  const opened = await s.app.inject({
-    method: 'POST',
-    url: `/api/v1/cycles/${cycleId}/open`,
-    headers: { cookie },
-    payload: {},
-  });
-  expect(opened.statusCode, opened.body).toBe(200);
+  await s.openCycle(cycleId, 'huong-dan.pdf');
   const { agencies } = await s.adminApi<{ agencies: { id: string; code: string }[] }>(
     'GET',
     '/api/v1/agencies',
@@ -58,13 +32,14 @@ afterAll(async () => {
 describe('a reporter after the deadline', () => {
   it('is told a late form is recorded but not ranked, and gets a receipt marked late', async () => {
     const page = s.page;
-    await s.login('bc-muon', TEST_PASSWORD);
-    await page.getByRole('heading', { level: 1, name: 'Báo cáo của cơ quan' }).waitFor();
-    const res = await page.request.put(
-      `${s.baseUrl}/api/v1/cycles/${cycleId}/agencies/${agencyId}/submission/values`,
-      { headers: { origin: s.baseUrl }, data: { version: null, values: formValues('department', YEAR) } },
+    await s.signInAs('bc-muon', 'Báo cáo của cơ quan');
+    await s.apiAs(
+      'bc-muon',
+      'PUT',
+      `/api/v1/cycles/${cycleId}/agencies/${agencyId}/submission/values`,
+      { version: null, values: formValues('department', YEAR) },
+      200,
     );
-    expect(res.status(), await res.text()).toBe(200);
     // Half an hour past the deadline (a longer jump would outlast the server's session lifetime).
     s.clock.set(`${YEAR}-11-01T00:30:00+07:00`);
 

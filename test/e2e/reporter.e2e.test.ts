@@ -9,10 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledCompiledSet } from '../../src/core/criteria/bundled.ts';
-import { SESSION_COOKIE } from '../../src/server/platform/auth.ts';
 import { formValues } from '../fixtures.ts';
-import { multipart, SMALL_PDF } from '../http.ts';
-import { TEST_PASSWORD } from '../server.ts';
+import { SMALL_PDF } from '../http.ts';
 import { type BrowserSession, DESKTOP, PHONE, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
@@ -20,96 +18,16 @@ let cycleId: string;
 const agencyIds: Record<string, string> = {};
 const YEAR = 2027;
 
-/** A request to the API as the reporter signed in in the browser (same cookies). */
-async function asReporter<T = unknown>(method: 'GET' | 'PUT' | 'POST', path: string, data?: unknown) {
-  const res = await s.page.request.fetch(`${s.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { origin: s.baseUrl, accept: 'application/json' },
-    ...(data !== undefined && { data }),
-  });
-  if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-const form = (code: string) => `/cycles/${cycleId}/agencies/${agencyIds[code]}/submission`;
-
-/** No serious or critical accessibility problem at office-screen and phone sizes; screenshots of both. */
-async function checkScreen(name: string) {
-  for (const [size, viewport] of [
-    ['1366', DESKTOP],
-    ['390', PHONE],
-  ] as const) {
-    await s.page.setViewportSize(viewport);
-    expect(await s.axe(), `${name} at ${size}px`).toEqual([]);
-    const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${name} at ${size}px scrolls sideways`).toBeLessThanOrEqual(0);
-    await s.screenshot(s.page, `${name}-${size}`);
-  }
-  await s.page.setViewportSize(DESKTOP);
-}
-
-async function signInAs(username: string) {
-  await s.page.context().clearCookies();
-  await s.login(username, TEST_PASSWORD);
-  await s.page.getByRole('heading', { level: 1, name: 'Báo cáo của cơ quan' }).waitFor();
-}
+const form = (code: string) => `/api/v1/cycles/${cycleId}/agencies/${agencyIds[code]}/submission`;
 
 const field = (key: string) => s.page.locator(`[id="field-${key}"]`);
 const fieldBox = (key: string) => s.page.locator(`[data-field="${key}"]`);
-
-/** Every valid value typed is on the server (the status line says so, and nothing waits to be sent). */
-async function waitSaved() {
-  const status = s.page.getByTestId('save-status');
-  await expect
-    .poll(async () => `${await status.getAttribute('data-pending')} ${await status.textContent()}`, {
-      timeout: 15_000,
-    })
-    .toMatch(/^0 Đã lưu lúc \d{2}:\d{2}$/);
-}
-
-/** The session cookie of a user signed in through the API (no Origin header: inject's host differs). */
-async function cookieOf(username: string): Promise<string> {
-  const login = await s.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username, password: TEST_PASSWORD },
-  });
-  const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE);
-  if (!cookie) throw new Error(`login ${username}: ${login.body}`);
-  return `${SESSION_COOKIE}=${cookie.value}`;
-}
 
 beforeAll(async () => {
   s = await startBrowserSession();
   const cycle = await s.createCycle({ year: YEAR, title: `Đánh giá mức độ ứng dụng CNTT năm ${YEAR}` });
   cycleId = cycle.id;
-  // The guidance document is needed to open the cycle; a second administrator uploads it.
-  await s.addUser('qt-bao-cao', 'admin');
-  const login = await s.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username: 'qt-bao-cao', password: TEST_PASSWORD },
-  });
-  const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE)!;
-  const body = multipart([
-    { name: 'file', filename: 'huong-dan-2027.pdf', type: 'application/pdf', content: SMALL_PDF },
-  ]);
-  const up = await s.app.inject({
-    method: 'POST',
-    url: `/api/v1/cycles/${cycleId}/documents/guidance`,
-    headers: { ...body.headers, cookie: `${SESSION_COOKIE}=${cookie.value}` },
-    payload: body.payload,
-  });
-  expect(up.statusCode, up.body).toBe(200);
-  // Through inject without an Origin header: adminApi's Origin is the listening address, which
-  // inject's Host (localhost:80) does not match, so its POSTs are refused as cross-origin.
-  const opened = await s.app.inject({
-    method: 'POST',
-    url: `/api/v1/cycles/${cycleId}/open`,
-    headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` },
-    payload: {},
-  });
-  expect(opened.statusCode, opened.body).toBe(200);
+  await s.openCycle(cycleId, 'huong-dan-2027.pdf');
   const { agencies } = await s.adminApi<{ agencies: { id: string; code: string }[] }>(
     'GET',
     '/api/v1/agencies',
@@ -125,14 +43,14 @@ afterAll(async () => {
 
 describe('the agency reporter', () => {
   it('sees the deadline counting down, the guidance and the next step on the home page', async () => {
-    await signInAs('bc-stttt');
+    await s.signInAs('bc-stttt', 'Báo cáo của cơ quan');
     await expect.poll(() => s.page.getByTestId('countdown').textContent()).toMatch(/^Còn \d+ ngày \d+ giờ$/);
     const page = s.page;
     await page.getByText('Trước 01/11/2027 00:00 (giờ Việt Nam)').waitFor();
     await page.getByRole('link', { name: /Văn bản hướng dẫn: huong-dan-2027\.pdf/ }).waitFor();
     expect(await page.getByTestId('report-state').textContent()).toBe('Chưa bắt đầu nhập');
     expect(await page.getByTestId('open-queries').textContent()).toContain('Không có câu hỏi');
-    await checkScreen('bao-cao-trang-chu');
+    await s.checkScreen('bao-cao-trang-chu');
     await page.getByRole('button', { name: 'Bắt đầu nhập phiếu' }).click();
     await page.getByRole('heading', { level: 1, name: `Phiếu thu thập số liệu năm ${YEAR}` }).waitFor();
   });
@@ -154,17 +72,17 @@ describe('the agency reporter', () => {
       .slice(0, 14)
       .map((f) => f.key);
     const rest = Object.fromEntries(Object.entries(values).filter(([k]) => !typed.includes(k)));
-    await signInAs('bc-stttt');
-    await asReporter('PUT', `${form('STTTT')}/values`, { version: null, values: rest });
+    await s.signInAs('bc-stttt', 'Báo cáo của cơ quan');
+    await s.apiAs('bc-stttt', 'PUT', `${form('STTTT')}/values`, { version: null, values: rest });
     await page.goto(`${s.baseUrl}/bao-cao/${cycleId}`);
     await field(typed[0]!).waitFor();
     for (const key of typed) {
       await field(key).click();
       await field(key).pressSequentially(String(values[key]).replace('.', ','));
     }
-    await waitSaved();
+    await s.waitSaved();
     // Every typed value reached the server.
-    const saved = await asReporter<{ values: Record<string, unknown> }>('GET', form('STTTT'));
+    const saved = await s.apiAs<{ values: Record<string, unknown> }>('bc-stttt', 'GET', form('STTTT'));
     for (const key of typed) expect(saved.values[key], key).toBe(values[key]);
 
     // Criterion 3.11 does not apply: the agency has no science-statistics duty.
@@ -213,10 +131,10 @@ describe('the agency reporter', () => {
     expect(text).toContain('Sở Thông tin và Truyền thông');
     expect(text).toContain('Nguyễn Văn Hùng — Giám đốc Sở');
     expect(await page.getByTestId('receipt-at').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
-    const server = await asReporter<{ contentHash: string }>('GET', `${form('STTTT')}/receipt`);
+    const server = await s.apiAs<{ contentHash: string }>('bc-stttt', 'GET', `${form('STTTT')}/receipt`);
     expect(await page.getByTestId('receipt-hash').textContent()).toBe(server.contentHash);
     await receipt.getByRole('table', { name: 'Số liệu cơ quan đã khai' }).waitFor();
-    await checkScreen('bao-cao-bien-nhan');
+    await s.checkScreen('bao-cao-bien-nhan');
 
     // Printed: no application chrome, no buttons; the receipt itself is there.
     await page.emulateMedia({ media: 'print' });
@@ -235,7 +153,8 @@ describe('the agency reporter', () => {
     const live = await rows.evaluateAll((els) =>
       els.map((e) => [e.getAttribute('data-id'), e.getAttribute('data-points')] as const),
     );
-    const server = await asReporter<{ total: number; criteria: { id: string; points: number }[] }>(
+    const server = await s.apiAs<{ total: number; criteria: { id: string; points: number }[] }>(
+      'bc-stttt',
       'GET',
       `${form('STTTT')}/score`,
     );
@@ -251,18 +170,17 @@ describe('the agency reporter', () => {
 
   it('shows an assessor’s query on the home page and beside its field, and sends the answer', async () => {
     await s.addUser('tham-dinh', 'assessor');
-    const cookie = await cookieOf('tham-dinh');
-    const res = await s.app.inject({
-      method: 'POST',
-      url: `/api/v1/cycles/${cycleId}/review/${agencyIds.STTTT}/queries`,
-      headers: { cookie },
-      payload: {
+    await s.apiAs(
+      'tham-dinh',
+      'POST',
+      `/api/v1/cycles/${cycleId}/review/${agencyIds.STTTT}/queries`,
+      {
         subject: 'Số máy tính kết nối Internet',
         body: 'Đề nghị cơ quan gửi danh sách máy tính kết nối Internet.',
         fieldKey: 'computers_internet',
       },
-    });
-    expect(res.statusCode, res.body).toBe(201);
+      201,
+    );
     const page = s.page;
     await page.goto(`${s.baseUrl}/bao-cao`);
     await expect
@@ -275,9 +193,10 @@ describe('the agency reporter', () => {
       .fill('Đã gửi danh sách kèm theo công văn số 12/STTTT.');
     await page.getByRole('button', { name: 'Gửi trả lời' }).click();
     await page.getByText('Đã gửi trả lời').waitFor();
-    const { queries } = await asReporter<{ queries: { status: string; messages: { body: string }[] }[] }>(
+    const { queries } = await s.apiAs<{ queries: { status: string; messages: { body: string }[] }[] }>(
+      'bc-stttt',
       'GET',
-      `/cycles/${cycleId}/agencies/${agencyIds.STTTT}/queries`,
+      `/api/v1/cycles/${cycleId}/agencies/${agencyIds.STTTT}/queries`,
     );
     expect(queries[0]!.messages.map((q) => q.body)).toContain(
       'Đã gửi danh sách kèm theo công văn số 12/STTTT.',
@@ -294,12 +213,12 @@ describe('the agency reporter', () => {
     // The fields were there, disabled; they open once the server has taken the form back.
     await expect.poll(() => field('total_staff').isEnabled()).toBe(true);
     expect(await page.getByText('Phiếu chỉ để xem').count()).toBe(0);
-    const state = await asReporter<{ status: string; withdrawnCount: number }>('GET', form('STTTT'));
+    const state = await s.apiAs<{ status: string; withdrawnCount: number }>('bc-stttt', 'GET', form('STTTT'));
     expect(state).toMatchObject({ status: 'draft', withdrawnCount: 1 });
   });
 
   it('says what is wrong next to the field as the user types, and keeps it all over a reload', async () => {
-    await signInAs('bc-syt');
+    await s.signInAs('bc-syt', 'Báo cáo của cơ quan');
     const page = s.page;
     await page.goto(`${s.baseUrl}/bao-cao/${cycleId}`);
     await field('total_staff').waitFor();
@@ -327,8 +246,8 @@ describe('the agency reporter', () => {
     await expect
       .poll(() => page.getByTestId('evidence-1.2').getByTestId('evidence-error').textContent())
       .toContain('không thuộc loại được chấp nhận');
-    await waitSaved();
-    await checkScreen('bao-cao-phieu-loi');
+    await s.waitSaved();
+    await s.checkScreen('bao-cao-phieu-loi');
     // The full form is very tall: the part around the errors, as a reviewer would see it.
     await field('total_computers').scrollIntoViewIfNeeded();
     await page.screenshot({ path: await s.screenshot(page, 'bao-cao-phieu-loi-man-hinh-1366') });
@@ -347,7 +266,7 @@ describe('the agency reporter', () => {
       .poll(() => fieldBox('total_staff').getByTestId('field-error').textContent())
       .toContain('phải là một số nguyên');
     // The valid ones are on the server; the invalid one only on this computer.
-    const saved = await asReporter<{ values: Record<string, unknown> }>('GET', form('SYT'));
+    const saved = await s.apiAs<{ values: Record<string, unknown> }>('bc-syt', 'GET', form('SYT'));
     expect(saved.values).toMatchObject({ total_computers: 10, computers_internet: 20 });
     expect(saved.values.total_staff).toBeUndefined();
   });
@@ -356,11 +275,12 @@ describe('the agency reporter', () => {
     const page = s.page;
     await field('total_staff').fill('');
     await field('total_staff').pressSequentially('45');
-    await waitSaved();
+    await s.waitSaved();
     await expect
       .poll(
         async () =>
-          (await asReporter<{ values: Record<string, unknown> }>('GET', form('SYT'))).values.total_staff,
+          (await s.apiAs<{ values: Record<string, unknown> }>('bc-syt', 'GET', form('SYT'))).values
+            .total_staff,
       )
       .toBe(45);
     // Nothing left in the browser's own store once the server has it.
@@ -387,11 +307,11 @@ describe('the agency reporter', () => {
       .poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 })
       .toBe('Chưa lưu được — sẽ thử lại');
     await page.context().setOffline(false);
-    await waitSaved();
+    await s.waitSaved();
     await expect
       .poll(
         async () =>
-          (await asReporter<{ values: Record<string, unknown> }>('GET', form('SYT'))).values
+          (await s.apiAs<{ values: Record<string, unknown> }>('bc-syt', 'GET', form('SYT'))).values
             .staff_with_computer,
       )
       .toBe(44);
@@ -399,10 +319,10 @@ describe('the agency reporter', () => {
 
   it('shows a conflict with a save made elsewhere and keeps the user’s value when asked', async () => {
     const page = s.page;
-    await waitSaved().catch(() => {});
-    const before = await asReporter<{ version: number }>('GET', form('SYT'));
+    await s.waitSaved().catch(() => {});
+    const before = await s.apiAs<{ version: number }>('bc-syt', 'GET', form('SYT'));
     // Another window saves the same field in between.
-    await asReporter('PUT', `${form('SYT')}/values`, {
+    await s.apiAs('bc-syt', 'PUT', `${form('SYT')}/values`, {
       version: before.version,
       values: { total_computers: 30 },
     });
@@ -415,11 +335,12 @@ describe('the agency reporter', () => {
     expect(text).toContain('30');
     await page.screenshot({ path: await s.screenshot(page, 'bao-cao-xung-dot-1366') });
     await dialog.getByRole('button', { name: 'Giữ số liệu của tôi' }).click();
-    await waitSaved();
+    await s.waitSaved();
     await expect
       .poll(
         async () =>
-          (await asReporter<{ values: Record<string, unknown> }>('GET', form('SYT'))).values.total_computers,
+          (await s.apiAs<{ values: Record<string, unknown> }>('bc-syt', 'GET', form('SYT'))).values
+            .total_computers,
       )
       .toBe(40);
     expect(await field('total_computers').inputValue()).toBe('40');

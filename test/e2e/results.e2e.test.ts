@@ -17,8 +17,7 @@ import { resultsService } from '../../src/server/modules/results/results.service
 import type { SessionUser } from '../../src/server/platform/auth.ts';
 import { scoreVn } from '../../src/web/format.ts';
 import { createCycle } from '../fixtures.ts';
-import { TEST_PASSWORD } from '../server.ts';
-import { type BrowserSession, DESKTOP, PHONE, startBrowserSession } from './browser.ts';
+import { type BrowserSession, startBrowserSession } from './browser.ts';
 
 const SET = bundledCompiledSet('cao-bang-2016')!;
 
@@ -93,28 +92,6 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function signInAs(username: string) {
-  await s.page.context().clearCookies();
-  await s.login(username, TEST_PASSWORD);
-  await s.page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-}
-
-/** No serious or critical accessibility problem at office-screen and phone sizes; screenshots of both. */
-async function checkScreen(name: string) {
-  for (const [size, viewport] of [
-    ['1366', DESKTOP],
-    ['390', PHONE],
-  ] as const) {
-    await s.page.setViewportSize(viewport);
-    await s.page.waitForTimeout(150);
-    expect(await s.axe(), `${name} at ${size}px`).toEqual([]);
-    const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${name} at ${size}px scrolls sideways`).toBeLessThanOrEqual(0);
-    await s.screenshot(s.page, `${name}-${size}`);
-  }
-  await s.page.setViewportSize(DESKTOP);
-}
-
 /** The ranking rows of a group as the screen shows them: rank, agency, total, class. */
 async function shownRanking(groupId: string) {
   return s.page
@@ -149,7 +126,7 @@ describe('the approver’s page and the results', () => {
     for (const g of provisional.groups) for (const r of g.ranking) ids.set(r.code, r.agencyId);
     for (const g of provisional.groups) for (const r of g.notRanked) ids.set(r.code, r.agencyId);
 
-    await signInAs('pheduyet');
+    await s.signInAs('pheduyet');
     await s.page.goto(`${s.baseUrl}/ky/${c2018}/phe-duyet`);
     await s.page.getByRole('heading', { level: 1, name: 'Phê duyệt kết quả năm 2018' }).waitFor();
     await s.page.getByText('Kết quả tạm tính — chưa công bố').waitFor();
@@ -172,7 +149,7 @@ describe('the approver’s page and the results', () => {
     expect(await s.page.getByTestId('completeness').textContent()).toMatch(
       /Đã thẩm định \d+\/32 cơ quan đã nộp\. 1 cơ quan không nộp/,
     );
-    await checkScreen('phe-duyet');
+    await s.checkScreen('phe-duyet');
 
     await s.page.getByRole('button', { name: 'Phê duyệt kết quả' }).click();
     const dialog = s.page.getByRole('dialog');
@@ -192,7 +169,7 @@ describe('the approver’s page and the results', () => {
     // The message is tied to the field it is about.
     const field = dialog.getByLabel('Lý do trả lại');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
-    await checkScreen('phe-duyet-tra-lai-loi');
+    await s.checkScreen('phe-duyet-tra-lai-loi');
     await field.fill('Xem lại số liệu hạ tầng của UBND huyện Hà Quảng');
     await dialog.getByRole('button', { name: 'Trả lại' }).click();
     await s.page.getByText('Đã trả lại kết quả để thẩm định lại.').waitFor();
@@ -211,7 +188,7 @@ describe('the approver’s page and the results', () => {
     expect(text).toContain('Không thể hoàn tác');
     expect(text).toContain('/ket-qua');
     expect(text).toContain('không thể sửa hay thu hồi'.replace('không', 'Không'));
-    await checkScreen('phe-duyet-cong-bo');
+    await s.checkScreen('phe-duyet-cong-bo');
     await dialog.getByRole('button', { name: 'Tôi hiểu, công bố' }).click();
     await s.page.getByText(/Đã công bố lần 1 lúc \d\d\/\d\d\/2018/).waitFor();
     await expect.poll(() => s.page.getByTestId('cycle-state').textContent()).toBe('Đã công bố');
@@ -224,7 +201,7 @@ describe('the approver’s page and the results', () => {
     await s.page.getByRole('heading', { level: 1, name: 'Kết quả đánh giá năm 2018' }).waitFor();
     await s.page.getByText(/Kết quả chính thức — công bố lần 1 ngày \d\d\/\d\d\/2018/).waitFor();
     for (const g of published.groups) expect(await shownRanking(g.id)).toEqual(expectedRanking(g));
-    await checkScreen('ket-qua');
+    await s.checkScreen('ket-qua');
     // Printed, the ranking drops the application's chrome and the buttons.
     await s.page.emulateMedia({ media: 'print' });
     expect(await s.page.locator('.app-header').isVisible()).toBe(false);
@@ -302,7 +279,7 @@ describe('the approver’s page and the results', () => {
     const lost = view.biggestLosses.map((k) => k.lost);
     expect(lost).toEqual([...lost].sort((a, b) => b - a));
     await s.page.getByRole('heading', { name: 'Cần cải thiện trước' }).waitFor();
-    await checkScreen('ket-qua-co-quan');
+    await s.checkScreen('ket-qua-co-quan');
 
     await s.page.emulateMedia({ media: 'print' });
     expect(await s.page.locator('.app-header').isVisible()).toBe(false);
@@ -313,7 +290,7 @@ describe('the approver’s page and the results', () => {
   });
 
   it('lets a reporter read the published result of its own agency, and only its own', async () => {
-    await signInAs('bc-stttt');
+    await s.signInAs('bc-stttt');
     await s.page.goto(`${s.baseUrl}/ky/${c2018}/ket-qua`);
     await s.page.getByRole('heading', { level: 1, name: 'Kết quả đánh giá năm 2018' }).waitFor();
     await s.page.locator('table.results-ranking').first().waitFor();
@@ -332,7 +309,7 @@ describe('the approver’s page and the results', () => {
   });
 
   it('lets a viewer read the ranking and download the CSV', async () => {
-    await signInAs('noivu');
+    await s.signInAs('noivu');
     await s.page.goto(`${s.baseUrl}/ky/${c2018}/ket-qua`);
     await s.page.locator('table.results-ranking').first().waitFor();
     const published = await s.adminApi<Results>('GET', `/api/v1/cycles/${c2018}/results`);
@@ -355,7 +332,7 @@ describe('the approver’s page and the results', () => {
   });
 
   it('reopens a published result with a reason; publishing again makes revision 2 with its reason', async () => {
-    await signInAs('pheduyet');
+    await s.signInAs('pheduyet');
     await s.page.goto(`${s.baseUrl}/ky/${c2018}/phe-duyet`);
     await s.page.getByRole('button', { name: 'Mở lại để điều chỉnh' }).click();
     let dialog = s.page.getByRole('dialog');
@@ -400,7 +377,7 @@ describe('the approver’s page and the results', () => {
   });
 
   it('shows the administrator the approver’s page without the approver’s decisions', async () => {
-    await signInAs('quantri-thu');
+    await s.signInAs('quantri-thu');
     await s.page.goto(`${s.baseUrl}/ky/${c2018}/phe-duyet`);
     await expect.poll(() => s.page.getByTestId('cycle-state').textContent()).toBe('Đã công bố');
     await s.page.getByRole('button', { name: 'Mở lại để điều chỉnh' }).waitFor();

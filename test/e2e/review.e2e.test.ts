@@ -4,11 +4,9 @@
  * (queries answered by the agency, a correction with its reason, an N/A claim rejected, self vs
  * official explained), read-only for the approver. Data is set up through the API and fixtures.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies } from '../../src/server/db/schema.ts';
 import { createCycle, createSubmission, formValues } from '../fixtures.ts';
-import { TEST_PASSWORD } from '../server.ts';
 import { type BrowserSession, DESKTOP, PHONE, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
@@ -26,22 +24,6 @@ const serverPage = (code: string) =>
   s.apiAs<PageJson>('quantri-2', 'GET', `/api/v1/cycles/${cycleId}/review/${ids[code]}`);
 /** 87.25 → "87,25", as the screens print scores. */
 const vn = (n: number) => n.toFixed(2).replace('.', ',');
-
-/** No serious or critical accessibility problem and no sideways scrolling, at both sizes; screenshots. */
-async function checkScreen(name: string, page: Page = s.page) {
-  await page.waitForSelector('.ant-message-notice', { state: 'detached', timeout: 15_000 });
-  for (const [size, viewport] of [
-    ['1366', DESKTOP],
-    ['390', PHONE],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    expect(await s.axe(page), `${name} at ${size}px`).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${name} at ${size}px scrolls sideways`).toBeLessThanOrEqual(0);
-    await s.screenshot(page, `${name}-${size}`);
-  }
-  await page.setViewportSize(DESKTOP);
-}
 
 const board = () => `${s.baseUrl}/ky/${cycleId}/tien-do`;
 const reviewOf = (code: string) => `${s.baseUrl}/ky/${cycleId}/tham-dinh/${ids[code]}`;
@@ -74,8 +56,7 @@ afterAll(async () => {
 describe('the progress board', () => {
   it('shows each agency’s state before and after the deadline, filters and sorts in Vietnamese order', async () => {
     const page = s.page;
-    await s.login('thamdinh', TEST_PASSWORD);
-    await page.getByRole('heading', { level: 1, name: 'Các kỳ đánh giá' }).waitFor();
+    await s.signInAs('thamdinh', 'Các kỳ đánh giá');
     await page.goto(board());
     await page.getByRole('heading', { level: 1, name: /Tiến độ và thẩm định/ }).waitFor();
 
@@ -125,7 +106,7 @@ describe('the progress board', () => {
     await page.getByRole('button', { name: /^Cơ quan/ }).click();
     await expect.poll(() => shownNames().then((n) => n[0])).toBe('UBND thành phố Cao Bằng');
     expect(page.url()).toContain('chieu=giam');
-    await checkScreen('tien-do');
+    await s.checkScreen('tien-do');
 
     // The filtered link can be shared: opening it shows the same list.
     await page.goto(`${board()}?nhom=district&bc=late`);
@@ -225,7 +206,7 @@ describe('one agency’s review', () => {
     // The field shows its history with the reason.
     const field = page.locator('tr[data-field="staff_with_computer"]').first();
     expect(await field.textContent()).toContain('Đã điều chỉnh');
-    await checkScreen('tham-dinh');
+    await s.checkScreen('tham-dinh');
     // The comparison and the top of the page as the assessor sees them (the full page is long).
     await page
       .locator('#so-sanh')
@@ -287,8 +268,7 @@ describe('one agency’s review', () => {
     const page = s.page;
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
-    await s.login('pheduyet', TEST_PASSWORD);
-    await page.getByRole('heading', { level: 1, name: 'Các kỳ đánh giá' }).waitFor();
+    await s.signInAs('pheduyet', 'Các kỳ đánh giá');
     await page.goto(reviewOf('STTTT'));
     await page.getByRole('heading', { level: 1, name: /Sở Thông tin và Truyền thông/ }).waitFor();
     await page.getByText('Bạn đang xem hồ sơ ở chế độ chỉ đọc').waitFor();

@@ -15,7 +15,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { formValues, perfectWebsite } from '../fixtures.ts';
 import { SMALL_PDF } from '../http.ts';
-import { TEST_PASSWORD } from '../server.ts';
 import { type BrowserSession, startBrowserSession } from './browser.ts';
 
 const YEAR = 2027;
@@ -53,21 +52,6 @@ interface Agency {
 const submission = (code: string) => `/api/v1/cycles/${cycleId}/agencies/${ids[code]}/submission`;
 const field = (key: string) => s.page.locator(`[id="field-${key}"]`);
 
-async function signInAs(username: string, heading: string | RegExp) {
-  await s.page.context().clearCookies();
-  await s.login(username, TEST_PASSWORD);
-  await s.page.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
-
-async function waitSaved() {
-  const status = s.page.getByTestId('save-status');
-  await expect
-    .poll(async () => `${await status.getAttribute('data-pending')} ${await status.textContent()}`, {
-      timeout: 15_000,
-    })
-    .toMatch(/^0 Đã lưu lúc \d{2}:\d{2}$/);
-}
-
 /**
  * The reporter's form: most values sent as a saved draft first (as if typed on an earlier day),
  * then `typed` entered through the keyboard on the form, which saves them itself.
@@ -82,7 +66,7 @@ async function fillForm(username: string, code: string, values: Record<string, u
     await field(key).click();
     await field(key).pressSequentially(String(values[key]).replace('.', ','));
   }
-  await waitSaved();
+  await s.waitSaved();
 }
 
 /** Submits the open form with the head's attestation; returns the receipt's lateness label. */
@@ -147,7 +131,7 @@ afterAll(async () => {
 describe(`the year ${YEAR}, from opening to publication, in the browser`, () => {
   it('the administrator uploads the guidance and opens the cycle', async () => {
     const page = s.page;
-    await signInAs('quantri', 'Các kỳ đánh giá');
+    await s.signInAs('quantri', 'Các kỳ đánh giá');
     await page.goto(`${s.baseUrl}/quan-tri/ky-danh-gia/${cycleId}`);
     await page
       .getByRole('heading', { level: 1, name: `Đánh giá mức độ ứng dụng CNTT năm ${YEAR}` })
@@ -165,7 +149,7 @@ describe(`the year ${YEAR}, from opening to publication, in the browser`, () => 
 
   it('Sở TT&TT fills in its form, claims N/A with a reason, attaches evidence and submits on time', async () => {
     const page = s.page;
-    await signInAs('bc-stttt', 'Báo cáo của cơ quan');
+    await s.signInAs('bc-stttt', 'Báo cáo của cơ quan');
     await fillForm('bc-stttt', 'STTTT', formValues('department', YEAR), [
       'total_staff',
       'staff_with_computer',
@@ -197,11 +181,11 @@ describe(`the year ${YEAR}, from opening to publication, in the browser`, () => 
 
   it('Huyện Hòa An saves its draft before the deadline and submits it after: late', async () => {
     const page = s.page;
-    await signInAs('bc-hha', 'Báo cáo của cơ quan');
+    await s.signInAs('bc-hha', 'Báo cáo của cơ quan');
     await fillForm('bc-hha', 'HHA', formValues('district', YEAR), ['total_staff', 'total_computers']);
     s.clock.set(AFTER_DEADLINE);
     // The session began before the clock moved; the reporter signs in again.
-    await signInAs('bc-hha', 'Báo cáo của cơ quan');
+    await s.signInAs('bc-hha', 'Báo cáo của cơ quan');
     await page.goto(`${s.baseUrl}/bao-cao/${cycleId}`);
     await page
       .getByText(/không được xếp hạng/)
@@ -212,7 +196,7 @@ describe(`the year ${YEAR}, from opening to publication, in the browser`, () => 
 
   it('the administrator closes the cycle and the assessor starts the review from the board', async () => {
     const page = s.page;
-    await signInAs('quantri', 'Các kỳ đánh giá');
+    await s.signInAs('quantri', 'Các kỳ đánh giá');
     await page.goto(`${s.baseUrl}/quan-tri/ky-danh-gia/${cycleId}`);
     const close = page.getByRole('button', { name: 'Đóng kỳ nhận báo cáo' });
     await expect.poll(() => close.isDisabled()).toBe(false);
@@ -220,7 +204,7 @@ describe(`the year ${YEAR}, from opening to publication, in the browser`, () => 
     await page.getByRole('dialog').getByRole('button', { name: 'Đóng kỳ nhận báo cáo' }).click();
     await page.getByText('Đã hết hạn nộp', { exact: true }).first().waitFor();
 
-    await signInAs('thamdinh', 'Các kỳ đánh giá');
+    await s.signInAs('thamdinh', 'Các kỳ đánh giá');
     await page.goto(`${s.baseUrl}/ky/${cycleId}/tien-do`);
     await page.getByRole('heading', { level: 1, name: /Tiến độ và thẩm định/ }).waitFor();
     expect(await page.getByTestId('count-late').textContent()).toMatch(/^1/);
@@ -241,7 +225,7 @@ describe(`the year ${YEAR}, from opening to publication, in the browser`, () => 
     const thread = page.locator('li[data-query]').first();
     await expect.poll(() => thread.textContent()).toContain('Chờ cơ quan trả lời');
 
-    await signInAs('bc-stttt', 'Báo cáo của cơ quan');
+    await s.signInAs('bc-stttt', 'Báo cáo của cơ quan');
     await expect
       .poll(() => page.getByTestId('open-queries').textContent())
       .toBe('Có 1 câu hỏi đang chờ cơ quan trả lời.');
@@ -251,7 +235,7 @@ describe(`the year ${YEAR}, from opening to publication, in the browser`, () => 
     await page.getByRole('button', { name: 'Gửi trả lời' }).first().click();
     await page.getByText('Đã gửi trả lời').waitFor();
 
-    await signInAs('thamdinh', 'Các kỳ đánh giá');
+    await s.signInAs('thamdinh', 'Các kỳ đánh giá');
     await page.goto(`${s.baseUrl}/ky/${cycleId}/tham-dinh/${ids.STTTT}`);
     await expect.poll(() => thread.textContent()).toContain('Thực tế chỉ một nửa số người có máy tính riêng');
     expect(await thread.textContent()).toContain('Cơ quan đã trả lời');
@@ -306,7 +290,7 @@ describe(`the year ${YEAR}, from opening to publication, in the browser`, () => 
 
   it('the approver approves and publishes', async () => {
     const page = s.page;
-    await signInAs('pheduyet', 'Các kỳ đánh giá');
+    await s.signInAs('pheduyet', 'Các kỳ đánh giá');
     await page.goto(`${s.baseUrl}/ky/${cycleId}/phe-duyet`);
     await page.getByRole('button', { name: 'Phê duyệt kết quả' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Phê duyệt' }).click();
