@@ -103,13 +103,10 @@ describe('the agency reporter', () => {
       .getByRole('link', { name: /minh-chung-.*\.pdf/ })
       .waitFor();
 
-    // Recomputing the self-score keeps well within a frame.
-    const durations = await page.evaluate(() =>
-      performance.getEntriesByName('chiso:recompute').map((e) => e.duration),
-    );
-    expect(durations.length).toBeGreaterThan(10);
-    const sorted = [...durations].sort((a, b) => a - b);
-    expect(sorted[Math.floor(sorted.length / 2)]!).toBeLessThan(16);
+    // Every recompute of the live score is measured for the browser benchmark (npm run bench --
+    // browser), which reports the times; speed itself is never asserted in a test.
+    const measured = await page.evaluate(() => performance.getEntriesByName('chiso:recompute').length);
+    expect(measured).toBeGreaterThan(10);
 
     // Submission: the summary, the attestation, the confirmation.
     const summary = page.getByTestId('submit-summary');
