@@ -10,7 +10,7 @@ import { ApiError, authApi, type User, whenSessionEnds } from './api.ts';
 import { Loading, NotFound } from './components/Page.tsx';
 import { ChangePasswordPage } from './features/auth/ChangePasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
-import { t } from './i18n/messages.ts';
+import { lang, switchLang, t } from './i18n/messages.ts';
 import { Link, matchPath, navigate, useLocation } from './router.tsx';
 import { findRoute, menuOf } from './routes.tsx';
 
@@ -183,6 +183,15 @@ export function App() {
             </ul>
           </nav>
         )}
+        <Button
+          ghost
+          className="app-lang"
+          lang={lang() === 'vi' ? 'en' : 'vi'}
+          title={t('app.otherLangHint')}
+          onClick={() => switchLang(lang() === 'vi' ? 'en' : 'vi')}
+        >
+          {t('app.otherLang')}
+        </Button>
         {user && (
           <nav className="app-user" aria-label={t('app.userMenu')}>
             <span>{t('app.signedInAs', { name: user.displayName, role: t(`role.${user.role}`) })}</span>

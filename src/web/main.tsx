@@ -8,9 +8,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { ApiError } from './api.ts';
+import { initLang } from './i18n/messages.ts';
 import './styles.css';
 
-dayjs.locale('vi');
+// The user's language before anything renders: every screen reads it once.
+const language = initLang();
+dayjs.locale(language === 'vi' ? 'vi' : 'en');
 
 /** Larger type and darker colours than the defaults: 1366×768 office screens, older eyes. */
 const theme: ThemeConfig = {
@@ -54,7 +57,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={viVN} theme={theme}>
+    <ConfigProvider locale={language === 'vi' ? viVN : undefined} theme={theme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <App />

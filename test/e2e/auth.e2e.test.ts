@@ -86,4 +86,22 @@ describe('signing in to the web application', () => {
     await s.login('admin', 'Cao-Bang-moi-2026');
     await page.getByRole('heading', { level: 1, name: 'Các kỳ đánh giá' }).waitFor();
   });
+
+  it('switches to English and back, remembered across pages, Vietnamese by default', async () => {
+    const page = s.page;
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Assessment cycles' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByRole('navigation', { name: 'Main menu' }).textContent()).toContain(
+      'Criteria sets',
+    );
+    await s.checkScreen('trang-chu-en');
+    // Another page, same language; then back to Vietnamese.
+    await page.goto(`${s.baseUrl}/quan-tri/nguoi-dung`);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+  });
 });

@@ -18,6 +18,8 @@ const catalogue = {
     en: 'IT application assessment under Decision 2310/QĐ-UBND of Cao Bằng Provincial People’s Committee',
   },
 
+  'app.otherLang': { vi: 'English', en: 'Tiếng Việt' },
+  'app.otherLangHint': { vi: 'Switch to English', en: 'Chuyển sang tiếng Việt' },
   'app.mainMenu': { vi: 'Chức năng', en: 'Main menu' },
   'app.breadcrumb': { vi: 'Vị trí trang', en: 'Breadcrumb' },
   'app.loadFailed': { vi: 'Không tải được dữ liệu', en: 'Could not load the data' },
@@ -148,10 +150,39 @@ const catalogue = {
 export type MessageKey = keyof typeof catalogue;
 
 let current: Lang = 'vi';
+const LANG_KEY = 'chiso.lang';
 
 export function setLang(lang: Lang): void {
   current = lang;
 }
+
+/** The language the user chose on this computer (Vietnamese unless they chose English). */
+export function initLang(): Lang {
+  try {
+    current = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    current = 'vi';
+  }
+  document.documentElement.lang = current;
+  return current;
+}
+
+/**
+ * Switches the whole application to the other language: remembered on this computer, then the page
+ * reloads so that every screen, the Ant Design locale and the server's texts start in it at once.
+ */
+export function switchLang(to: Lang): void {
+  try {
+    localStorage.setItem(LANG_KEY, to);
+  } catch {
+    // Private mode without storage: the choice lasts for this page only.
+  }
+  window.location.reload();
+}
+
+/** A text of the server {vi, en} in the reader's language (Vietnamese when there is no English). */
+export const pick = (text: { vi: string; en?: string | null } | null | undefined): string =>
+  text ? (current === 'en' && text.en ? text.en : text.vi) : '';
 
 export function lang(): Lang {
   return current;

@@ -6,13 +6,9 @@
 import { Alert, Button, type ButtonProps, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../api.ts';
-import { lang } from '../../i18n/messages.ts';
-import type { BiText } from './adminApi.ts';
 import { m } from './messages.ts';
 
-/** The server's text in the reader's language, Vietnamese when there is no translation. */
-export const pick = (text: BiText | null | undefined): string =>
-  text ? (lang() === 'en' && text.en ? text.en : text.vi) : '';
+export { pick } from '../../i18n/messages.ts';
 
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 

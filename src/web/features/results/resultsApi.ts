@@ -4,7 +4,6 @@
  * approver's decisions, and the criteria names that make a criterion id readable.
  */
 import { api, type Cycle, type CycleState } from '../../api.ts';
-import { lang } from '../../i18n/messages.ts';
 
 export interface Text {
   vi: string;
@@ -12,7 +11,7 @@ export interface Text {
 }
 
 /** A bilingual text in the reader's language (Vietnamese when there is no translation). */
-export const tx = (text: Text | null | undefined): string => (text ? (text[lang()] ?? text.vi) : '');
+export { pick as tx } from '../../i18n/messages.ts';
 
 export type NotRankedReason = 'late' | 'missing';
 

@@ -1,11 +1,7 @@
 /** Small shared helpers of the review screens: server texts in the current language, signed points. */
 import { scoreVn } from '../../format.ts';
-import { lang } from '../../i18n/messages.ts';
-import type { Text } from './reviewApi.ts';
 
-/** A server text {vi, en} in the user's language (Vietnamese when no English is given). */
-export const pick = (text: Text | null | undefined): string =>
-  text ? (lang() === 'en' && text.en ? text.en : text.vi) : '';
+export { pick } from '../../i18n/messages.ts';
 
 /** A difference of points with its sign written out, "+1,50", "−2,00", "0,00": never colour alone. */
 export function signedScore(value: number): string {
