@@ -5,16 +5,21 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
-import { type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { ApiError, authApi, type User, whenSessionEnds } from './api.ts';
 import { Loading, NotFound } from './components/Page.tsx';
-import { ChangePasswordPage } from './features/auth/ChangePasswordPage.tsx';
-import { LoginPage } from './features/auth/LoginPage.tsx';
 import { lang, switchLang, t } from './i18n/messages.ts';
 import { Link, matchPath, navigate, useLocation } from './router.tsx';
 import { findRoute, menuOf } from './routes.tsx';
 
 export const ME_KEY = ['auth', 'me'] as const;
+
+// Loaded only when shown: a signed-in user's pages (the reporter's form above all) then carry none
+// of the sign-in forms' code (Ant Design's Form and Card).
+const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx').then((x) => ({ default: x.LoginPage })));
+const ChangePasswordPage = lazy(() =>
+  import('./features/auth/ChangePasswordPage.tsx').then((x) => ({ default: x.ChangePasswordPage })),
+);
 
 /** The signed-in user, or null when nobody is (the server answers 401). */
 async function whoAmI(): Promise<User | null> {
@@ -207,7 +212,7 @@ export function App() {
         )}
       </header>
       <main id="noi-dung" tabIndex={-1} className={screen === 'home' ? 'app-main' : 'auth-main'}>
-        {content}
+        <Suspense fallback={<Loading />}>{content}</Suspense>
       </main>
       <footer className="app-footer">{t('app.footer')}</footer>
     </>
