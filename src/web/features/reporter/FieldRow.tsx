@@ -3,11 +3,13 @@
  * and what is wrong with it — the type or range (checked as the user types), the server's refusal,
  * and the logic checks that involve it. Memoised: a keystroke re-renders only its own row.
  */
+
 import { Input, Radio } from 'antd';
 import { memo } from 'react';
 import type { Field } from '../../../core/criteria/schema.ts';
 import type { Finding } from '../../../core/types.ts';
 import { numberVn } from '../../format.ts';
+import { pick } from '../../i18n/messages.ts';
 import { m } from './messages.ts';
 
 export const fieldId = (key: string) => `field-${key}`;
@@ -35,7 +37,7 @@ export const FieldRow = memo(function FieldRow(props: {
   const id = fieldId(f.key);
   const helpId = `${id}-help`;
   const errId = `${id}-error`;
-  const unit = f.unit?.vi;
+  const unit = pick(f.unit);
   const range = rangeText(f);
   const invalid = Boolean(error) || findings.some((x) => x.severity === 'error');
   const describedBy = `${helpId} ${errId}`;
@@ -75,7 +77,7 @@ export const FieldRow = memo(function FieldRow(props: {
           <option value="">{m('form.choose')}</option>
           {(f.options ?? []).map((o) => (
             <option key={o.value} value={o.value}>
-              {o.label.vi}
+              {pick(o.label)}
             </option>
           ))}
         </select>
@@ -128,14 +130,14 @@ export const FieldRow = memo(function FieldRow(props: {
   return (
     <div className={`reporter-field${invalid ? ' reporter-field-invalid' : ''}`} data-field={f.key}>
       <label id={`${id}-label`} htmlFor={f.type === 'boolean' ? undefined : id} className="reporter-label">
-        {f.label.vi}
+        {pick(f.label)}
         {f.required && <span className="reporter-required"> ({m('form.required')})</span>}
       </label>
       <div className="reporter-control">{control}</div>
       <div id={helpId} className="reporter-help">
         {[
           range,
-          f.help?.vi,
+          pick(f.help),
           props.isGate ? m('form.gate') : null,
           props.feeds.length > 1 ? m('form.feeds', { ids: props.feeds.join(', ') }) : null,
         ]

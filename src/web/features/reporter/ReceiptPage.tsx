@@ -3,11 +3,13 @@
  * when (Vietnam time), on time or late, the head's attestation, the content hash, the values and
  * the self-score. Print CSS: A4, no application chrome.
  */
+
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { useMemo } from 'react';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, dateVn, numberVn, scoreVn } from '../../format.ts';
+import { pick } from '../../i18n/messages.ts';
 import { Link } from '../../router.tsx';
 import type { ScreenProps } from '../../routes.tsx';
 import { layoutFor, showValue } from './formModel.ts';
@@ -77,7 +79,7 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
     if (f?.type === 'date' && typeof v === 'string') return dateVn(v);
     // A year is not a quantity: "2027", not "2.027 năm".
     if (typeof v === 'number')
-      return f?.key === 'report_year' ? String(v) : `${numberVn(v)}${f?.unit ? ` ${f.unit.vi}` : ''}`;
+      return f?.key === 'report_year' ? String(v) : `${numberVn(v)}${f?.unit ? ` ${pick(f.unit)}` : ''}`;
     return f ? showValue(f, v) : String(v);
   };
   const values = form.data?.values ?? {};
@@ -109,7 +111,7 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
             <StatusTag tone={r.late ? 'red' : 'green'}>
               {r.late ? m('receipt.late') : m('receipt.onTime')}
             </StatusTag>{' '}
-            {r.timeliness.vi}
+            {pick(r.timeliness)}
           </dd>
           <dt>{m('receipt.attested')}</dt>
           <dd>
@@ -133,7 +135,7 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
           <table>
             <caption>
               {m('receipt.scoreCaption')}: {scoreVn(score.data.total)} / {scoreVn(score.data.max)} —{' '}
-              {score.data.class.label.vi}
+              {pick(score.data.class.label)}
             </caption>
             <thead>
               <tr>
@@ -145,7 +147,7 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
               {score.data.categories.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    {c.id}. {c.name.vi}
+                    {c.id}. {pick(c.name)}
                   </td>
                   <td>{m('score.of', { points: scoreVn(c.points), max: scoreVn(c.max) })}</td>
                 </tr>
@@ -159,7 +161,7 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
             <ul>
               {form.data.claims.map((c) => (
                 <li key={c.criterionId}>
-                  {c.criterionId} {c.criterionName.vi}: {c.reason}
+                  {c.criterionId} {pick(c.criterionName)}: {c.reason}
                 </li>
               ))}
             </ul>
@@ -179,7 +181,7 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
                 .filter((f) => values[f.key] !== undefined && values[f.key] !== null)
                 .map((f) => (
                   <tr key={f.key}>
-                    <td>{f.shortLabel?.vi ?? f.label.vi}</td>
+                    <td>{pick(f.shortLabel) || pick(f.label)}</td>
                     <td>{valueText(f.key, values[f.key])}</td>
                   </tr>
                 ))}

@@ -3,12 +3,14 @@
  * criteria version, saved as the user types, nothing lost on reload, N/A claims and evidence by
  * criterion, the assessors' queries where they belong, the live self-score beside, and submission.
  */
+
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Modal } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Finding } from '../../../core/types.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, scoreVn } from '../../format.ts';
+import { pick } from '../../i18n/messages.ts';
 import { navigate } from '../../router.tsx';
 import type { ScreenProps } from '../../routes.tsx';
 import { EvidenceBox, NaClaim } from './CriterionExtras.tsx';
@@ -170,7 +172,7 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
         crumbs={[{ label: m('home.title'), to: '/bao-cao' }]}
         intro={
           <p>
-            {m('form.intro', { agency: server.agency.name, group: server.agency.groupName.vi })}{' '}
+            {m('form.intro', { agency: server.agency.name, group: pick(server.agency.groupName) })}{' '}
             {m('form.deadline', { at: dateTimeVn(server.cycle.deadline) })}
           </p>
         }
@@ -220,7 +222,7 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
           {layout.sections.map((s) => (
             <section key={s.id} className="reporter-card" aria-labelledby={`sec-${s.id}`}>
               <h2 id={`sec-${s.id}`}>
-                {s.id}. {s.name.vi}{' '}
+                {s.id}. {pick(s.name)}{' '}
                 <span className="reporter-muted">
                   ({m('form.sectionMax', { max: pts(s.maxHundredths) })})
                 </span>
@@ -231,14 +233,16 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
                 return (
                   <div key={k.id} className="reporter-criterion" id={`crit-${k.id}`}>
                     <h3>
-                      {k.id}. {k.def.name.vi}{' '}
+                      {k.id}. {pick(k.def.name)}{' '}
                       <span className="reporter-muted">
                         ({m('form.sectionMax', { max: pts(k.maxHundredths) })})
                       </span>
                     </h3>
                     {k.def.formulaText && (
                       <p className="reporter-help">
-                        {m('form.howScored', { text: readableFormula(k.def.formulaText.vi, layout.group) })}
+                        {m('form.howScored', {
+                          text: readableFormula(pick(k.def.formulaText), layout.group),
+                        })}
                       </p>
                     )}
                     {queryNotes(`crit:${k.id}`)}
@@ -246,13 +250,13 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
                     {b.sharedFields.length > 0 && (
                       <p className="reporter-help">
                         {m('form.alsoUses', {
-                          fields: b.sharedFields.map((f) => f.shortLabel?.vi ?? f.label.vi).join('; '),
+                          fields: b.sharedFields.map((f) => pick(f.shortLabel) || pick(f.label)).join('; '),
                         })}
                       </p>
                     )}
                     {k.def.evidenceHint && (
                       <p className="reporter-help">
-                        {m('form.evidenceHint', { text: k.def.evidenceHint.vi })}
+                        {m('form.evidenceHint', { text: pick(k.def.evidenceHint) })}
                       </p>
                     )}
                     <NaClaim
@@ -377,7 +381,7 @@ function ConflictDialog(props: { a: ReturnType<typeof useAutosave> }) {
         <tbody>
           {c.fields.map((r) => (
             <tr key={r.field.key}>
-              <th scope="row">{r.field.shortLabel?.vi ?? r.field.label.vi}</th>
+              <th scope="row">{pick(r.field.shortLabel) || pick(r.field.label)}</th>
               <td>{show(r.mine)}</td>
               <td>{show(showValue(r.field, r.theirs))}</td>
             </tr>
@@ -450,6 +454,6 @@ function readableFormula(
 ): string {
   return text.replace(/\b[a-z][a-z0-9_]*\b/g, (word) => {
     const f = group.fieldsByKey.get(word);
-    return f ? `“${f.shortLabel?.vi ?? f.label.vi}”` : word;
+    return f ? `“${pick(f.shortLabel) || pick(f.label)}”` : word;
   });
 }

@@ -3,12 +3,14 @@
  * down in Vietnam time, the department's documents, the state of the agency's form with the one
  * next step, open queries, and the agency's other cycles.
  */
+
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { apiUrl } from '../../api.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, fileSizeVn } from '../../format.ts';
+import { pick } from '../../i18n/messages.ts';
 import { Link, navigate } from '../../router.tsx';
 import type { ScreenProps } from '../../routes.tsx';
 import { m } from './messages.ts';
@@ -105,7 +107,7 @@ export default function ReporterHome({ user }: ScreenProps) {
               columns={[
                 { title: m('home.year'), dataIndex: 'year' },
                 { title: m('home.cycle'), dataIndex: 'title' },
-                { title: m('home.state'), render: (_, c) => c.stateLabel.vi },
+                { title: m('home.state'), render: (_, c) => pick(c.stateLabel) },
                 { title: m('home.form'), render: (_, c) => formStateText(formOf(c.id)) },
                 {
                   title: m('home.links'),
@@ -158,7 +160,7 @@ function CurrentCycle(props: { cycle: CycleSummary; form: FormState | undefined;
         <h2 id="home-current">
           {m('home.current')}: {cycle.title}
         </h2>
-        <StatusTag tone={cycle.state === 'open' ? 'blue' : 'grey'}>{cycle.stateLabel.vi}</StatusTag>
+        <StatusTag tone={cycle.state === 'open' ? 'blue' : 'grey'}>{pick(cycle.stateLabel)}</StatusTag>
         <h3>{m('home.deadline')}</h3>
         <p>{m('home.deadlineAt', { at: dateTimeVn(cycle.deadline) })}</p>
         {cycle.state === 'open' &&

@@ -2,10 +2,12 @@
  * The live self-score beside the form: total and expected class, each category against its
  * maximum, and every criterion with the core's explanation ("min(1; 38/40) × 5 = 4,75 điểm").
  */
+
 import { Collapse } from 'antd';
 import { memo } from 'react';
 import type { AgencyScore } from '../../../core/scoring/score.ts';
 import { scoreVn } from '../../format.ts';
+import { pick } from '../../i18n/messages.ts';
 import type { FormLayout } from './formModel.ts';
 import { m } from './messages.ts';
 import { StatusTag, type Tone } from './StatusTag.tsx';
@@ -36,7 +38,7 @@ export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; 
         {band && (
           <div>
             <StatusTag tone={CLASS_TONES[band.id] ?? 'grey'} testId="live-class">
-              {m('score.class', { label: band.label.vi })}
+              {m('score.class', { label: pick(band.label) })}
             </StatusTag>
           </div>
         )}
@@ -48,7 +50,7 @@ export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; 
           label: (
             <span className="reporter-score-cat">
               <span>
-                {c.id}. {c.name.vi}
+                {c.id}. {pick(c.name)}
               </span>
               <strong data-testid={`live-category-${c.id}`}>
                 {m('score.of', { points: pts(c.points), max: pts(c.max) })}
@@ -62,13 +64,14 @@ export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; 
                 <li key={k.id} data-testid="live-criterion" data-id={k.id} data-points={pts(k.points)}>
                   <div className="reporter-score-row">
                     <span>
-                      <a href={`#crit-${k.id}`}>{k.id}</a> {layout.group.criteriaById.get(k.id)?.def.name.vi}
+                      <a href={`#crit-${k.id}`}>{k.id}</a>{' '}
+                      {pick(layout.group.criteriaById.get(k.id)?.def.name)}
                     </span>
                     <strong>
                       {pts(k.points)}/{pts(k.max)}
                     </strong>
                   </div>
-                  {k.explanation && <div className="reporter-explain">{k.explanation.vi}</div>}
+                  {k.explanation && <div className="reporter-explain">{pick(k.explanation)}</div>}
                 </li>
               ))}
             </ul>

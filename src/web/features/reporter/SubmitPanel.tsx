@@ -3,11 +3,13 @@
  * checks found, then the attestation, then a confirmation that says what happens. After the
  * deadline it says the form will be recorded late and not ranked (R9).
  */
+
 import { Alert, Button, Checkbox, Input, Modal } from 'antd';
 import { useState } from 'react';
 import type { Field } from '../../../core/criteria/schema.ts';
 import type { Finding } from '../../../core/types.ts';
 import { ApiError } from '../../api.ts';
+import { pick } from '../../i18n/messages.ts';
 import { fieldId } from './FieldRow.tsx';
 import { m } from './messages.ts';
 import { type Claim, type FormState, reporterApi } from './reporterApi.ts';
@@ -73,7 +75,7 @@ export function SubmitPanel(props: {
             {missing.slice(0, 12).map((f, i) => (
               <span key={f.key}>
                 {i > 0 && '; '}
-                <a href={`#${fieldId(f.key)}`}>{f.shortLabel?.vi ?? f.label.vi}</a>
+                <a href={`#${fieldId(f.key)}`}>{pick(f.shortLabel) || pick(f.label)}</a>
               </span>
             ))}
             {missing.length > 12 && '; …'}
