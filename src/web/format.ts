@@ -2,6 +2,9 @@
  * Numbers, dates and sorting as Vietnamese readers expect them: "87,25", "01/11/2017", dates
  * always in Vietnam time (UTC+7, no daylight saving), names sorted by Intl.Collator('vi').
  */
+import { formatNumber, formatPointsFixed } from '../core/format.ts';
+import { lang } from './i18n/messages.ts';
+
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -26,29 +29,22 @@ export function dateVn(isoOrDate: string): string {
   return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 /**
- * A number with a decimal comma and dot thousands, e.g. 87.25 → "87,25", 1234.5 → "1.234,5".
- * `digits` fixes the decimals (scores: 2); without it, up to 4 and no trailing zeros.
+ * A number as the reader writes it, from the scoring core's own formatter: 87.25 → "87,25",
+ * 1234.5 → "1.234,5" in Vietnamese ("87.25", "1,234.5" in English); up to `maxDecimals` decimals,
+ * no trailing zeros.
  */
-export function numberVn(value: number, digits?: number): string {
-  const key = String(digits);
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat('vi-VN', {
-      minimumFractionDigits: digits ?? 0,
-      maximumFractionDigits: digits ?? 4,
-    });
-    numberFormats.set(key, format);
-  }
-  return format.format(value);
+export function numberVn(value: number, maxDecimals = 4): string {
+  if (!Number.isFinite(value)) return String(value);
+  // Rounded first: a computed value (an average, a size in MB) then has no long or endless tail.
+  const scale = 10 ** maxDecimals;
+  return formatNumber(Math.round(value * scale) / scale, lang(), maxDecimals);
 }
 
-/** A score as published: two decimals, "87,25"; a score given as a decimal string is accepted too. */
+/** A score as published: exactly two decimals, "87,25"; a score given as a decimal string is accepted too. */
 export function scoreVn(value: number | string): string {
   const n = typeof value === 'string' ? Number(value) : value;
-  return Number.isFinite(n) ? numberVn(n, 2) : String(value);
+  return Number.isFinite(n) ? formatPointsFixed(Math.round(n * 100), lang()) : String(value);
 }
 
 /** Vietnamese alphabetical order (Đ after D, tones after the bare letter). */

@@ -32,6 +32,24 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const own = (o: object, k: string) => Object.hasOwn(o, k);
 
 /** Parses the JSON text of a cycle file, then reads it. */
+/**
+ * The required fields an agency that submitted has not given: `gives(key)` says whether its
+ * values hold the field; a monitoring field may instead be recorded by every website check.
+ * The server's approval asks the same question of the verified data.
+ */
+export function missingRequired(
+  fields: readonly Field[],
+  gives: (key: string) => boolean,
+  checks: readonly Pick<WebsiteCheck, 'values'>[],
+): Field[] {
+  return fields.filter(
+    (f) =>
+      f.required &&
+      !gives(f.key) &&
+      !(f.source === 'monitoring' && checks.length > 0 && checks.every((c) => c.values[f.key] !== undefined)),
+  );
+}
+
 export function readCycleText(text: string, options: ReadOptions): CycleRead {
   let raw: unknown;
   try {
@@ -270,18 +288,11 @@ function readAgency(
   // instead be given by every website check.
   if (submittedAt !== null && values) {
     const given = isObject(a.values) ? a.values : {};
-    for (const f of group.fields) {
-      // A value we accepted was given (own and not null): one lookup in our compact copy
-      // settles most fields before the file's own object is asked.
-      if (!f.required || own(values, f.key) || (own(given, f.key) && given[f.key] !== null)) continue;
-      if (
-        f.source === 'monitoring' &&
-        checks.length > 0 &&
-        checks.every((c) => c.values[f.key] !== undefined)
-      )
-        continue;
+    // A value we accepted was given (own and not null): one lookup in our compact copy settles
+    // most fields before the file's own object is asked.
+    const gives = (key: string) => own(values, key) || (own(given, key) && given[key] !== null);
+    for (const f of missingRequired(group.fields, gives, checks))
       failCounted({ field: f.key, message: { vi: 'thiếu số liệu bắt buộc', en: 'required value missing' } });
-    }
   }
 
   let previousValues: Values | undefined;

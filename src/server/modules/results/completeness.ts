@@ -6,6 +6,7 @@
  * (src/core/input/cycle.ts), so an approved result can always be recomputed from its data.
  */
 import type { CompiledSet } from '../../../core/criteria/compile.ts';
+import { missingRequired } from '../../../core/input/cycle.ts';
 import type { Text } from '../../../core/types.ts';
 import type { CycleRow } from '../cycles/cycles.repo.ts';
 import { type AgencyRecord, officialValues } from '../scoring/cycle-data.ts';
@@ -33,16 +34,7 @@ export function incompleteAgencies(
     const group = set.groupsById.get(r.groupId);
     if (!group) continue;
     const values = officialValues(r);
-    const missing = group.fields.filter(
-      (f) =>
-        f.required &&
-        !has(values, f.key) &&
-        !(
-          f.source === 'monitoring' &&
-          r.websiteChecks.length > 0 &&
-          r.websiteChecks.every((c) => c.values[f.key] !== undefined)
-        ),
-    );
+    const missing = missingRequired(group.fields, (key) => has(values, key), r.websiteChecks);
     const pending = r.claims.filter((c) => c.status === 'claimed').map((c) => c.criterionId);
     if (missing.length === 0 && pending.length === 0) continue;
     const monitoring = missing.filter((f) => f.source === 'monitoring');

@@ -80,9 +80,8 @@ export function formulaWords(f: AnyFormula, field: (key: string) => string): str
     case 'gate':
       return m('formula.gate', {
         if: q(f.if),
-        // biome-ignore lint/suspicious/noThenProperty: a placeholder name of the message, never awaited
-        then: formulaWords(f.then, field),
-        else: formulaWords(f.else ?? 0, field),
+        yes: formulaWords(f.then, field),
+        no: formulaWords(f.else ?? 0, field),
       });
     default:
       return JSON.stringify(f);

@@ -76,8 +76,8 @@ export const criteriaMessages = {
   'formula.plus': { vi: '; cộng ', en: '; plus ' },
   'formula.cap': { vi: ' (tổng tối đa {cap})', en: ' (at most {cap} in all)' },
   'formula.gate': {
-    vi: 'nếu {if} là “Có”: {then}; nếu không: {else}',
-    en: 'if {if}: {then}; otherwise {else}',
+    vi: 'nếu {if} là “Có”: {yes}; nếu không: {no}',
+    en: 'if {if}: {yes}; otherwise {no}',
   },
   'fieldType.integer': { vi: 'số nguyên', en: 'whole number' },
   'fieldType.decimal': { vi: 'số', en: 'number' },

@@ -5,86 +5,20 @@
  */
 
 import type { Text } from '../../../core/types.ts';
+// The form's shapes are the server's own, imported as types only (nothing of the server reaches
+// the bundle), so that the screens and the routes cannot drift apart.
+import type {
+  ClaimView as Claim,
+  EvidenceView as Evidence,
+  ReceiptView as Receipt,
+  FormState as ServerFormState,
+  ScoreView as ServerScore,
+} from '../../../server/modules/submissions/submissions.service.ts';
 import { api, type CycleState } from '../../api.ts';
 
-export interface Person {
-  id: string;
-  displayName: string;
-}
-
-export interface Receipt {
-  submissionId: string;
-  agency: { id: string; code: string; name: string };
-  cycle: { id: string; year: number; title: string };
-  submittedAt: string;
-  submittedAtVn: string;
-  deadline: string;
-  deadlineVn: string;
-  late: boolean;
-  timeliness: Text;
-  contentHash: string;
-  attestation: { name: string; title: string };
-  submittedBy: Person | null;
-}
-
-export interface Claim {
-  criterionId: string;
-  criterionName: Text;
-  reason: string;
-  status: 'claimed' | 'confirmed' | 'rejected';
-  claimedAt: string;
-  decidedAt: string | null;
-  decisionNote: string | null;
-}
-
-export interface Evidence {
-  id: string;
-  criterionId: string | null;
-  filename: string;
-  mime: string;
-  size: number;
-  note: string | null;
-  uploadedAt: string;
-  surveyId: string | null;
-}
-
-export interface ServerScore {
-  total: number;
-  max: number;
-  class: { id: string; label: Text };
-  categories: { id: string; name: Text; points: number; max: number }[];
-  criteria: { id: string; categoryId: string; points: number; max: number; explanation: Text }[];
-}
-
-export interface FormState {
-  cycle: {
-    id: string;
-    year: number;
-    title: string;
-    state: CycleState;
-    deadline: string;
-    deadlineVn: string;
-    deadlinePassed: boolean;
-  };
-  agency: { id: string; code: string; name: string; groupId: string; groupName: Text };
-  submissionId: string | null;
-  status: 'not_started' | 'draft' | 'submitted';
-  version: number | null;
-  values: Record<string, unknown>;
-  updatedAt: string | null;
-  updatedBy: Person | null;
-  claims: Claim[];
-  evidence: Evidence[];
-  submittedAt: string | null;
-  contentHash: string | null;
-  withdrawnCount: number;
-  late: boolean;
-  receipt: Receipt | null;
-  editable: boolean;
-  notEditable: { code: string; message: string; messageEn: string } | null;
-  /** Only on GET: the largest evidence file the server accepts. */
-  evidenceMaxBytes?: number;
-}
+/** GET …/submission also tells the largest evidence file the server accepts. */
+export type FormState = ServerFormState & { evidenceMaxBytes?: number };
+export type { Claim, Evidence, Receipt, ServerScore };
 
 /** What a 409 carries: the form as it is on the server now. */
 export interface StaleDetails {

@@ -66,144 +66,22 @@ export interface ReminderResult {
   withoutRecipients: { agencyId: string; code: string; name: string }[];
 }
 
-export interface HistoryEntry {
-  kind: 'correction' | 'reviewer';
-  oldValue: unknown;
-  newValue: unknown;
-  restoresAgencyValue: boolean;
-  reason: string | null;
-  surveyId: string | null;
-  by: UserRef | null;
-  at: string;
-}
+import type {
+  ClaimView as Claim,
+  EvidenceView as Evidence,
+  FieldValueView as FieldValue,
+  QueryView as Query,
+  ReviewPage as ReviewPageData,
+  SurveyView as Survey,
+} from '../../../server/modules/review/review.service.ts';
 
-export interface FieldValue {
-  key: string;
-  label: Text;
-  source: 'agency' | 'monitoring' | 'reviewer';
-  type: 'integer' | 'decimal' | 'boolean' | 'enum' | 'date' | 'text' | 'url';
-  unit: Text | null;
-  min: number | null;
-  max: number | null;
-  options: { value: string; label: Text }[] | null;
-  agencyValue: unknown;
-  officialValue: unknown;
-  corrected: boolean;
-  history: HistoryEntry[];
-}
+export type { CriterionComparison } from '../../../server/modules/review/compare.ts';
+export type { HistoryEntry } from '../../../server/modules/review/review.service.ts';
+export type { Claim, Evidence, FieldValue, Query, ReviewPageData, Survey };
 
-export interface Claim {
-  criterionId: string;
-  criterionName: Text | null;
-  reason: string;
-  status: 'claimed' | 'confirmed' | 'rejected';
-  claimedAt: string;
-  decidedBy: UserRef | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-}
+import type { WebsiteCheckView as WebsiteCheck } from '../../../server/modules/website-checks/website-checks.service.ts';
 
-export interface Evidence {
-  id: string;
-  criterionId: string | null;
-  surveyId: string | null;
-  filename: string;
-  mime: string;
-  size: number;
-  note: string | null;
-  addedBy: UserRef | null;
-  addedAt: string;
-}
-
-export interface Query {
-  id: string;
-  criterionId: string | null;
-  fieldKey: string | null;
-  subject: string;
-  status: 'open' | 'answered' | 'closed';
-  createdBy: UserRef | null;
-  createdAt: string;
-  closedAt: string | null;
-  messages: { id: string; body: string; author: (UserRef & { role: string }) | null; createdAt: string }[];
-}
-
-export interface Survey {
-  id: string;
-  surveyDate: string;
-  team: string;
-  findings: string;
-  createdBy: UserRef | null;
-  createdAt: string;
-  evidence: Evidence[];
-}
-
-export interface WebsiteCheck {
-  id: string;
-  checkedAt: string;
-  values: Record<string, unknown>;
-  source: 'manual' | 'crawler';
-  note: string | null;
-  checkedBy: UserRef | null;
-  createdAt: string;
-}
-
-export interface Side {
-  points: number;
-  basis: 'formula' | 'not_applicable' | 'gate_closed' | 'website_checks';
-  explanation: Text;
-}
-
-export interface Totals {
-  total: number;
-  classId: string;
-  classLabel: Text;
-  categories: { id: string; name: Text; points: number; max: number }[];
-}
-
-export interface CriterionComparison {
-  id: string;
-  name: Text;
-  categoryId: string;
-  max: number;
-  fields: string[];
-  self: Side;
-  official: Side;
-  difference: number;
-  reasons: {
-    kind: 'correction' | 'reviewer_mark' | 'na_rejected' | 'na_pending';
-    fieldKey?: string;
-    text: Text;
-  }[];
-}
-
-export interface ReviewPageData {
-  cycle: { id: string; year: number; title: string; state: CycleState; deadline: string };
-  agency: { id: string; code: string; name: string; group: string; groupName: Text };
-  submission: {
-    id: string;
-    status: 'draft' | 'submitted';
-    submittedAt: string | null;
-    late: boolean;
-    version: number;
-    attestedName: string | null;
-    attestedTitle: string | null;
-  } | null;
-  reviewStatus: ReviewState;
-  reviewStatusLabel: Text;
-  values: FieldValue[];
-  claims: Claim[];
-  evidence: Evidence[];
-  queries: Query[];
-  surveys: Survey[];
-  websiteChecks: WebsiteCheck[];
-  findings: { ruleId: string; severity: 'error' | 'warning'; message: Text; fields: string[] }[];
-  comparison: {
-    self: Totals;
-    official: Totals;
-    difference: number;
-    criteria: CriterionComparison[];
-  };
-}
+export type { WebsiteCheck };
 
 const base = (cycleId: string, agencyId: string) => `/cycles/${cycleId}/review/${agencyId}`;
 
