@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { ensureWebBuild, ROOT } from '../../scripts/ensure-web-build.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { bootstrap } from '../../src/server/bootstrap.ts';
@@ -22,11 +22,11 @@ import { directoryStore } from '../../src/server/platform/files.ts';
 import type { App, AppDeps } from '../../src/server/platform/http.ts';
 import type { Role } from '../../src/web/api.ts';
 import { multipart, SMALL_PDF } from '../http.ts';
+import { prepareTestMachine } from '../machine.ts';
 import { freshDatabase, TEST_PASSWORD } from '../server.ts';
 
 /** The first administrator's password, as test/server.ts bootstraps it. */
 export const ADMIN_PASSWORD = 'Quan-tri-thu-2017';
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -37,6 +37,10 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+/** The browser the test run's set-up found or installed (test/machine.ts); outside vitest, found now. */
+function chromiumPath(): string {
+  return process.env.VITEST ? inject('chromium') : prepareTestMachine().chromium;
+}
 export const DESKTOP = { width: 1366, height: 768 };
 export const PHONE = { width: 390, height: 844 };
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -150,7 +154,7 @@ export async function startBrowserSession(
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
     context = await browser.newContext({
       viewport: DESKTOP,
       locale: 'vi-VN',
