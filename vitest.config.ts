@@ -6,6 +6,9 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // The slowest files and the counts (test-results/summary.json) after the usual report.
     reporters: ['default', './test/timing-reporter.ts'],
+    // A page reaches its next state after a request to the real server and a re-render: under load
+    // that is seconds, not vitest's default 1 s for expect.poll, which made tests fail by timing alone.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
