@@ -85,6 +85,11 @@ export interface BrowserSession {
   waitSaved(): Promise<void>;
   /** Serious and critical accessibility violations of the page as it is now. */
   axe(page?: Page): Promise<AxeViolation[]>;
+  /**
+   * The font families Chromium drew an element's text with (DevTools' platform fonts), to tell a
+   * real Vietnamese letter from a box drawn for a letter no installed font has.
+   */
+  fontsOf(selector: string, page?: Page): Promise<string[]>;
   /** A full-page screenshot, test-results/screenshots/<name>.png; returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
   /**
@@ -336,6 +341,20 @@ export async function startBrowserSession(
             targets: v.nodes.map((n) => n.target.join(' ')),
           }));
       });
+    },
+    async fontsOf(selector, target = page) {
+      const cdp = await target.context().newCDPSession(target);
+      try {
+        await cdp.send('DOM.enable');
+        await cdp.send('CSS.enable');
+        const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+        const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+        if (!nodeId) throw new Error(`no element ${selector}`);
+        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        return fonts.map((f) => f.familyName);
+      } finally {
+        await cdp.detach();
+      }
     },
     async screenshot(target, name) {
       mkdirSync(SCREENSHOTS, { recursive: true });

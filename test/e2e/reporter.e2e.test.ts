@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledCompiledSet } from '../../src/core/criteria/bundled.ts';
 import { formValues } from '../fixtures.ts';
 import { SMALL_PDF } from '../http.ts';
+import { VIETNAMESE_SAMPLE, vietnameseFontFamilies } from '../machine.ts';
 import { type BrowserSession, DESKTOP, PHONE, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
@@ -53,6 +54,35 @@ describe('the agency reporter', () => {
     await s.checkScreen('bao-cao-trang-chu');
     await page.getByRole('button', { name: 'Bắt đầu nhập phiếu' }).click();
     await page.getByRole('heading', { level: 1, name: `Phiếu thu thập số liệu năm ${YEAR}` }).waitFor();
+  });
+
+  it('draws every Vietnamese letter of the form with a font that has it (no boxes on screen or in print)', async () => {
+    const page = s.page;
+    await s.signInAs('bc-stttt', 'Báo cáo của cơ quan');
+    await page.goto(`${s.baseUrl}/bao-cao/${cycleId}`);
+    await page.getByRole('heading', { level: 1, name: `Phiếu thu thập số liệu năm ${YEAR}` }).waitFor();
+    // The letters a machine without Vietnamese fonts draws as boxes, in the page's own font.
+    await page.evaluate(
+      (sample) => {
+        const p = document.createElement('p');
+        p.id = 'mau-chu-viet';
+        p.lang = 'vi';
+        p.textContent = `Mẫu chữ: ${sample} — Hạ tầng, Thủ trưởng, Dịch vụ công trực tuyến`;
+        document.querySelector('h1')!.after(p);
+      },
+      [...VIETNAMESE_SAMPLE].join(' '),
+    );
+    const covering = vietnameseFontFamilies();
+    expect(covering, 'fontconfig lists the fonts').not.toBeNull();
+    for (const selector of ['h1', 'label[for^="field-"]', '#mau-chu-viet']) {
+      const fonts = await s.fontsOf(selector);
+      expect(fonts.length, selector).toBeGreaterThan(0);
+      for (const family of fonts)
+        expect(covering!.has(family), `${selector} drawn with ${family}`).toBe(true);
+    }
+    await page
+      .locator('#mau-chu-viet')
+      .screenshot({ path: 'test-results/screenshots/phong-chu-tieng-viet.png' });
   });
 
   it('fills in the form through the keyboard, claims N/A, attaches evidence and submits; the receipt prints', async () => {
