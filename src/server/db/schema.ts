@@ -259,8 +259,13 @@ export const submissions = pgTable(
     status: text('status', { enum: SUBMISSION_STATUSES }).notNull().default('draft'),
     /** The agency's own values (field key → value), exactly as entered. */
     values: jsonb('values').notNull().default({}),
-    /** Optimistic concurrency: every write names the version it read; a stale one gets 409. */
+    /**
+     * Optimistic concurrency: every write names the version it read. A draft save is refused (409)
+     * only for a field someone else changed after that version: `fieldVersions` holds, per field
+     * key, the version that last changed it, so edits of different fields of one form merge.
+     */
     version: integer('version').notNull().default(1),
+    fieldVersions: jsonb('field_versions').notNull().default({}),
     createdAt: now('created_at'),
     updatedAt: now('updated_at'),
     updatedBy: uuid('updated_by').references(() => users.id),

@@ -78,3 +78,21 @@ export function directoryStore(dir: string): FileStore {
     get: (sha) => readFileSync(pathOf(sha)),
   };
 }
+
+/**
+ * The name an uploaded file is stored and offered under: no folders, no control characters, NFC,
+ * at most 200 characters (the extension kept); `fallback` when nothing of the name remains.
+ */
+export function safeFilename(raw: string | undefined, fallback: string): string {
+  const base = ((raw ?? '').split(/[\\/]/).pop() ?? '')
+    .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .replace(/[\uD800-\uDFFF]/gu, '') // lone surrogates only: with /u a pair is one code point
+    .trim();
+  const chars = [...(base && base !== '.' && base !== '..' ? base : fallback)];
+  if (chars.length <= 200) return chars.join('');
+  const dot = base.lastIndexOf('.');
+  const ext = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : '';
+  return chars.slice(0, 200 - ext.length).join('') + ext;
+}

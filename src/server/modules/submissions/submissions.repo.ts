@@ -2,10 +2,139 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/open.ts';
 import { cycleAgencies, cycles, evidence, files, naClaims, submissions, users } from '../../db/schema.ts';
+import type { Actor } from '../../platform/audit.ts';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type ClaimRow = typeof naClaims.$inferSelect;
 export type RosterRow = typeof cycleAgencies.$inferSelect;
+export type CycleRow = typeof cycles.$inferSelect;
+
+/**
+ * A form and what decides about it, in one read: the cycle, the agency as the cycle's roster has
+ * it (null when not evaluated that cycle) and the stored form (null before its first save).
+ * Undefined when there is no such cycle.
+ */
+export const formRow = async (
+  db: Executor,
+  cycleId: string,
+  agencyId: string,
+): Promise<{ cycle: CycleRow; roster: RosterRow | null; submission: SubmissionRow | null } | undefined> =>
+  (
+    await db
+      .select({ cycle: cycles, roster: cycleAgencies, submission: submissions })
+      .from(cycles)
+      .leftJoin(
+        cycleAgencies,
+        and(eq(cycleAgencies.cycleId, cycles.id), eq(cycleAgencies.agencyId, agencyId)),
+      )
+      .leftJoin(submissions, and(eq(submissions.cycleId, cycles.id), eq(submissions.agencyId, agencyId)))
+      .where(eq(cycles.id, cycleId))
+      .limit(1)
+  )[0];
+
+/** A draft save as the use case decided it: the patch to write and who writes it. */
+export interface DraftWrite {
+  readonly cycleId: string;
+  readonly agencyId: string;
+  /** Field key → new value; null clears the field. Only fields whose value changes. */
+  readonly patch: Readonly<Record<string, unknown>>;
+  /** The version the writer read (0 before the form existed for them). */
+  readonly base: number;
+  readonly now: Date;
+  readonly actor: Actor & { readonly user: { readonly id: string; readonly role: string } };
+}
+
+/** What a draft write answers: the new version, and the fields others changed since `base`. */
+export interface DraftWritten {
+  readonly version: number;
+  readonly updatedAt: Date;
+  readonly changed: Record<string, unknown>;
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+
+/** The audit row of a draft save, written by the same statement as the save (no extra round trip). */
+const auditInsert = (w: DraftWrite, action: string, source: string) => sql`
+  insert into audit_log (at, actor_id, actor_role, action, entity_type, entity_id, cycle_id, agency_id,
+                         field, old_value, new_value, request_id, ip)
+  select ${w.now}, ${w.actor.user.id}, ${w.actor.user.role}, ${action}, 'submission', s.id::text,
+         ${w.cycleId}, ${w.agencyId}, ${Object.keys(w.patch).join(',').slice(0, 1000)},
+         s.old_values, ${json(w.patch)}::jsonb, ${w.actor.requestId ?? null}, ${w.actor.ip ?? null}
+  from ${sql.raw(source)} s`;
+
+type Raw = { version: number; updated_at: Date | string; changed: Record<string, unknown> | null };
+const written = (rows: Raw[]): DraftWritten | undefined => {
+  const r = rows[0];
+  return r && { version: r.version, updatedAt: new Date(r.updated_at), changed: r.changed ?? {} };
+};
+const rowsOf = (result: unknown): Raw[] => (result as { rows: Raw[] }).rows;
+
+/**
+ * Writes a patch into an existing draft in one statement, with its audit row: locks the row,
+ * refuses (undefined) when the form is no longer a draft of an open cycle or when a patched field
+ * was changed by someone else after `base` to another value, and otherwise merges the patch into
+ * the values, stamping each patched field with the new version. No cycle lock: the check of the
+ * cycle's state is part of the write.
+ */
+export async function writeDraft(db: Executor, w: DraftWrite): Promise<DraftWritten | undefined> {
+  const keys = Object.keys(w.patch);
+  const set = Object.fromEntries(Object.entries(w.patch).filter(([, v]) => v !== null));
+  const removed = keys.filter((k) => w.patch[k] === null);
+  const result = await db.execute(sql`
+    with cur as (
+      select s.id, s.values as old_values
+      from submissions s
+      where s.cycle_id = ${w.cycleId} and s.agency_id = ${w.agencyId} and s.status = 'draft'
+        and exists (select 1 from cycles c where c.id = s.cycle_id and c.state = 'open')
+        and not exists (
+          select 1 from jsonb_each_text(s.field_versions) fv
+          where ${json(keys)}::jsonb ? fv.key and fv.value::int > ${w.base}
+            and coalesce(s.values -> fv.key, 'null'::jsonb) is distinct from (${json(w.patch)}::jsonb -> fv.key))
+      for update of s
+    ),
+    upd as (
+      update submissions s
+      set values = (s.values || ${json(set)}::jsonb)
+                   - array(select jsonb_array_elements_text(${json(removed)}::jsonb)),
+          field_versions = s.field_versions
+                   || (select jsonb_object_agg(k, s.version + 1) from jsonb_array_elements_text(${json(keys)}::jsonb) k),
+          version = s.version + 1, updated_at = ${w.now}, updated_by = ${w.actor.user.id}
+      from cur where s.id = cur.id
+      returning s.id, s.version, s.updated_at, s.values, s.field_versions,
+        (select jsonb_object_agg(k, coalesce(cur.old_values -> k, 'null'::jsonb))
+           from jsonb_array_elements_text(${json(keys)}::jsonb) k) as old_values
+    ),
+    aud as (${auditInsert(w, 'submission.save', 'upd')})
+    select u.version, u.updated_at,
+      (select jsonb_object_agg(fv.key, coalesce(u.values -> fv.key, 'null'::jsonb))
+         from jsonb_each_text(u.field_versions) fv
+        where fv.value::int > ${w.base} and not (${json(keys)}::jsonb ? fv.key)) as changed
+    from upd u`);
+  return written(rowsOf(result));
+}
+
+/**
+ * Creates the agency's form with its first values and audit row, while the cycle is open;
+ * undefined when the cycle is not open or another first save created it first (the unique
+ * (cycle, agency) index decides, so two first saves never make two forms).
+ */
+export async function createDraft(db: Executor, w: DraftWrite): Promise<DraftWritten | undefined> {
+  const set = Object.fromEntries(Object.entries(w.patch).filter(([, v]) => v !== null));
+  const stamps = Object.fromEntries(Object.keys(set).map((k) => [k, 1]));
+  const result = await db.execute(sql`
+    with ins as (
+      insert into submissions (cycle_id, agency_id, status, values, field_versions, version,
+                               created_at, updated_at, updated_by)
+      select ${w.cycleId}, ${w.agencyId}, 'draft', ${json(set)}::jsonb, ${json(stamps)}::jsonb, 1,
+             ${w.now}, ${w.now}, ${w.actor.user.id}
+      where exists (select 1 from cycles c where c.id = ${w.cycleId} and c.state = 'open')
+      on conflict (cycle_id, agency_id) do nothing
+      returning id, version, updated_at, '{}'::jsonb as old_values
+    ),
+    aud as (${auditInsert(w, 'submission.create', 'ins')})
+    select version, updated_at, '{}'::jsonb as changed from ins`);
+  return written(rowsOf(result));
+}
 
 /** The agency as the cycle's roster froze it, or undefined when it is not evaluated in that cycle. */
 export const rosterEntry = async (
@@ -50,12 +179,12 @@ export const lockSubmission = async (
   )[0];
 
 /**
- * Creates the draft of an agency; undefined when another request created it first (the unique
- * (cycle, agency) index decides, so two first saves never make two forms).
+ * Creates an empty draft inside a transaction (a claim or a file before any value was saved);
+ * undefined when another request created it first.
  */
-export const insertDraft = async (
+export const insertEmptyDraft = async (
   db: Executor,
-  row: { cycleId: string; agencyId: string; values: Record<string, unknown>; now: Date; userId: string },
+  row: { cycleId: string; agencyId: string; now: Date; userId: string },
 ): Promise<SubmissionRow | undefined> =>
   (
     await db
@@ -64,30 +193,13 @@ export const insertDraft = async (
         cycleId: row.cycleId,
         agencyId: row.agencyId,
         status: 'draft',
-        values: row.values,
+        values: {},
         version: 1,
         createdAt: row.now,
         updatedAt: row.now,
         updatedBy: row.userId,
       })
       .onConflictDoNothing({ target: [submissions.cycleId, submissions.agencyId] })
-      .returning()
-  )[0];
-
-/** Writes the values of the version the writer read; undefined when that version is no longer current. */
-export const updateValues = async (
-  db: Executor,
-  id: string,
-  version: number,
-  values: Record<string, unknown>,
-  now: Date,
-  userId: string,
-): Promise<SubmissionRow | undefined> =>
-  (
-    await db
-      .update(submissions)
-      .set({ values, version: sql`${submissions.version} + 1`, updatedAt: now, updatedBy: userId })
-      .where(and(eq(submissions.id, id), eq(submissions.version, version), eq(submissions.status, 'draft')))
       .returning()
   )[0];
 

@@ -1,141 +1,39 @@
-/** /cycles/:cycleId/agencies/:agencyId/submission: the agency's form, claims, evidence, self-score, submission, receipt. */
+/**
+ * /cycles/:cycleId/agencies/:agencyId/submission: the agency's form, claims, evidence, self-score,
+ * submission, receipt. Each route: who may call it, its contract (submissions.schema.ts), one use case.
+ */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { CYCLE_STATES } from '../../db/schema.ts';
 import { invalid } from '../../platform/errors.ts';
+import { type App, type AppDeps, callerOf, sendDownload } from '../../platform/http.ts';
+import { ErrorSchema, errorResponses } from '../../platform/schema.ts';
+import { attachEvidence, downloadEvidence, removeEvidence, type Upload } from './attach-evidence.ts';
+import { claimNotApplicable, withdrawClaim } from './claim-not-applicable.ts';
+import { readForm, readReceipt, readSelfScore } from './read-form.ts';
+import { saveDraft } from './save-draft.ts';
+import { submissionsAccess as access } from './submissions.policy.ts';
 import {
-  type App,
-  type AppDeps,
-  actorOf,
-  ErrorSchema,
-  errorResponses,
-  Instant,
-  sendDownload,
-  Uuid,
-  userOf,
-} from '../../platform/http.ts';
-import { submissionsPolicy } from './submissions.policy.ts';
-import { submissionsService, type Upload } from './submissions.service.ts';
+  ClaimBody,
+  ClaimParams,
+  EvidenceParams,
+  EvidenceView,
+  FormParams,
+  FormRead,
+  FormState,
+  ReceiptView,
+  SaveDraftBody,
+  SaveDraftResult,
+  ScoreView,
+  SubmitBody,
+  SubmitResult,
+  WithdrawBody,
+  WithdrawResult,
+} from './submissions.schema.ts';
+import { submit } from './submit.ts';
+import { withdraw } from './withdraw.ts';
 
 const BASE = '/cycles/:cycleId/agencies/:agencyId/submission';
-const TAGS = ['submissions'];
-
-const TextSchema = z.object({ vi: z.string(), en: z.string().optional() });
-const Params = z.object({ cycleId: Uuid, agencyId: Uuid });
-const ClaimParams = Params.extend({ criterionId: z.string().trim().min(1).max(20) });
-const EvidenceParams = Params.extend({ evidenceId: Uuid });
-
-const Score = z.object({
-  total: z.number(),
-  max: z.number(),
-  class: z.object({ id: z.string(), label: TextSchema }),
-  categories: z.array(z.object({ id: z.string(), name: TextSchema, points: z.number(), max: z.number() })),
-  criteria: z.array(
-    z.object({
-      id: z.string(),
-      categoryId: z.string(),
-      name: TextSchema,
-      points: z.number(),
-      max: z.number(),
-      basis: z.string(),
-      explanation: TextSchema,
-      notApplicableAllowed: z.boolean(),
-    }),
-  ),
-  findings: z.array(
-    z.object({
-      ruleId: z.string(),
-      severity: z.enum(['error', 'warning']),
-      message: TextSchema,
-      fields: z.array(z.string()),
-    }),
-  ),
-});
-
-const Person = z.object({ id: z.string(), displayName: z.string() });
-
-const Receipt = z.object({
-  submissionId: z.string(),
-  agency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
-  cycle: z.object({ id: z.string(), year: z.number(), title: z.string() }),
-  submittedAt: Instant,
-  submittedAtVn: z.string().describe('dd/mm/yyyy HH:mm:ss, giờ Việt Nam'),
-  deadline: Instant,
-  deadlineVn: z.string(),
-  late: z.boolean(),
-  timeliness: TextSchema,
-  contentHash: z.string(),
-  attestation: z.object({ name: z.string(), title: z.string() }),
-  submittedBy: Person.nullable(),
-});
-
-const Evidence = z.object({
-  id: z.string(),
-  criterionId: z.string().nullable(),
-  filename: z.string(),
-  mime: z.string(),
-  size: z.number(),
-  note: z.string().nullable(),
-  uploadedAt: Instant,
-  surveyId: z.string().nullable(),
-});
-
-const FormState = z.object({
-  cycle: z.object({
-    id: z.string(),
-    year: z.number(),
-    title: z.string(),
-    state: z.enum(CYCLE_STATES),
-    deadline: Instant,
-    deadlineVn: z.string(),
-    deadlinePassed: z.boolean(),
-  }),
-  agency: z.object({
-    id: z.string(),
-    code: z.string(),
-    name: z.string(),
-    groupId: z.string(),
-    groupName: TextSchema,
-  }),
-  submissionId: z.string().nullable(),
-  status: z.enum(['not_started', 'draft', 'submitted']),
-  version: z.number().nullable(),
-  values: z.record(z.string(), z.unknown()),
-  updatedAt: Instant.nullable(),
-  updatedBy: Person.nullable(),
-  claims: z.array(
-    z.object({
-      criterionId: z.string(),
-      criterionName: TextSchema,
-      reason: z.string(),
-      status: z.enum(['claimed', 'confirmed', 'rejected']),
-      claimedAt: Instant,
-      decidedAt: Instant.nullable(),
-      decisionNote: z.string().nullable(),
-    }),
-  ),
-  evidence: z.array(Evidence),
-  submittedAt: Instant.nullable(),
-  contentHash: z.string().nullable(),
-  attestation: z.object({ name: z.string().nullable(), title: z.string().nullable() }).nullable(),
-  withdrawnCount: z.number(),
-  late: z.boolean(),
-  receipt: Receipt.nullable(),
-  editable: z.boolean(),
-  notEditable: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }).nullable(),
-  score: Score,
-});
-
-const Message = { message: z.string(), messageEn: z.string() };
-
-/**
- * The form as read (GET) also says how large an evidence file may be, so the browser can refuse
- * a too-large file before sending megabytes the server will drop (the limit is the server's
- * CHISO_UPLOAD_MAX_MB; no separate config route for one number).
- */
-const FormRead = FormState.extend({
-  evidenceMaxBytes: z.number().describe('Dung lượng tối đa của một tệp minh chứng (byte)'),
-});
+const tags = ['submissions'];
 
 /** Reads a multipart upload: one file in field "file", and the text fields criterionId, note. */
 async function readUpload(req: FastifyRequest): Promise<Upload> {
@@ -164,148 +62,106 @@ async function readUpload(req: FastifyRequest): Promise<Upload> {
 }
 
 export function submissionsRoutes(app: App, deps: AppDeps) {
-  const service = submissionsService(deps.database.db, deps.clock, deps.files);
-
   app.get(
     BASE,
     {
-      config: { access: submissionsPolicy.read },
+      config: { access: access.read },
       schema: {
-        tags: TAGS,
-        summary:
-          'Phiếu thu thập số liệu của cơ quan: số liệu, không áp dụng, minh chứng, điểm tự đánh giá, biên nhận',
-        params: Params,
+        tags,
+        summary: 'Phiếu thu thập số liệu của cơ quan: số liệu, không áp dụng, minh chứng, biên nhận',
+        params: FormParams,
         response: { 200: FormRead, ...errorResponses },
       },
     },
-    async (req) => ({
-      ...(await service.get(userOf(req), req.params.cycleId, req.params.agencyId)),
-      evidenceMaxBytes: deps.config.uploadMaxBytes,
-    }),
+    async (req) => readForm(deps, callerOf(req), req.params),
   );
 
   app.put(
     `${BASE}/values`,
     {
-      config: { access: submissionsPolicy.edit },
+      config: { access: access.edit },
       schema: {
-        tags: TAGS,
-        summary: 'Lưu nháp một phần số liệu (null để xóa một ô); ghi kèm phiên bản đã đọc',
-        params: Params,
-        body: z.object({
-          version: z.number().int().positive().nullable(),
-          values: z
-            .record(z.string().max(100), z.unknown())
-            .refine((v) => Object.keys(v).length <= 500, 'tối đa 500 trường mỗi lần lưu'),
-        }),
-        response: { 200: FormState, ...errorResponses },
+        tags,
+        summary:
+          'Lưu nháp một phần số liệu (null để xóa một ô), ghi kèm phiên bản đã đọc; chỉ từ chối ô người khác đã sửa',
+        params: FormParams,
+        body: SaveDraftBody,
+        response: { 200: SaveDraftResult, ...errorResponses },
       },
     },
-    async (req) =>
-      service.saveValues(
-        actorOf(req),
-        userOf(req),
-        req.params.cycleId,
-        req.params.agencyId,
-        req.body.version,
-        req.body.values,
-      ),
+    async (req) => saveDraft(deps, callerOf(req), { ...req.params, ...req.body }),
   );
 
   app.get(
     `${BASE}/score`,
     {
-      config: { access: submissionsPolicy.read },
+      config: { access: access.read },
       schema: {
-        tags: TAGS,
+        tags,
         summary: 'Điểm tự đánh giá hiện tại, giải thích từng tiêu chí và kết quả kiểm tra logic',
-        params: Params,
-        response: { 200: Score, ...errorResponses },
+        params: FormParams,
+        response: { 200: ScoreView, ...errorResponses },
       },
     },
-    async (req) => service.score(userOf(req), req.params.cycleId, req.params.agencyId),
+    async (req) => readSelfScore(deps, callerOf(req), req.params),
   );
 
   app.put(
     `${BASE}/claims/:criterionId`,
     {
-      config: { access: submissionsPolicy.edit },
+      config: { access: access.edit },
       schema: {
-        tags: TAGS,
+        tags,
         summary: 'Khai tiêu chí "không áp dụng" kèm lý do',
         params: ClaimParams,
-        body: z.object({ reason: z.string().max(4000) }),
+        body: ClaimBody,
         response: { 200: FormState, ...errorResponses },
       },
     },
-    async (req) =>
-      service.putClaim(
-        actorOf(req),
-        userOf(req),
-        req.params.cycleId,
-        req.params.agencyId,
-        req.params.criterionId,
-        req.body.reason,
-      ),
+    async (req) => claimNotApplicable(deps, callerOf(req), { ...req.params, ...req.body }),
   );
 
   app.delete(
     `${BASE}/claims/:criterionId`,
     {
-      config: { access: submissionsPolicy.edit },
+      config: { access: access.edit },
       schema: {
-        tags: TAGS,
+        tags,
         summary: 'Bỏ khai "không áp dụng" của một tiêu chí',
         params: ClaimParams,
         response: { 200: FormState, ...errorResponses },
       },
     },
-    async (req) =>
-      service.deleteClaim(
-        actorOf(req),
-        userOf(req),
-        req.params.cycleId,
-        req.params.agencyId,
-        req.params.criterionId,
-      ),
+    async (req) => withdrawClaim(deps, callerOf(req), req.params),
   );
 
   app.post(
     `${BASE}/evidence`,
     {
-      config: { access: submissionsPolicy.edit },
+      config: { access: access.edit },
       schema: {
-        tags: TAGS,
+        tags,
         summary:
           'Tải lên tệp minh chứng (multipart: file, criterionId, note); loại tệp xác định theo nội dung',
         consumes: ['multipart/form-data'],
-        params: Params,
-        response: { 201: Evidence, ...errorResponses, 413: ErrorSchema, 415: ErrorSchema },
+        params: FormParams,
+        response: { 201: EvidenceView, ...errorResponses, 413: ErrorSchema, 415: ErrorSchema },
       },
     },
     async (req, reply) =>
       reply
         .status(201)
-        .send(
-          await service.addEvidence(actorOf(req), userOf(req), req.params.cycleId, req.params.agencyId, () =>
-            readUpload(req),
-          ),
-        ),
+        .send(await attachEvidence(deps, callerOf(req), { ...req.params, read: () => readUpload(req) })),
   );
 
   app.get(
     `${BASE}/evidence/:evidenceId`,
     {
-      config: { access: submissionsPolicy.read },
-      schema: { tags: TAGS, summary: 'Tải về tệp minh chứng', params: EvidenceParams },
+      config: { access: access.read },
+      schema: { tags, summary: 'Tải về tệp minh chứng', params: EvidenceParams },
     },
     async (req, reply) => {
-      const file = await service.downloadEvidence(
-        userOf(req),
-        req.params.cycleId,
-        req.params.agencyId,
-        req.params.evidenceId,
-      );
+      const file = await downloadEvidence(deps, callerOf(req), req.params);
       return sendDownload(reply, file.bytes, file.filename, file.mime);
     },
   );
@@ -313,22 +169,16 @@ export function submissionsRoutes(app: App, deps: AppDeps) {
   app.delete(
     `${BASE}/evidence/:evidenceId`,
     {
-      config: { access: submissionsPolicy.edit },
+      config: { access: access.edit },
       schema: {
-        tags: TAGS,
+        tags,
         summary: 'Gỡ tệp minh chứng (khi phiếu còn là nháp)',
         params: EvidenceParams,
         response: { 204: z.null(), ...errorResponses },
       },
     },
     async (req, reply) => {
-      await service.removeEvidence(
-        actorOf(req),
-        userOf(req),
-        req.params.cycleId,
-        req.params.agencyId,
-        req.params.evidenceId,
-      );
+      await removeEvidence(deps, callerOf(req), req.params);
       return reply.status(204).send(null);
     },
   );
@@ -336,50 +186,44 @@ export function submissionsRoutes(app: App, deps: AppDeps) {
   app.post(
     `${BASE}/submit`,
     {
-      config: { access: submissionsPolicy.submit },
+      config: { access: access.submit },
       schema: {
-        tags: TAGS,
+        tags,
         summary: 'Nộp phiếu (thủ trưởng cơ quan xác nhận); thời điểm nộp theo đồng hồ máy chủ',
-        params: Params,
-        body: z.object({
-          version: z.number().int().positive(),
-          attestedName: z.string().max(200),
-          attestedTitle: z.string().max(200),
-        }),
-        response: { 200: z.object({ ...Message, receipt: Receipt, state: FormState }), ...errorResponses },
+        params: FormParams,
+        body: SubmitBody,
+        response: { 200: SubmitResult, ...errorResponses },
       },
     },
-    async (req) =>
-      service.submit(actorOf(req), userOf(req), req.params.cycleId, req.params.agencyId, req.body),
+    async (req) => submit(deps, callerOf(req), { ...req.params, ...req.body }),
   );
 
   app.get(
     `${BASE}/receipt`,
     {
-      config: { access: submissionsPolicy.read },
+      config: { access: access.read },
       schema: {
-        tags: TAGS,
+        tags,
         summary: 'Biên nhận nộp phiếu',
-        params: Params,
-        response: { 200: Receipt, ...errorResponses },
+        params: FormParams,
+        response: { 200: ReceiptView, ...errorResponses },
       },
     },
-    async (req) => service.receipt(userOf(req), req.params.cycleId, req.params.agencyId),
+    async (req) => readReceipt(deps, callerOf(req), req.params),
   );
 
   app.post(
     `${BASE}/withdraw`,
     {
-      config: { access: submissionsPolicy.withdraw },
+      config: { access: access.withdraw },
       schema: {
-        tags: TAGS,
+        tags,
         summary: 'Rút phiếu đã nộp về nháp (chỉ trước hạn chót), kèm lý do',
-        params: Params,
-        body: z.object({ reason: z.string().max(4000) }),
-        response: { 200: z.object({ ...Message, state: FormState }), ...errorResponses },
+        params: FormParams,
+        body: WithdrawBody,
+        response: { 200: WithdrawResult, ...errorResponses },
       },
     },
-    async (req) =>
-      service.withdraw(actorOf(req), userOf(req), req.params.cycleId, req.params.agencyId, req.body.reason),
+    async (req) => withdraw(deps, callerOf(req), { ...req.params, ...req.body }),
   );
 }

@@ -64,7 +64,7 @@ async function fillIn(cookie: string, agency: string, group = 'department'): Pro
 describe('reading the form', () => {
   useServer();
 
-  it('shows a form not started yet, editable, with a live score of zero values', async () => {
+  it('shows a form not started yet, editable; its self-score on demand is of zero values', async () => {
     const res = await get(await s.as('reporter', 'SYT'), 'SYT');
     expect(res.statusCode).toBe(200);
     const form = res.json();
@@ -88,13 +88,16 @@ describe('reading the form', () => {
         deadlinePassed: false,
       },
     });
-    expect(form.score.max).toBe(100);
-    expect(form.score.categories.map((c: { max: number }) => c.max)).toEqual([20, 25, 20, 25, 10]);
-    expect(form.score.criteria.find((k: { id: string }) => k.id === '1.1')).toMatchObject({
+    // The browser computes the live score; the form does not carry one.
+    expect(form.score).toBeUndefined();
+    const score = (await get(await s.as('reporter', 'SYT'), 'SYT', '/score')).json();
+    expect(score.max).toBe(100);
+    expect(score.categories.map((c: { max: number }) => c.max)).toEqual([20, 25, 20, 25, 10]);
+    expect(score.criteria.find((k: { id: string }) => k.id === '1.1')).toMatchObject({
       max: 5,
       name: { vi: 'Tỷ lệ CBCCVC được trang bị máy tính' },
     });
-    expect(form.score.class.label.vi).toBe('Dưới trung bình');
+    expect(score.class.label.vi).toBe('Dưới trung bình');
     // The upload limit, so that the browser refuses a too-large file before sending it.
     expect(form.evidenceMaxBytes).toBe(s.deps.config.uploadMaxBytes);
   });
@@ -209,23 +212,32 @@ describe('saving the draft', () => {
       has_lan: true,
     });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({
+    // An autosave answers with what the screen uses, nothing more: under 1 KB.
+    expect(first.json()).toEqual({ version: 1, updatedAt: expect.any(String), changed: {} });
+    expect(first.body.length).toBeLessThan(1024);
+    const form = (await get(reporter, 'SXD')).json();
+    expect(form).toMatchObject({
       status: 'draft',
       version: 1,
       values: { total_staff: 40, staff_with_computer: 38, has_lan: true },
     });
-    expect(first.json().score.criteria.find((k: { id: string }) => k.id === '1.1')).toMatchObject({
+    const score = (await get(reporter, 'SXD', '/score')).json();
+    expect(score.criteria.find((k: { id: string }) => k.id === '1.1')).toMatchObject({
       points: 4.75,
       explanation: { vi: 'min(1; 38/40) × 5 = 4,75 điểm' },
     });
     const second = await save(reporter, 'SXD', 1, { has_lan: null, total_computers: 45 });
     expect(second.statusCode).toBe(200);
     expect(second.json().version).toBe(2);
-    expect(second.json().values).toEqual({ total_staff: 40, staff_with_computer: 38, total_computers: 45 });
+    expect((await get(reporter, 'SXD')).json().values).toEqual({
+      total_staff: 40,
+      staff_with_computer: 38,
+      total_computers: 45,
+    });
     const same = await save(reporter, 'SXD', 2, { total_staff: 40 });
     expect(same.json().version).toBe(2);
 
-    const id = second.json().submissionId;
+    const id = form.submissionId;
     const rows = await auditOf(id);
     expect(rows.map((r) => r.action)).toEqual(['submission.create', 'submission.save']);
     expect(rows[1]).toMatchObject({
@@ -301,7 +313,9 @@ describe('saving the draft', () => {
     const reporter = await s.as('reporter', 'SCT');
     const res = await save(reporter, 'SCT', null, { total_staff: 40, staff_with_computer: 50 });
     expect(res.statusCode).toBe(200);
-    const finding = res.json().score.findings.find((f: { ruleId: string }) => f.ruleId === 'V01');
+    const finding = (await get(reporter, 'SCT', '/score'))
+      .json()
+      .findings.find((f: { ruleId: string }) => f.ruleId === 'V01');
     expect(finding).toEqual({
       ruleId: 'V01',
       severity: 'error',
@@ -319,56 +333,108 @@ describe('saving the draft', () => {
   it('stores text in NFC, trimmed; an empty text clears the field', async () => {
     const reporter = await s.as('reporter', 'SCT');
     const decomposed = '  Phần mềm Nguye\u0302\u0303n Trãi  ';
-    const res = await save(reporter, 'SCT', 1, { apps_list: decomposed });
-    expect(res.json().values.apps_list).toBe('Phần mềm Nguyễn Trãi');
-    expect(res.json().values.apps_list).toBe('Phần mềm Nguyễn Trãi'.normalize('NFC'));
-    const cleared = await save(reporter, 'SCT', 2, { apps_list: '   ' });
-    expect(cleared.json().values.apps_list).toBeUndefined();
+    expect((await save(reporter, 'SCT', 1, { apps_list: decomposed })).statusCode).toBe(200);
+    const stored = (await get(reporter, 'SCT')).json().values.apps_list;
+    expect(stored).toBe('Phần mềm Nguyễn Trãi');
+    expect(stored).toBe('Phần mềm Nguyễn Trãi'.normalize('NFC'));
+    expect((await save(reporter, 'SCT', 2, { apps_list: '   ' })).statusCode).toBe(200);
+    expect((await get(reporter, 'SCT')).json().values.apps_list).toBeUndefined();
   });
 
-  it('tells the second of two reporters saving the same form that it is stale; after reloading both edits exist', async () => {
+  it('merges two reporters’ edits of different fields, and tells each what the other changed', async () => {
     await s.createUser('bc1.sgtvt', 'reporter', 'SGTVT');
     await s.createUser('bc2.sgtvt', 'reporter', 'SGTVT');
     const a = await s.login('bc1.sgtvt');
     const b = await s.login('bc2.sgtvt');
     await save(a, 'SGTVT', null, { total_staff: 50 });
-    const seenByA = (await get(a, 'SGTVT')).json().version;
-    const seenByB = (await get(b, 'SGTVT')).json().version;
-    expect(seenByA).toBe(seenByB);
+    const seen = (await get(a, 'SGTVT')).json().version;
+    expect((await get(b, 'SGTVT')).json().version).toBe(seen);
 
-    expect((await save(a, 'SGTVT', seenByA, { total_computers: 60 })).statusCode).toBe(200);
-    const late = await save(b, 'SGTVT', seenByB, { has_lan: true });
+    const first = await save(a, 'SGTVT', seen, { total_computers: 60 });
+    expect(first.statusCode).toBe(200);
+    // B read the form before A's save and changes another field: no conflict, merged.
+    const second = await save(b, 'SGTVT', seen, { has_lan: true });
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toMatchObject({ version: seen + 2, changed: { total_computers: 60 } });
+    const form = (await get(a, 'SGTVT')).json();
+    expect(form.values).toEqual({ total_staff: 50, total_computers: 60, has_lan: true });
+    expect(form.updatedBy.displayName).toBe('Người thử bc2.sgtvt');
+    // A, still on the version of its own save, hears of B's field (and of a cleared one as null).
+    const third = await save(a, 'SGTVT', seen + 1, { internet_bandwidth_mbps: 100 });
+    expect(third.json().changed).toEqual({ has_lan: true });
+    await save(b, 'SGTVT', seen + 3, { has_lan: null });
+    expect((await save(a, 'SGTVT', seen + 3, { total_staff: 51 })).json().changed).toEqual({ has_lan: null });
+  });
+
+  it('refuses only a field someone else changed meanwhile to another value, with the form as it is now', async () => {
+    await s.createUser('bc1.sgd', 'reporter', 'SGDDT');
+    await s.createUser('bc2.sgd', 'reporter', 'SGDDT');
+    const a = await s.login('bc1.sgd');
+    const b = await s.login('bc2.sgd');
+    await save(a, 'SGDDT', null, { total_staff: 50, total_computers: 40 });
+    const seen = (await get(b, 'SGDDT')).json().version;
+    expect((await save(a, 'SGDDT', seen, { total_staff: 55 })).statusCode).toBe(200);
+    // The same value as the other writer's is no conflict.
+    expect((await save(b, 'SGDDT', seen, { total_staff: 55 })).statusCode).toBe(200);
+
+    expect((await save(a, 'SGDDT', seen + 1, { total_computers: 45 })).statusCode).toBe(200);
+    const late = await save(b, 'SGDDT', seen, { total_computers: 41, has_lan: true });
     expect(late.statusCode).toBe(409);
     const error = late.json().error;
     expect(error.code).toBe('stale');
     expect(error.message).toMatch(/^Dữ liệu đã được người khác cập nhật/);
-    expect(error.details).toMatchObject({
+    expect(error.details).toEqual({
       status: 'draft',
-      version: seenByB + 1,
-      values: { total_staff: 50, total_computers: 60 },
+      version: seen + 2,
+      values: { total_staff: 55, total_computers: 45 },
+      updatedAt: expect.any(String),
+      conflicts: ['total_computers'],
     });
-    expect(error.details.values.has_lan).toBeUndefined();
-
-    const retry = await save(b, 'SGTVT', error.details.version, { has_lan: true });
+    // Nothing of the refused save was written, not even the field without a conflict.
+    expect((await get(a, 'SGDDT')).json().values.has_lan).toBeUndefined();
+    // Having seen the other's value, the writer's choice goes through.
+    const retry = await save(b, 'SGDDT', error.details.version, { total_computers: 41, has_lan: true });
     expect(retry.statusCode).toBe(200);
-    expect(retry.json().values).toEqual({ total_staff: 50, total_computers: 60, has_lan: true });
-    expect(retry.json().updatedBy.displayName).toBe('Người thử bc2.sgtvt');
+    expect((await get(a, 'SGDDT')).json().values).toEqual({
+      total_staff: 55,
+      total_computers: 41,
+      has_lan: true,
+    });
   });
 
-  it('makes one form when two first saves race: the other writer is stale', async () => {
+  it('makes one form when two first saves race, with both values', async () => {
     const reporter = await s.as('reporter', 'SKHDT');
     const [x, y] = await Promise.all([
       save(reporter, 'SKHDT', null, { total_staff: 1 }),
       save(reporter, 'SKHDT', null, { total_computers: 2 }),
     ]);
-    expect([x.statusCode, y.statusCode].sort()).toEqual([200, 409]);
-    const loser = x.statusCode === 409 ? x : y;
-    expect(loser.json().error.details.version).toBe(1);
+    expect([x.statusCode, y.statusCode]).toEqual([200, 200]);
+    expect([x.json().version, y.json().version].sort()).toEqual([1, 2]);
     const rows = await s.deps.database.db
       .select()
       .from(submissions)
       .where(eq(submissions.agencyId, ids.SKHDT!));
     expect(rows).toHaveLength(1);
+    expect(rows[0]!.values).toEqual({ total_staff: 1, total_computers: 2 });
+  });
+
+  it('keeps every acknowledged save when twenty writers edit one form at once', async () => {
+    const reporter = await s.as('reporter', 'SNNPTNT');
+    const fields = ['total_staff', 'total_computers', 'internet_bandwidth_mbps', 'docs_out_total'];
+    const writes = Array.from({ length: 20 }, (_, i) => ({ [fields[i % 4]!]: 100 + i }));
+    const answers = await Promise.all(writes.map((w) => save(reporter, 'SNNPTNT', null, w)));
+    const ok = answers.map((r, i) => ({ r, w: writes[i]! })).filter((x) => x.r.statusCode === 200);
+    expect(ok.length).toBeGreaterThan(0);
+    for (const x of answers) expect([200, 409]).toContain(x.statusCode);
+    // The last acknowledged write of each field is what is stored.
+    const values = (await get(reporter, 'SNNPTNT')).json().values;
+    for (const field of fields) {
+      const last = ok
+        .filter((x) => field in x.w)
+        .sort((p, q) => p.r.json().version - q.r.json().version)
+        .at(-1);
+      if (last) expect(values[field], field).toBe(last.w[field]);
+    }
   });
 });
 
@@ -393,7 +459,8 @@ describe('not-applicable claims', () => {
         decisionNote: null,
       }),
     ]);
-    expect(form.score.criteria.find((k: { id: string }) => k.id === '3.8')).toMatchObject({
+    const score = (await get(reporter, 'BDT', '/score')).json();
+    expect(score.criteria.find((k: { id: string }) => k.id === '3.8')).toMatchObject({
       points: 1,
       basis: 'not_applicable',
     });
@@ -435,9 +502,8 @@ describe('not-applicable claims', () => {
     const del = await s.request({ method: 'DELETE', url: url('BDT', '/claims/3.8'), cookie: reporter });
     expect(del.statusCode).toBe(200);
     expect(del.json().claims).toEqual([]);
-    expect(del.json().score.criteria.find((k: { id: string }) => k.id === '3.8').basis).not.toBe(
-      'not_applicable',
-    );
+    const score = (await get(reporter, 'BDT', '/score')).json();
+    expect(score.criteria.find((k: { id: string }) => k.id === '3.8').basis).not.toBe('not_applicable');
     const again = await s.request({ method: 'DELETE', url: url('BDT', '/claims/3.8'), cookie: reporter });
     expect(again.statusCode).toBe(404);
     expect(again.json().error.message).toBe('Không tìm thấy khai "không áp dụng" của tiêu chí 3.8');

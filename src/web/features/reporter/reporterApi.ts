@@ -5,28 +5,24 @@
  */
 
 import type { Text } from '../../../core/types.ts';
-// The form's shapes are the server's own, imported as types only (nothing of the server reaches
-// the bundle), so that the screens and the routes cannot drift apart.
+// The form's shapes are the server's contract, imported as types only (nothing of the server
+// reaches the bundle), so that the screens and the routes cannot drift apart.
 import type {
   ClaimView as Claim,
   EvidenceView as Evidence,
   ReceiptView as Receipt,
+  SaveDraftResult,
   FormState as ServerFormState,
   ScoreView as ServerScore,
-} from '../../../server/modules/submissions/submissions.service.ts';
+  StaleDetails,
+  SubmitResult,
+  WithdrawResult,
+} from '../../../server/modules/submissions/submissions.schema.ts';
 import { api, type CycleState } from '../../api.ts';
 
 /** GET …/submission also tells the largest evidence file the server accepts. */
 export type FormState = ServerFormState & { evidenceMaxBytes?: number };
-export type { Claim, Evidence, Receipt, ServerScore };
-
-/** What a 409 carries: the form as it is on the server now. */
-export interface StaleDetails {
-  status: string;
-  version: number | null;
-  values: Record<string, unknown>;
-  updatedAt: string | null;
-}
+export type { Claim, Evidence, Receipt, SaveDraftResult, ServerScore, StaleDetails };
 
 export interface CycleDetail {
   id: string;
@@ -85,10 +81,7 @@ export const reporterApi = {
   score: (c: string, a: string) => api<ServerScore>(`${base(c, a)}/score`),
   receipt: (c: string, a: string) => api<Receipt>(`${base(c, a)}/receipt`),
   saveValues: (c: string, a: string, version: number | null, values: Record<string, unknown>) =>
-    api<{ version: number | null; updatedAt: string | null; values?: Record<string, unknown> }>(
-      `${base(c, a)}/values`,
-      { method: 'PUT', body: { version, values } },
-    ),
+    api<SaveDraftResult>(`${base(c, a)}/values`, { method: 'PUT', body: { version, values } }),
   claim: (c: string, a: string, criterionId: string, reason: string) =>
     api<FormState>(`${base(c, a)}/claims/${encodeURIComponent(criterionId)}`, {
       method: 'PUT',
@@ -106,12 +99,12 @@ export const reporterApi = {
   removeEvidence: (c: string, a: string, id: string) =>
     api<void>(`${base(c, a)}/evidence/${id}`, { method: 'DELETE' }),
   submit: (c: string, a: string, body: { version: number; attestedName: string; attestedTitle: string }) =>
-    api<{ message: string; receipt: Receipt; state: FormState }>(`${base(c, a)}/submit`, {
+    api<SubmitResult>(`${base(c, a)}/submit`, {
       method: 'POST',
       body,
     }),
   withdraw: (c: string, a: string, reason: string) =>
-    api<{ message: string; state: FormState }>(`${base(c, a)}/withdraw`, {
+    api<WithdrawResult>(`${base(c, a)}/withdraw`, {
       method: 'POST',
       body: { reason },
     }),

@@ -118,26 +118,27 @@ export function useAutosave(props: { initial: FormState; layout: FormLayout; use
     try {
       const res = await reporterApi.saveValues(cycleId, agencyId, server.version, patch);
       failures.current = 0;
+      // The server merged field by field: what others changed meanwhile comes back with the answer.
       setServer((s) => ({
         ...s,
         status: s.status === 'not_started' ? 'draft' : s.status,
         version: res.version,
-        updatedAt: res.updatedAt ?? s.updatedAt,
-        values: res.values ?? applyPatch(s.values, patch),
+        updatedAt: res.updatedAt,
+        values: applyPatch(applyPatch(s.values, res.changed), patch),
       }));
       setStatus({ kind: 'saved', at: new Date() });
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && isStale(e.details)) {
         const current = e.details;
         const fields: Conflict['fields'] = [];
-        for (const [key, value] of Object.entries(patch)) {
-          // Both changed it: the other writer's value differs from what this page had read.
-          if (!same(current.values[key], server.values[key]) && !same(current.values[key], value))
-            fields.push({
-              field: layout.group.fieldsByKey.get(key)!,
-              mine: typed[key] ?? '',
-              theirs: current.values[key],
-            });
+        for (const key of current.conflicts) {
+          // Both changed it: the server names the fields another writer changed to another value.
+          if (!(key in patch)) continue;
+          fields.push({
+            field: layout.group.fieldsByKey.get(key)!,
+            mine: typed[key] ?? '',
+            theirs: current.values[key],
+          });
         }
         setServer((s) => ({
           ...s,
@@ -219,5 +220,5 @@ function applyPatch(values: Record<string, unknown>, patch: Record<string, unkno
 }
 
 function isStale(d: unknown): d is StaleDetails {
-  return typeof d === 'object' && d !== null && 'values' in d && 'version' in d;
+  return typeof d === 'object' && d !== null && 'values' in d && 'version' in d && 'conflicts' in d;
 }
