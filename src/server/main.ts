@@ -41,7 +41,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     };
     const demo = options.demo ? await loadDemo(deps) : null;
     app = await buildApp(deps);
-    if (config.scheduler) stopScheduler = startScheduler(deps, app.log);
+    if (config.scheduler) stopScheduler = await startScheduler(deps, app.log);
     await app.listen({ port: config.port, host: config.host });
 
     const url = config.publicUrl ?? `http://localhost:${config.port}`;

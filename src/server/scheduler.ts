@@ -1,43 +1,44 @@
 /**
- * Background work of the server: every minute the periodic duties run (each idempotent, so
- * several servers may run them) and due jobs are claimed from the jobs table with FOR UPDATE
- * SKIP LOCKED (so with several servers each job runs once). The progress module adds the
- * reminder duty (R18).
+ * The background of a server: every 15 seconds (croner) the due schedules are turned into jobs
+ * (platform/schedules.ts: one run per slot whatever the number of servers) and the due jobs are
+ * run (platform/jobs.ts: each claimed by one server). The kinds of work are declared here, from
+ * the modules that own them.
  */
+import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
-import { sendDueReminders } from './modules/progress/reminders.ts';
+import { declareReminders } from './modules/progress/reminders.ts';
 import type { AppDeps } from './platform/http.ts';
-import { registerPeriodic, runDueJobs, schedulePeriodic } from './platform/jobs.ts';
+import { runDueJobs } from './platform/jobs.ts';
+import { registerMailJob } from './platform/outbox.ts';
+import { enqueueDueSchedules, ensureSchedules } from './platform/schedules.ts';
 
-/** Declares the modules' background work (idempotent). */
+/** Declares every kind of background work and every schedule (idempotent). */
 export function registerBackgroundWork(): void {
-  registerPeriodic('progress.reminders', sendDueReminders);
+  registerMailJob();
+  declareReminders();
+}
+
+/** One pass: due schedules become jobs, due jobs run. Safe on several servers at once. */
+export async function backgroundTick(deps: AppDeps, log: FastifyBaseLogger): Promise<void> {
+  await enqueueDueSchedules(deps);
+  await runDueJobs(deps, log);
 }
 
 /** Starts the scheduler; returns the function that stops it (waiting for a running tick). */
-export function startScheduler(deps: AppDeps, log: FastifyBaseLogger): () => Promise<void> {
+export async function startScheduler(deps: AppDeps, log: FastifyBaseLogger): Promise<() => Promise<void>> {
   registerBackgroundWork();
+  await ensureSchedules(deps.database.db, deps.clock.now());
   let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return;
-    running = (async () => {
-      try {
-        await schedulePeriodic(deps, log);
-        await runDueJobs(deps, log);
-      } catch (e) {
-        log.error({ err: e }, 'scheduler tick failed');
-      } finally {
+  const cron = new Cron('*/15 * * * * *', { protect: true, unref: true }, () => {
+    if (running) return;
+    running = backgroundTick(deps, log)
+      .catch((e) => log.error({ err: e }, 'background tick failed'))
+      .finally(() => {
         running = null;
-      }
-    })();
-  };
-  const timer = setInterval(tick, 60_000);
-  timer.unref();
-  setTimeout(tick, 2_000).unref();
+      });
+  });
   return async () => {
-    stopped = true;
-    clearInterval(timer);
+    cron.stop();
     await running;
   };
 }

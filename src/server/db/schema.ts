@@ -456,7 +456,14 @@ export const remindersSent = pgTable(
   (t) => [primaryKey({ columns: [t.cycleId, t.agencyId, t.daysBefore] })],
 );
 
-/** Background work claimed with FOR UPDATE SKIP LOCKED, so any server may run it once. */
+export const JOB_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/**
+ * Background work (mail, reminders, scheduled duties) claimed with FOR UPDATE SKIP LOCKED, so any
+ * server may run it and each job runs once. A job enqueued with a `dedupeKey` exists at most once
+ * (a reminder, a schedule's run at one instant), whichever server or transaction enqueued it.
+ */
 export const jobs = pgTable(
   'jobs',
   {
@@ -464,17 +471,32 @@ export const jobs = pgTable(
     kind: text('kind').notNull(),
     payload: jsonb('payload').notNull().default({}),
     runAt: now('run_at'),
-    status: text('status', { enum: ['pending', 'running', 'done', 'failed'] })
-      .notNull()
-      .default('pending'),
+    status: text('status', { enum: JOB_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lockedUntil: at('locked_until'),
     lastError: text('last_error'),
+    dedupeKey: text('dedupe_key'),
     createdAt: now('created_at'),
     finishedAt: at('finished_at'),
   },
-  (t) => [index('jobs_due_idx').on(t.status, t.runAt)],
+  (t) => [index('jobs_due_idx').on(t.status, t.runAt), uniqueIndex('jobs_dedupe_key').on(t.dedupeKey)],
 );
+
+/**
+ * When each scheduled duty runs next (cron, Vietnam time), editable by the administrator. A server
+ * that finds a schedule due moves `nextRunAt` on with a compare-and-set and enqueues the duty's
+ * job in the same transaction: with several servers, one run per slot.
+ */
+export const schedules = pgTable('schedules', {
+  name: text('name').primaryKey(),
+  cron: text('cron').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  nextRunAt: at('next_run_at'),
+  lastRunAt: at('last_run_at'),
+  lastJobId: uuid('last_job_id'),
+  updatedAt: now('updated_at'),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});
 
 /* ───────────────────────── audit (nothing changes silently) ───────────────────────── */
 

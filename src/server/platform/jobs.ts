@@ -1,18 +1,21 @@
 /**
- * Background work shared by every server. A job is a row of `jobs`; any server may claim it:
+ * The job queue every server shares. A job is a row of `jobs`; any server may claim it:
  * `runDueJobs` takes due rows with SELECT … FOR UPDATE SKIP LOCKED in a short transaction (so
  * two servers, or two ticks, never take the same row), marks them running with a lock that
  * expires (a server that dies mid-job leaves it to be reclaimed), runs the handlers OUTSIDE the
  * transaction, and then records the outcome: done, or failed with the error and a retry after an
- * exponential backoff, until the last attempt.
+ * exponential backoff, until the last attempt; then it stays `failed` for the administrator to see
+ * and retry (modules/jobs).
  *
- * Periodic duties (the reminders of R18) are plain functions run on every scheduler tick; each is
- * idempotent on its own (the reminders through `reminders_sent`), so several servers may run them.
+ * Side effects of a change (mail above all) are enqueued in the transaction of the change itself
+ * (`enqueue(tx, …)`), so that a change without its mail, or a mail without its change, cannot
+ * happen. Delivery is at least once: a server that dies after sending and before recording it
+ * leaves the job to be run again.
  */
-import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Executor } from '../db/open.ts';
-import { jobs } from '../db/schema.ts';
+import { type JobStatus, jobs } from '../db/schema.ts';
 import type { AppDeps } from './http.ts';
 
 /** A claimed job lock lasts this long; a job still running after it may be taken by another server. */
@@ -36,28 +39,31 @@ export interface JobContext {
 }
 
 export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
-export type PeriodicDuty = (deps: AppDeps, log: FastifyBaseLogger) => Promise<unknown>;
 
 const handlers = new Map<string, JobHandler>();
-const duties = new Map<string, PeriodicDuty>();
 
 /** Declares what runs a kind of job (one handler per kind; registering again replaces it). */
 export function registerJob(kind: string, handler: JobHandler): void {
   handlers.set(kind, handler);
 }
 
-/** Declares a duty run on every scheduler tick (registering the same name again replaces it). */
-export function registerPeriodic(name: string, duty: PeriodicDuty): void {
-  duties.set(name, duty);
-}
-
-/** Queues a job to run at or after `runAt`; returns its id. */
-export async function enqueue(db: Executor, kind: string, payload: unknown, runAt: Date): Promise<string> {
+/**
+ * Queues a job to run at or after `runAt`; returns its id. With a `dedupeKey`, a job that already
+ * has that key (whatever its state) stands: nothing is queued and the result is null.
+ */
+export async function enqueue(
+  db: Executor,
+  kind: string,
+  payload: unknown,
+  runAt: Date,
+  options: { dedupeKey?: string } = {},
+): Promise<string | null> {
   const [row] = await db
     .insert(jobs)
-    .values({ kind, payload: payload ?? {}, runAt, status: 'pending' })
+    .values({ kind, payload: payload ?? {}, runAt, status: 'pending', dedupeKey: options.dedupeKey ?? null })
+    .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning({ id: jobs.id });
-  return row!.id;
+  return row?.id ?? null;
 }
 
 /** The wait before the next attempt after `attempts` failed ones. */
@@ -180,15 +186,40 @@ export async function runDueJobs(deps: AppDeps, log: FastifyBaseLogger): Promise
   return summary;
 }
 
-/** Runs every periodic duty once; a failing duty is logged and does not stop the others. */
-export async function schedulePeriodic(deps: AppDeps, log?: FastifyBaseLogger): Promise<void> {
-  for (const [name, duty] of duties) {
-    try {
-      await duty(deps, log ?? silentLog);
-    } catch (e) {
-      (log ?? silentLog).error({ err: e, duty: name }, 'periodic duty failed');
-    }
-  }
+/** Jobs for the administrator's screen, newest first; by status and kind when given. */
+export function listJobs(
+  db: Executor,
+  filter: { status?: JobStatus | undefined; kind?: string | undefined; limit: number },
+): Promise<JobRow[]> {
+  const where = and(
+    filter.status ? eq(jobs.status, filter.status) : undefined,
+    filter.kind ? eq(jobs.kind, filter.kind) : undefined,
+  );
+  return db.select().from(jobs).where(where).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(filter.limit);
+}
+
+/** How many jobs are in each state (the screen's summary and /healthz). */
+export async function countJobs(db: Executor): Promise<Record<JobStatus, number>> {
+  const rows = await db
+    .select({ status: jobs.status, n: sql<number>`count(*)::int` })
+    .from(jobs)
+    .groupBy(jobs.status);
+  const out: Record<JobStatus, number> = { pending: 0, running: 0, done: 0, failed: 0 };
+  for (const r of rows) out[r.status] = Number(r.n);
+  return out;
+}
+
+/**
+ * Puts a failed job back in the queue to run now, its attempts counted afresh; undefined when the
+ * job does not exist or has not failed.
+ */
+export async function retryJob(db: Executor, id: string, now: Date): Promise<JobRow | undefined> {
+  const [row] = await db
+    .update(jobs)
+    .set({ status: 'pending', attempts: 0, runAt: now, lockedUntil: null, finishedAt: null })
+    .where(and(eq(jobs.id, id), eq(jobs.status, 'failed')))
+    .returning();
+  return row;
 }
 
 const noop = () => {};

@@ -99,14 +99,21 @@ export async function claimReminder(
   return inserted.length > 0;
 }
 
-/** Forgets a reminder that could not be sent, so that a later tick tries again. */
-export const releaseReminder = (db: Executor, cycleId: string, agencyId: string, daysBefore: number) =>
-  db
-    .delete(remindersSent)
-    .where(
-      and(
-        eq(remindersSent.cycleId, cycleId),
-        eq(remindersSent.agencyId, agencyId),
-        eq(remindersSent.daysBefore, daysBefore),
-      ),
-    );
+/** Whether a reminder was already recorded (sent, or skipped). */
+export const reminderRecorded = async (
+  db: Executor,
+  r: { cycleId: string; agencyId: string; daysBefore: number },
+): Promise<boolean> =>
+  (
+    await db
+      .select({ cycleId: remindersSent.cycleId })
+      .from(remindersSent)
+      .where(
+        and(
+          eq(remindersSent.cycleId, r.cycleId),
+          eq(remindersSent.agencyId, r.agencyId),
+          eq(remindersSent.daysBefore, r.daysBefore),
+        ),
+      )
+      .limit(1)
+  ).length > 0;

@@ -1,101 +1,38 @@
 /** /cycles/:id/progress and /cycles/:id/reminders/send: following up the agencies (R18). */
-import { z } from 'zod';
-import { CYCLE_STATES } from '../../db/schema.ts';
-import { type App, type AppDeps, actorOf, errorResponses, Instant, Uuid } from '../../platform/http.ts';
-import { REVIEW_STATUSES } from '../review/review-status.ts';
-import { progressPolicy } from './progress.policy.ts';
-import { FORM_STATES, progressService } from './progress.service.ts';
-
-const Text = z.object({ vi: z.string(), en: z.string().optional() });
-const AgencyRef = z.object({ agencyId: z.string(), code: z.string(), name: z.string() });
-
-const Board = z.object({
-  cycle: z.object({
-    id: z.string(),
-    year: z.number(),
-    title: z.string(),
-    state: z.enum(CYCLE_STATES),
-    stateLabel: Text,
-    deadline: Instant,
-    deadlineText: z.string().describe('giờ Việt Nam, dd/mm/yyyy HH:mm'),
-  }),
-  now: Instant.describe('giờ của máy chủ, căn cứ xác định nộp muộn'),
-  deadlinePassed: z.boolean(),
-  group: z.string().nullable(),
-  totals: z.object(
-    Object.fromEntries(FORM_STATES.map((s) => [s, z.number()])) as Record<
-      (typeof FORM_STATES)[number],
-      z.ZodNumber
-    >,
-  ),
-  agencies: z.array(
-    z.object({
-      agencyId: z.string(),
-      code: z.string(),
-      name: z.string(),
-      group: z.string(),
-      groupName: Text,
-      formState: z.enum(FORM_STATES),
-      formStateLabel: Text,
-      lastSavedAt: Instant.nullable(),
-      submittedAt: Instant.nullable(),
-      reviewState: z.enum(REVIEW_STATUSES),
-      reviewStateLabel: Text,
-      openQueries: z.number(),
-      pendingClaims: z.number(),
-      reporters: z.array(z.object({ name: z.string(), email: z.string().nullable() })),
-      reminders: z.array(
-        z.object({
-          daysBefore: z.number(),
-          at: Instant,
-          sent: z
-            .boolean()
-            .describe(
-              'false: bỏ qua (đã quá ngày nhắc khi máy chủ không chạy, hoặc đơn vị chưa có địa chỉ thư)',
-            ),
-          recipients: z.array(z.string()),
-        }),
-      ),
-    }),
-  ),
-});
+import { type App, type AppDeps, callerOf } from '../../platform/http.ts';
+import { errorResponses } from '../../platform/schema.ts';
+import { followProgress } from './follow-progress.ts';
+import { progressAccess as access } from './progress.policy.ts';
+import { Board, BoardQuery, CycleParams, RemindResult } from './progress.schema.ts';
+import { remindNow } from './remind-now.ts';
 
 export function progressRoutes(app: App, deps: AppDeps) {
-  const service = progressService(deps, app.log);
-
   app.get(
     '/cycles/:id/progress',
     {
-      config: { access: progressPolicy.board },
+      config: { access: access.board },
       schema: {
         tags: ['progress'],
         summary: 'Tiến độ nộp báo cáo và thẩm định của từng cơ quan',
-        params: z.object({ id: Uuid }),
-        querystring: z.object({ group: z.string().max(50).optional() }),
+        params: CycleParams,
+        querystring: BoardQuery,
         response: { 200: Board, ...errorResponses },
       },
     },
-    async (req) => service.board(req.params.id, { group: req.query.group }),
+    async (req) => followProgress(deps, callerOf(req), { ...req.params, ...req.query }),
   );
 
   app.post(
     '/cycles/:id/reminders/send',
     {
-      config: { access: progressPolicy.remind },
+      config: { access: access.remind },
       schema: {
         tags: ['progress'],
-        summary: 'Gửi ngay thư nhắc nộp báo cáo cho các cơ quan chưa nộp',
-        params: z.object({ id: Uuid }),
-        response: {
-          200: z.object({
-            sent: z.array(AgencyRef.extend({ recipients: z.array(z.string()) })),
-            failed: z.array(AgencyRef),
-            withoutRecipients: z.array(AgencyRef),
-          }),
-          ...errorResponses,
-        },
+        summary: 'Gửi ngay thư nhắc nộp báo cáo cho các cơ quan chưa nộp (qua hàng đợi gửi thư)',
+        params: CycleParams,
+        response: { 200: RemindResult, ...errorResponses },
       },
     },
-    async (req) => service.remindNow(actorOf(req), req.params.id),
+    async (req) => remindNow(deps, callerOf(req), req.params),
   );
 }

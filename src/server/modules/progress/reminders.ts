@@ -1,20 +1,24 @@
 /**
  * Reminders to agencies that have not submitted (R18, Điều 11.2). For an open cycle, every
  * agency without a submitted report hears from the system when the deadline is 14, 7, 2 and 1
- * days away (CHISO_REMINDER_DAYS): at the first scheduler tick at or after `deadline − N days`.
+ * days away (CHISO_REMINDER_DAYS): at the first run of the `progress.reminders` schedule (every
+ * minute by default) at or after `deadline − N days`.
  *
- * Each (cycle, agency, N) goes out at most once, whatever the number of servers: the row in
- * reminders_sent is inserted first (ON CONFLICT DO NOTHING RETURNING) and only the server whose
- * insert happened sends; when sending fails the row is removed so that a later tick tries again.
- * When several reminder days are due at once (the server was off), only the nearest one is sent
- * and the earlier ones are recorded as skipped (no recipients), so they never go out late.
+ * The schedule's run only decides: it queues one `progress.reminder` job per (cycle, agency, N),
+ * keyed so that it exists once whatever the number of servers and runs. The job sends the mail
+ * and only then records the reminder as sent (reminders_sent), so a crash or a mail server that is
+ * down retries it (with backoff) instead of losing it; a job that keeps failing is left for the
+ * administrator to see. When several reminder days are due at once (no server ran), only the
+ * nearest is sent and the earlier ones are recorded as skipped, so they never go out late.
  */
-import type { FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
 import type { Executor } from '../../db/open.ts';
 import type { AppDeps } from '../../platform/http.ts';
+import { enqueue, registerJob } from '../../platform/jobs.ts';
 import type { Mail } from '../../platform/mail.ts';
+import { declareSchedule } from '../../platform/schedules.ts';
 import { instantVn, submitUntil } from '../cycles/cycle-texts.ts';
-import { type CycleRow, reporterAddresses } from '../cycles/cycles.repo.ts';
+import { type CycleRow, findCycle, reporterAddresses } from '../cycles/cycles.repo.ts';
 import * as repo from './progress.repo.ts';
 
 const DAY_MS = 86_400_000;
@@ -86,15 +90,25 @@ export function dueDays(reminderDays: readonly number[], deadline: Date, now: Da
   return reminderDays.filter((n) => now.getTime() >= deadline.getTime() - n * DAY_MS).sort((a, b) => a - b);
 }
 
+export const REMINDERS_SCHEDULE = 'progress.reminders';
+export const REMINDER_JOB = 'progress.reminder';
+
+const ReminderPayload = z.object({ cycleId: z.string(), agencyId: z.string(), daysBefore: z.number().int() });
+type ReminderPayload = z.infer<typeof ReminderPayload>;
+
 export interface ReminderRun {
-  sent: number;
+  /** Reminders queued now (each sent by its own job). */
+  queued: number;
+  /** Earlier reminder days recorded as skipped (they would go out late). */
   skipped: number;
-  failed: number;
 }
 
-/** The periodic duty: sends the reminders that are due now (idempotent; safe on several servers). */
-export async function sendDueReminders(deps: AppDeps, log: FastifyBaseLogger): Promise<ReminderRun> {
-  const run: ReminderRun = { sent: 0, skipped: 0, failed: 0 };
+/**
+ * The schedule's run: queues the reminders that are due now (idempotent; safe on several
+ * servers: each reminder's job is keyed by cycle, agency and days before the deadline).
+ */
+export async function queueDueReminders(deps: AppDeps): Promise<ReminderRun> {
+  const run: ReminderRun = { queued: 0, skipped: 0 };
   if (!deps.mailer.enabled) return run;
   const db = deps.database.db;
   const now = deps.clock.now();
@@ -102,13 +116,7 @@ export async function sendDueReminders(deps: AppDeps, log: FastifyBaseLogger): P
     const due = dueDays(deps.config.reminderDays, cycle.deadline, now);
     if (!due.length) continue;
     const [nearest, ...earlier] = due as [number, ...number[]];
-    const pending = await repo.notSubmitted(db, cycle.id);
-    if (!pending.length) continue;
-    const recipients = await recipientsByAgency(
-      db,
-      pending.map((a) => a.agencyId),
-    );
-    for (const agency of pending) {
+    for (const agency of await repo.notSubmitted(db, cycle.id)) {
       // Reminders whose day passed while no server ran: recorded, never sent late.
       for (const n of earlier)
         if (
@@ -121,36 +129,49 @@ export async function sendDueReminders(deps: AppDeps, log: FastifyBaseLogger): P
           })
         )
           run.skipped++;
-      const to = recipients.get(agency.agencyId) ?? [];
-      const mine = await repo.claimReminder(db, {
-        cycleId: cycle.id,
-        agencyId: agency.agencyId,
-        daysBefore: nearest,
-        sentAt: now,
-        recipients: to.join(', '),
-      });
-      if (!mine) continue;
-      if (!to.length) {
-        run.skipped++;
-        log.warn(
-          { cycleId: cycle.id, agency: agency.code, daysBefore: nearest },
-          'reminder not sent: the agency has no reporter with an e-mail address',
-        );
-        continue;
-      }
-      try {
-        await deps.mailer.send(reminderMail(cycle, agency, to, now, deps.config.publicUrl));
-        run.sent++;
-      } catch (e) {
-        run.failed++;
-        await repo.releaseReminder(db, cycle.id, agency.agencyId, nearest);
-        log.error(
-          { err: e, cycleId: cycle.id, agency: agency.code, daysBefore: nearest },
-          'reminder could not be sent; will retry',
-        );
-      }
+      const payload: ReminderPayload = { cycleId: cycle.id, agencyId: agency.agencyId, daysBefore: nearest };
+      const key = `reminder:${cycle.id}:${agency.agencyId}:${nearest}`;
+      if (await enqueue(db, REMINDER_JOB, payload, now, { dedupeKey: key })) run.queued++;
     }
   }
-  if (run.sent || run.failed) log.info(run, 'reminders');
   return run;
+}
+
+/**
+ * One reminder's job: sends it to the agency's reporters, then records it as sent. Nothing goes
+ * out when the agency submitted meanwhile, the cycle closed, or the reminder was already recorded.
+ */
+export async function sendReminder(deps: AppDeps, payload: ReminderPayload): Promise<'sent' | 'skipped'> {
+  const db = deps.database.db;
+  const now = deps.clock.now();
+  const cycle = await findCycle(db, payload.cycleId);
+  if (!cycle || cycle.state !== 'open' || now >= cycle.deadline) return 'skipped';
+  const agency = (await repo.notSubmitted(db, cycle.id)).find((a) => a.agencyId === payload.agencyId);
+  if (!agency || (await repo.reminderRecorded(db, payload))) return 'skipped';
+  const to = (await recipientsByAgency(db, [agency.agencyId])).get(agency.agencyId) ?? [];
+  if (to.length) await deps.mailer.send(reminderMail(cycle, agency, to, now, deps.config.publicUrl));
+  await repo.claimReminder(db, { ...payload, sentAt: now, recipients: to.join(', ') });
+  return to.length ? 'sent' : 'skipped';
+}
+
+/** Declares the reminders' schedule and jobs. */
+export function declareReminders(): void {
+  declareSchedule({
+    name: REMINDERS_SCHEDULE,
+    cron: '* * * * *',
+    description: {
+      vi: 'Nhắc các cơ quan chưa nộp báo cáo trước hạn 14, 7, 2, 1 ngày (Điều 11.2)',
+      en: 'Remind agencies that have not reported, 14, 7, 2 and 1 days before the deadline',
+    },
+  });
+  registerJob(REMINDERS_SCHEDULE, async (_payload, { deps, log }) => {
+    const run = await queueDueReminders(deps);
+    if (run.queued || run.skipped) log.info(run, 'reminders queued');
+  });
+  registerJob(REMINDER_JOB, async (payload, { deps, log }) => {
+    const p = ReminderPayload.parse(payload);
+    const outcome = await sendReminder(deps, p);
+    if (outcome === 'skipped')
+      log.info(p, 'reminder not sent: submitted, closed, already sent or no address');
+  });
 }

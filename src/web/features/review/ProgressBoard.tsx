@@ -431,7 +431,7 @@ function BoardActions(props: { board: Board; role: string }) {
       </Modal>
       {result && (
         <Alert
-          type={result.failed.length > 0 ? 'warning' : 'success'}
+          type={result.withoutRecipients.length > 0 ? 'warning' : 'success'}
           showIcon
           closable
           onClose={() => setResult(null)}
@@ -439,10 +439,7 @@ function BoardActions(props: { board: Board; role: string }) {
           title={m('remind.result')}
           description={
             <ul className="review-plain-list">
-              <li>{m('remind.sent', { n: result.sent.length })}</li>
-              {result.failed.length > 0 && (
-                <li>{m('remind.failed', { n: result.failed.length, names: names(result.failed) })}</li>
-              )}
+              <li>{m('remind.queued', { n: result.queued.length })}</li>
               {result.withoutRecipients.length > 0 && (
                 <li>
                   {m('remind.without', {

@@ -63,8 +63,10 @@ export const m = defineMessages({
   'remind.ok': { vi: 'Gửi thư nhắc', en: 'Send' },
   cancel: { vi: 'Hủy', en: 'Cancel' },
   'remind.result': { vi: 'Kết quả gửi thư nhắc', en: 'Reminder result' },
-  'remind.sent': { vi: 'Đã gửi cho {n} cơ quan', en: 'Sent to {n} agencies' },
-  'remind.failed': { vi: 'Gửi không được cho {n} cơ quan: {names}', en: 'Failed for {n} agencies: {names}' },
+  'remind.queued': {
+    vi: 'Đã đưa vào hàng đợi gửi thư cho {n} cơ quan; thư đi trong ít phút, gửi lỗi thì tự gửi lại',
+    en: 'Queued for {n} agencies; the mail goes out within minutes and is retried if sending fails',
+  },
   'remind.without': {
     vi: '{n} cơ quan chưa có địa chỉ thư của người báo cáo: {names}',
     en: '{n} agencies have no reporter address: {names}',

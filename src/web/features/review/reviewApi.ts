@@ -3,6 +3,12 @@
  * the review list (GET /cycles/:id/review), one agency's review page and every action on it. The
  * shapes follow the route schemas of src/server/modules/{progress,review}/*.routes.ts.
  */
+import type {
+  Board,
+  BoardRow,
+  FormProgress,
+  RemindResult,
+} from '../../../server/modules/progress/progress.schema.ts';
 import { api, apiUrl, type CycleState } from '../../api.ts';
 
 export interface Text {
@@ -14,43 +20,22 @@ export interface UserRef {
   name: string;
 }
 
-export const FORM_STATES = ['not_started', 'draft', 'submitted_on_time', 'late', 'missing'] as const;
-export type FormState = (typeof FORM_STATES)[number];
+export type { Board, BoardRow, FormProgress as FormState, RemindResult as ReminderResult };
+
+/** The board's form states in their order (the server's list, checked against its type). */
+export const FORM_STATES = [
+  'not_started',
+  'draft',
+  'submitted_on_time',
+  'late',
+  'missing',
+] as const satisfies readonly FormProgress[];
+// Every state of the server's list is here: a new one fails the type check until it is placed.
+const _everyFormState: Exclude<FormProgress, (typeof FORM_STATES)[number]> extends never ? true : never =
+  true;
+void _everyFormState;
 export const REVIEW_STATES = ['not_submitted', 'to_review', 'in_review', 'reviewed'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
-
-export interface BoardRow {
-  agencyId: string;
-  code: string;
-  name: string;
-  group: string;
-  groupName: Text;
-  formState: FormState;
-  formStateLabel: Text;
-  lastSavedAt: string | null;
-  submittedAt: string | null;
-  reviewState: ReviewState;
-  reviewStateLabel: Text;
-  openQueries: number;
-  pendingClaims: number;
-  reporters: { name: string; email: string | null }[];
-}
-
-export interface Board {
-  cycle: {
-    id: string;
-    year: number;
-    title: string;
-    state: CycleState;
-    stateLabel: Text;
-    deadline: string;
-    deadlineText: string;
-  };
-  now: string;
-  deadlinePassed: boolean;
-  totals: Record<FormState, number>;
-  agencies: BoardRow[];
-}
 
 export interface ReviewListRow {
   agencyId: string;
@@ -58,12 +43,6 @@ export interface ReviewListRow {
   officialTotal: number | null;
   corrections: number;
   findings: { errors: number; warnings: number } | null;
-}
-
-export interface ReminderResult {
-  sent: { agencyId: string; code: string; name: string; recipients: string[] }[];
-  failed: { agencyId: string; code: string; name: string }[];
-  withoutRecipients: { agencyId: string; code: string; name: string }[];
 }
 
 import type {
@@ -90,7 +69,7 @@ export const reviewApi = {
   list: (cycleId: string) => api<{ agencies: ReviewListRow[] }>(`/cycles/${cycleId}/review`),
   startReview: (cycleId: string) => api<unknown>(`/cycles/${cycleId}/start-review`, { method: 'POST' }),
   sendReminders: (cycleId: string) =>
-    api<ReminderResult>(`/cycles/${cycleId}/reminders/send`, { method: 'POST' }),
+    api<RemindResult>(`/cycles/${cycleId}/reminders/send`, { method: 'POST' }),
   page: (cycleId: string, agencyId: string) => api<ReviewPageData>(base(cycleId, agencyId)),
   evidenceUrl: (cycleId: string, agencyId: string, evidenceId: string) =>
     apiUrl(`${base(cycleId, agencyId)}/evidence/${evidenceId}`),
