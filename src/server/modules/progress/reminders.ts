@@ -145,7 +145,7 @@ export async function sendReminder(deps: AppDeps, payload: ReminderPayload): Pro
   const db = deps.database.db;
   const now = deps.clock.now();
   const cycle = await findCycle(db, payload.cycleId);
-  if (!cycle || cycle.state !== 'open' || now >= cycle.deadline) return 'skipped';
+  if (cycle?.state !== 'open' || now >= cycle.deadline) return 'skipped';
   const agency = (await repo.notSubmitted(db, cycle.id)).find((a) => a.agencyId === payload.agencyId);
   if (!agency || (await repo.reminderRecorded(db, payload))) return 'skipped';
   const to = (await recipientsByAgency(db, [agency.agencyId])).get(agency.agencyId) ?? [];
