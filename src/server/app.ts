@@ -21,17 +21,34 @@ import {
 } from 'fastify-type-provider-zod';
 import { publicRoutes, registerModules } from './modules/index.ts';
 import { SESSION_COOKIE, userOfToken } from './platform/auth.ts';
+import { databaseProblem, redactedError } from './platform/db-errors.ts';
 import { AppError, forbidden, toBody } from './platform/errors.ts';
 import { type App, type AppDeps, checkAccess, type DeclaredRoute } from './platform/http.ts';
+import { refuseBadInput } from './platform/input-guard.ts';
 import { registerWebApp } from './web.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The largest JSON body (files go as multipart, limited by CHISO_UPLOAD_MAX_MB). */
+const JSON_BODY_LIMIT = 2 * 1024 * 1024;
+/** How long a client should wait before trying again when the database is unreachable. */
+const RETRY_AFTER_SECONDS = 5;
 
 export interface BuildOptions {
   /** false: no logs (tests); otherwise JSON logs at the configured level. */
   readonly logger?: boolean;
   /** Where logs go (standard output by default); tests read them back. */
   readonly logStream?: { write(line: string): void };
+}
+
+/** A multipart body that busboy cannot read: no boundary, cut short, a broken part header. */
+function isMalformedMultipart(error: FastifyError): boolean {
+  return (
+    error.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' ||
+    error.code === 'FST_MULTIPART_INVALID_CONTENT_TYPE' ||
+    /^Multipart: |Unexpected end of (form|multipart data)|Malformed part header|Boundary not found/i.test(
+      error.message ?? '',
+    )
+  );
 }
 
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
@@ -52,6 +69,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
               ],
               censor: '[ẩn]',
             },
+            // A database error carries its SQL parameters (password hashes among them): never logged.
+            serializers: { err: redactedError },
             ...(options.logStream && { stream: options.logStream }),
           },
     genReqId: (req) => {
@@ -59,7 +78,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     trustProxy: config.trustProxy,
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: JSON_BODY_LIMIT,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -96,6 +115,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Strict-Transport-Security means something only over HTTPS; over plain HTTP it is noise.
+    hsts: config.secureCookies ? { maxAge: 180 * 86_400, includeSubDomains: false } : false,
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
@@ -114,7 +135,13 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Upgrading to HTTPS breaks the page on a plain-HTTP office network (http://10.x.x.x:3000).
+    transformStaticCSP: (csp) =>
+      config.secureCookies ? csp : csp.replace(/\s*upgrade-insecure-requests;?/g, '').trim(),
+  });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
@@ -140,10 +167,23 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   // Who may call the route, checked before the body is even read: an anonymous upload or a
-  // malformed request to a route one may not use gets 401/403, never a validation message.
+  // malformed request to a route one may not use gets 401/403, never a validation message. An
+  // account with a temporary password may do nothing but change it (and read who it is, sign out).
   app.addHook('onRequest', async (req) => {
-    const access = req.routeOptions.config?.access;
-    if (access) checkAccess(access, req.user);
+    const config = req.routeOptions.config;
+    if (config?.access) checkAccess(config.access, req.user);
+    if (req.user?.mustChangePassword && config?.access !== 'public' && !config?.withTemporaryPassword)
+      throw new AppError(403, 'must_change_password', {
+        vi: 'Bạn đang dùng mật khẩu tạm thời: hãy đổi mật khẩu trước khi dùng hệ thống.',
+        en: 'You are using a temporary password: change it before using the system.',
+      });
+  });
+
+  // NUL characters, lone surrogates, absurd nesting: 400 naming the field, before any rule or query.
+  app.addHook('preValidation', async (req) => {
+    refuseBadInput('params', req.params);
+    refuseBadInput('query', req.query);
+    refuseBadInput('body', req.body);
   });
 
   app.addHook('onSend', async (req, reply) => {
@@ -152,6 +192,19 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
+    const unreachable = databaseProblem(error);
+    if (unreachable) {
+      req.log.warn({ err: error }, 'database unreachable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return reply.status(503).send(
+        toBody(
+          new AppError(503, 'database_unavailable', {
+            vi: 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Phần bạn vừa nhập vẫn được giữ trên máy; hãy thử lại sau ít phút.',
+            en: 'The system cannot reach its database for the moment. Your input is kept on this computer; try again in a few minutes.',
+          }),
+        ),
+      );
+    }
     if (error instanceof AppError) {
       if (error.status === 429) {
         const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
@@ -186,6 +239,29 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
             vi: 'Quá nhiều yêu cầu, hãy thử lại sau ít phút',
             en: 'Too many requests; try again in a few minutes',
           }),
+        ),
+      );
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send(
+        toBody(
+          new AppError(413, 'too_large', {
+            vi: `Dữ liệu gửi lên quá lớn (tối đa ${JSON_BODY_LIMIT / 1048576} MB); tệp hãy gửi dưới dạng tải lên`,
+            en: `The request body is too large (at most ${JSON_BODY_LIMIT / 1048576} MB); send files as uploads`,
+          }),
+        ),
+      );
+    if (isMalformedMultipart(error))
+      return reply.status(400).send(
+        toBody(
+          new AppError(
+            400,
+            'invalid',
+            {
+              vi: 'Tệp gửi lên bị cắt ngang hoặc sai định dạng multipart/form-data; hãy tải lên lại',
+              en: 'The upload was cut short or is not well-formed multipart/form-data; upload it again',
+            },
+            'file',
+          ),
         ),
       );
     if (
@@ -233,12 +309,20 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     ),
   );
 
+  // For a load balancer and the operator: 200 when this server can reach its database, else 503
+  // naming the cause (never a host name or an internal message).
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    const engine = deps.database.engine;
     try {
       await deps.database.db.execute(sql`select 1`);
-      return reply.send({ status: 'ok', database: deps.database.engine });
-    } catch {
-      return reply.status(503).send({ status: 'unavailable' });
+      return reply.send({ status: 'ok', database: { engine, reachable: true } });
+    } catch (e) {
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return reply.status(503).send({
+        status: 'unavailable',
+        cause: 'database',
+        database: { engine, reachable: false, problem: databaseProblem(e) ?? 'error' },
+      });
     }
   });
 

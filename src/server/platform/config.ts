@@ -41,6 +41,8 @@ const Env = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().default('chiso <no-reply@localhost>'),
+  /** Verify the mail server's TLS certificate (turn off only for a relay with a self-made one). */
+  SMTP_TLS_VERIFY: bool.default(true),
   /** Reminders this many days before the deadline (R18). */
   CHISO_REMINDER_DAYS: z
     .string()
@@ -72,6 +74,7 @@ export interface Config {
         user: string | undefined;
         password: string | undefined;
         from: string;
+        tlsVerify: boolean;
       }
     | undefined;
   readonly smtpFrom: string;
@@ -117,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           user: e.SMTP_USER,
           password: e.SMTP_PASSWORD,
           from: e.SMTP_FROM,
+          tlsVerify: e.SMTP_TLS_VERIFY,
         }
       : undefined,
     smtpFrom: e.SMTP_FROM,

@@ -58,6 +58,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** Callable by an account that must still change its temporary password (sign-out, me, password). */
+    withTemporaryPassword?: boolean;
   }
   interface FastifyRequest {
     user: SessionUser | null;

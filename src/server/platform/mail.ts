@@ -1,4 +1,4 @@
-/** Outgoing e-mail (reminders, R18) over SMTP with nodemailer; a no-op sink when SMTP is not set. */
+/** Outgoing e-mail over SMTP with nodemailer (sent by the job queue, platform/outbox.ts); a no-op when SMTP is not set. */
 import nodemailer from 'nodemailer';
 import type { Config } from './config.ts';
 
@@ -21,8 +21,9 @@ export function smtpMailer(config: Config): Mailer {
     port: smtp.port,
     secure: smtp.secure,
     ...(smtp.user && { auth: { user: smtp.user, pass: smtp.password ?? '' } }),
-    // A local sink or an internal relay may use a self-made certificate.
-    tls: { rejectUnauthorized: false },
+    // The server's certificate is verified unless the operator says otherwise (SMTP_TLS_VERIFY=false
+    // for an internal relay with a self-made certificate).
+    tls: { rejectUnauthorized: smtp.tlsVerify },
   });
   return {
     enabled: true,

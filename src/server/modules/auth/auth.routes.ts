@@ -48,7 +48,7 @@ export function authRoutes(app: App, deps: AppDeps) {
   app.post(
     '/auth/logout',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', withTemporaryPassword: true },
       schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 204: z.null() } },
     },
     async (req, reply) => {
@@ -61,7 +61,7 @@ export function authRoutes(app: App, deps: AppDeps) {
   app.get(
     '/auth/me',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', withTemporaryPassword: true },
       schema: {
         tags: ['auth'],
         summary: 'Người dùng hiện tại',
@@ -77,7 +77,11 @@ export function authRoutes(app: App, deps: AppDeps) {
   app.post(
     '/auth/password',
     {
-      config: { access: 'signed-in', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        access: 'signed-in',
+        withTemporaryPassword: true,
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Đổi mật khẩu của mình',
