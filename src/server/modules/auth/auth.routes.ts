@@ -1,20 +1,15 @@
 /** /auth: sign in, sign out, who am I, change my password. */
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../platform/auth.ts';
-import { type App, type AppDeps, actorOf, errorResponses, userOf } from '../../platform/http.ts';
-import { authService } from './auth.service.ts';
-
-const Me = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(['admin', 'assessor', 'approver', 'reporter', 'viewer']),
-  agencyId: z.string().nullable(),
-  mustChangePassword: z.boolean(),
-});
+import { type App, type AppDeps, actorOf, callerOf } from '../../platform/http.ts';
+import { errorResponses } from '../../platform/schema.ts';
+import { authAccess as access } from './auth.policy.ts';
+import { ChangePasswordBody, SignedIn, SignInBody } from './auth.schema.ts';
+import { changePassword } from './change-password.ts';
+import { meOf, signIn } from './sign-in.ts';
+import { signOut } from './sign-out.ts';
 
 export function authRoutes(app: App, deps: AppDeps) {
-  const service = authService(deps.database.db, deps.clock, deps.config.sessionHours);
   // Max-Age, not Expires: the browser counts it from its own clock, so a server whose clock is
   // off (or a test server on an injected clock) still gives a session that lasts sessionHours.
   const cookieOptions = (expires: Date) => ({
@@ -28,16 +23,17 @@ export function authRoutes(app: App, deps: AppDeps) {
   app.post(
     '/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: access.signIn, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập',
-        body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
-        response: { 200: z.object({ user: Me }), ...errorResponses },
+        body: SignInBody,
+        response: { 200: SignedIn, ...errorResponses },
       },
     },
     async (req, reply) => {
-      const { session, user } = await service.login(actorOf(req), req.body.username, req.body.password, {
+      const { session, user } = await signIn(deps, actorOf(req), {
+        ...req.body,
         userAgent: req.headers['user-agent'],
       });
       reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(session.expiresAt));
@@ -48,11 +44,11 @@ export function authRoutes(app: App, deps: AppDeps) {
   app.post(
     '/auth/logout',
     {
-      config: { access: 'signed-in', withTemporaryPassword: true },
+      config: { access: access.signOut, withTemporaryPassword: true },
       schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 204: z.null() } },
     },
     async (req, reply) => {
-      await service.logout(actorOf(req), userOf(req));
+      await signOut(deps, callerOf(req));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
@@ -61,44 +57,33 @@ export function authRoutes(app: App, deps: AppDeps) {
   app.get(
     '/auth/me',
     {
-      config: { access: 'signed-in', withTemporaryPassword: true },
+      config: { access: access.me, withTemporaryPassword: true },
       schema: {
         tags: ['auth'],
         summary: 'Người dùng hiện tại',
-        response: { 200: z.object({ user: Me }), ...errorResponses },
+        response: { 200: SignedIn, ...errorResponses },
       },
     },
-    async (req) => {
-      const { sessionId: _, ...user } = userOf(req);
-      return { user };
-    },
+    async (req) => ({ user: meOf(callerOf(req).user) }),
   );
 
   app.post(
     '/auth/password',
     {
       config: {
-        access: 'signed-in',
+        access: access.changePassword,
         withTemporaryPassword: true,
         rateLimit: { max: 10, timeWindow: '1 minute' },
       },
       schema: {
         tags: ['auth'],
         summary: 'Đổi mật khẩu của mình',
-        body: z.object({
-          currentPassword: z.string().min(1).max(200),
-          newPassword: z.string().min(1).max(200),
-        }),
+        body: ChangePasswordBody,
         response: { 204: z.null(), ...errorResponses },
       },
     },
     async (req, reply) => {
-      const session = await service.changePassword(
-        actorOf(req),
-        userOf(req),
-        req.body.currentPassword,
-        req.body.newPassword,
-      );
+      const session = await changePassword(deps, callerOf(req), req.body);
       reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(session.expiresAt));
       return reply.status(204).send(null);
     },
