@@ -6,12 +6,9 @@
  * attestation and content hash, with a hash that recomputes from the stored content) or fully a
  * draft — never in between. A submission the client saw succeed must survive the kill.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrap } from '../src/server/bootstrap.ts';
@@ -20,8 +17,8 @@ import { agencies, auditLog, naClaims, submissions, users } from '../src/server/
 import { hashPassword } from '../src/server/platform/auth.ts';
 import { contentHash } from '../src/server/platform/canonical.ts';
 import { createCycle, formValues } from './fixtures.ts';
+import { type Reply, type ServerProcess, sessionCookie, sleep, startServer } from './processes.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const ADMIN_PASSWORD = 'Quan-tri-thu-2017';
 const REPORTER = { username: 'bc.stttt', password: 'Bao-cao-thu-2017' };
 /**
@@ -44,116 +41,34 @@ interface Body {
   error?: { code: string; message: string };
 }
 
-interface Reply {
-  status: number;
-  body: Body;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
-
 describe.skipIf(Boolean(process.env.DATABASE_URL))(
   'killing the server while a submission is in flight',
   () => {
     let dataDir = '';
-    let port = 0;
-    let child: ChildProcess | undefined;
-    let output = '';
+    let server: ServerProcess | undefined;
     let cookie = '';
     let cycleId = '';
     let agencyId = '';
 
-    /** One HTTP call to the child; a connection cut by the kill is status 0. */
-    function call(method: string, path: string, payload?: unknown): Promise<Reply> {
-      const body = payload === undefined ? undefined : Buffer.from(JSON.stringify(payload));
-      return new Promise((ok) => {
-        const req = request(
-          {
-            host: '127.0.0.1',
-            port,
-            path,
-            method,
-            headers: {
-              ...(body && { 'content-type': 'application/json', 'content-length': body.length }),
-              ...(cookie && { cookie }),
-            },
-          },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('error', () => ok({ status: 0, body: {}, headers: {} }));
-            res.on('end', () => {
-              const text = Buffer.concat(chunks).toString('utf8');
-              let json: Body = {};
-              try {
-                json = text ? (JSON.parse(text) as Body) : {};
-              } catch {
-                json = { error: { code: 'not_json', message: text } };
-              }
-              ok({ status: res.statusCode ?? 0, body: json, headers: res.headers });
-            });
-          },
-        );
-        req.on('error', () => ok({ status: 0, body: {}, headers: {} }));
-        if (body) req.write(body);
-        req.end();
-      });
-    }
+    /** One HTTP call to the running server; a connection cut by the kill is status 0. */
+    const call = (method: string, path: string, payload?: unknown): Promise<Reply<Body>> =>
+      server!.call<Body>(method, path, { payload, cookie });
+    const output = () => server?.output() ?? '';
 
     async function start(): Promise<void> {
-      output = '';
-      const proc = spawn(process.execPath, ['bin/chiso.mjs', 'serve'], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
+      server = await startServer(
+        {
           DATABASE_URL: '',
           CHISO_DATA_DIR: dataDir,
-          PORT: String(port),
-          HOST: '127.0.0.1',
           CHISO_ADMIN_PASSWORD: ADMIN_PASSWORD,
-          LOG_LEVEL: 'warn',
           CHISO_SCHEDULER: '0',
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child = proc;
-      proc.stdout?.on('data', (c: Buffer) => {
-        output += c.toString();
-      });
-      proc.stderr?.on('data', (c: Buffer) => {
-        output += c.toString();
-      });
-      const until = Date.now() + 30_000;
-      while (Date.now() < until) {
-        if (proc.exitCode !== null || proc.signalCode !== null)
-          throw new Error(
-            `the server stopped (${proc.exitCode ?? proc.signalCode}) while starting:\n${output}`,
-          );
-        const health = await call('GET', '/healthz');
-        if (health.status === 200) return;
-        await sleep(100);
-      }
-      throw new Error(`the server did not answer /healthz within 30 s:\n${output}`);
+        { timeoutMs: 30_000 },
+      );
     }
 
     async function kill(): Promise<void> {
-      const proc = child;
-      child = undefined;
-      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-      const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-      proc.kill('SIGKILL');
-      await exited;
+      await server?.kill();
     }
 
     const form = `/api/v1/cycles/:cycle/agencies/:agency/submission`;
@@ -174,7 +89,6 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(
 
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'chiso-kill-'));
-      port = await freePort();
       // Prepared in this process before the server ever starts: a year open far ahead, one reporter.
       const database = await openDatabase({ dataDir });
       try {
@@ -207,10 +121,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(
       await start();
       const login = await call('POST', '/api/v1/auth/login', REPORTER);
       expect(login.status, JSON.stringify(login.body)).toBe(200);
-      const set = ([] as string[])
-        .concat(login.headers['set-cookie'] ?? [])
-        .find((c) => c.startsWith('chiso_session='))!;
-      cookie = set.split(';')[0]!;
+      const set = sessionCookie(login);
+      cookie = set;
 
       const first = await call('GET', url());
       expect(first.status).toBe(200);
@@ -268,7 +180,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(
         await start();
         expect((await call('GET', '/healthz')).status).toBe(200);
         const after = await call('GET', url());
-        expect(after.status, output).toBe(200);
+        expect(after.status, output()).toBe(200);
         const state = after.body;
         if (state.status === 'submitted') {
           expect(state.submittedAt).toEqual(expect.any(String));

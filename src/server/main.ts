@@ -26,6 +26,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     poolSize: config.databasePoolSize,
+    waitSeconds: config.databaseWaitSeconds,
+    onWait: options.out,
   });
   const clock = systemClock;
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;

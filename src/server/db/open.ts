@@ -39,19 +39,50 @@ export async function openDatabase(options: {
   dataDir: string;
   databaseUrl?: string | undefined;
   poolSize?: number;
+  /** How long to wait for a PostgreSQL server that is not up yet (seconds; default 0: try once). */
+  waitSeconds?: number;
+  /** Told each time the server waits for PostgreSQL, in words for the operator. */
+  onWait?: (line: string) => void;
 }): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl)
+    return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.waitSeconds ?? 0, options.onWait);
   return openEmbedded(options.dataDir);
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function openPostgres(
+  url: string,
+  max: number,
+  waitSeconds: number,
+  onWait: ((line: string) => void) | undefined,
+): Promise<Database> {
+  // A connection that cannot be made within 5 s fails (the request answers 503) instead of
+  // hanging; a dead connection is dropped by the pool and replaced once the server is back.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, keepAlive: true });
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it. Queries report their own errors.
   });
-  const client = await pool.connect().catch((e: Error) => {
-    throw new DatabaseOpenError(`không kết nối được PostgreSQL (cannot connect to PostgreSQL): ${e.message}`);
-  });
+  // PostgreSQL may start after us (a machine booting, a container starting): wait for it, with
+  // a growing pause, rather than exit.
+  const until = Date.now() + waitSeconds * 1000;
+  let client: pg.PoolClient | undefined;
+  for (let pause = 500; ; pause = Math.min(pause * 2, 10_000)) {
+    try {
+      client = await pool.connect();
+      break;
+    } catch (e) {
+      const message = (e as Error).message;
+      if (Date.now() + pause > until) {
+        await pool.end().catch(() => {});
+        throw new DatabaseOpenError(`không kết nối được PostgreSQL (cannot connect to PostgreSQL): ${message}`);
+      }
+      onWait?.(
+        `Chưa kết nối được PostgreSQL (${message}); thử lại sau ${pause / 1000} giây [waiting for PostgreSQL]`,
+      );
+      await sleep(pause);
+    }
+  }
   try {
     await migrate(pgSession(client));
   } finally {
@@ -145,10 +176,57 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   }
 }
 
+/**
+ * Who holds a lock: the process id, and what tells that process apart from a later one that got
+ * the same id (a restarted container often gives chiso the same pid): the machine's boot and the
+ * process's start time (Linux /proc; elsewhere only the pid can be checked).
+ */
+interface Holder {
+  pid?: number;
+  host?: string;
+  since?: string;
+  bootId?: string | null;
+  started?: string | null;
+}
+
+const readOr = (path: string): string | null => {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    return null;
+  }
+};
+const bootId = (): string | null => readOr('/proc/sys/kernel/random/boot_id');
+/** The process's start time in clock ticks since boot (field 22 of /proc/<pid>/stat), or null. */
+function startedAt(pid: number): string | null {
+  const stat = readOr(`/proc/${pid}/stat`);
+  // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
+  return stat ? (stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null) : null;
+}
+
+/** Whether the lock's holder is still the process that took it. */
+export function holderIsRunning(holder: Holder): boolean {
+  if (typeof holder.pid !== 'number') return false;
+  // Our own pid in a lock we have not taken yet: it was written by an earlier life of this pid.
+  if (holder.pid === process.pid) return false;
+  if (!isAlive(holder.pid)) return false;
+  const boot = bootId();
+  if (holder.bootId && boot && holder.bootId !== boot) return false;
+  const started = startedAt(holder.pid);
+  if (holder.started && started && holder.started !== started) return false;
+  return true;
+}
+
 /** Takes the data directory's lock file, or explains who holds it; returns the release function. */
 function takeLock(dataDir: string): () => void {
   const path = join(dataDir, LOCK_FILE);
-  const mine = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() });
+  const mine = JSON.stringify({
+    pid: process.pid,
+    host: hostname(),
+    since: new Date().toISOString(),
+    bootId: bootId(),
+    started: startedAt(process.pid),
+  } satisfies Holder);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(path, mine, { flag: 'wx' });
@@ -161,15 +239,15 @@ function takeLock(dataDir: string): () => void {
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      let holder: { pid?: number; host?: string } = {};
+      let holder: Holder = {};
       try {
         holder = JSON.parse(readFileSync(path, 'utf8'));
       } catch {
         // An unreadable lock is treated as stale.
       }
-      if (holder.host === hostname() && typeof holder.pid === 'number' && isAlive(holder.pid))
+      if (holder.host === hostname() && holderIsRunning(holder))
         throw new DatabaseOpenError(
-          `Thư mục dữ liệu ${dataDir} đang được một tiến trình chiso khác dùng (pid ${holder.pid}). ` +
+          `Thư mục dữ liệu ${dataDir} đang được một tiến trình chiso khác dùng (pid ${holder.pid}, từ ${holder.since ?? '?'}). ` +
             `[The data directory is in use by another chiso process.]`,
         );
       if (holder.host !== undefined && holder.host !== hostname())
@@ -177,14 +255,13 @@ function takeLock(dataDir: string): () => void {
           `Thư mục dữ liệu ${dataDir} bị khóa bởi máy ${holder.host}. Nếu máy đó không còn chạy chiso, xóa tệp ${path}. ` +
             `[The data directory is locked by another host; delete the lock file if that host no longer runs chiso.]`,
         );
-      rmSync(path, { force: true }); // stale: its process is gone
+      rmSync(path, { force: true }); // stale: its process is gone (or is another process now)
     }
   }
   throw new DatabaseOpenError(`không lấy được khóa ${path}`);
 }
 
 function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;

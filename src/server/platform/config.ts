@@ -20,6 +20,8 @@ const Env = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** At start, how long to wait for a PostgreSQL server that is not up yet (seconds). */
+  DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   /** Where uploaded files are kept (default: <data dir>/files). Shared storage when several servers run. */
   CHISO_FILES_DIR: z.string().min(1).optional(),
   /** The address people use to reach the system; links in e-mails and the allowed origin. */
@@ -59,6 +61,7 @@ export interface Config {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly databasePoolSize: number;
+  readonly databaseWaitSeconds: number;
   readonly filesDir: string;
   readonly publicUrl: string | undefined;
   readonly adminPassword: string | undefined;
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,
     filesDir: resolve(e.CHISO_FILES_DIR ?? `${dataDir}/files`),
     publicUrl: e.CHISO_PUBLIC_URL,
     adminPassword: e.CHISO_ADMIN_PASSWORD,
