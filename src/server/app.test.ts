@@ -219,4 +219,16 @@ describe('logs', () => {
     expect(line).not.toContain(secret);
     await app.close();
   });
+
+  it('say once that a proxy seems to be in front when chiso is not told to trust it', async () => {
+    const lines: string[] = [];
+    const app = await buildApp(
+      { ...s.deps, config: loadConfig({ CHISO_DATA_DIR: '/tmp', LOG_LEVEL: 'info' }) },
+      { logStream: { write: (l) => lines.push(l) } },
+    );
+    for (let i = 0; i < 3; i++)
+      await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-forwarded-for': '10.1.2.3' } });
+    expect(lines.filter((l) => l.includes('CHISO_TRUST_PROXY'))).toHaveLength(1);
+    await app.close();
+  });
 });

@@ -146,6 +146,17 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     app.swagger(),
   );
 
+  // Behind a reverse proxy that chiso is not told about, every user has the proxy's address: they
+  // share one budget of the rate limit and of the sign-in holds. Said once, in the log.
+  let proxyWarned = false;
+  app.addHook('onRequest', async (req) => {
+    if (proxyWarned || config.trustProxy || req.headers['x-forwarded-for'] === undefined) return;
+    proxyWarned = true;
+    req.log.warn(
+      'requests carry X-Forwarded-For but CHISO_TRUST_PROXY is false: behind a reverse proxy, set CHISO_TRUST_PROXY=true, or every user shares the proxy address for rate limits and sign-in holds',
+    );
+  });
+
   // Who is asking: the session cookie, if any.
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];

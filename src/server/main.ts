@@ -59,6 +59,11 @@ export async function serve(options: ServeOptions): Promise<void> {
       say(`    mật khẩu:      ${admin.password}`);
     } else if (admin) say(`Tài khoản quản trị: ${admin.username}, mật khẩu lấy từ CHISO_ADMIN_PASSWORD.`);
     else say('Đăng nhập bằng tài khoản quản trị đã tạo ở lần chạy trước (admin).');
+    // Served over plain HTTP while people reach it over HTTPS: a reverse proxy is in front.
+    if (config.publicUrl?.startsWith('https://') && !config.trustProxy)
+      say(
+        'Lưu ý: CHISO_PUBLIC_URL là https nhưng CHISO_TRUST_PROXY=false. Nếu chiso chạy sau reverse proxy, đặt CHISO_TRUST_PROXY=true, nếu không mọi người dùng chung một địa chỉ (giới hạn yêu cầu, khóa đăng nhập). [behind a proxy, set CHISO_TRUST_PROXY=true]',
+      );
     if (demo) say(demo);
     say(`Mở trình duyệt: ${url}  ·  kết quả công khai: ${url}/ket-qua  ·  phương pháp: ${url}/phuong-phap`);
     say(`API: ${url}/api/v1 · tài liệu API: ${url}/api/docs · kiểm tra: ${url}/healthz`);

@@ -45,7 +45,12 @@ export async function openDatabase(options: {
   onWait?: (line: string) => void;
 }): Promise<Database> {
   if (options.databaseUrl)
-    return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.waitSeconds ?? 0, options.onWait);
+    return openPostgres(
+      options.databaseUrl,
+      options.poolSize ?? 10,
+      options.waitSeconds ?? 0,
+      options.onWait,
+    );
   return openEmbedded(options.dataDir);
 }
 
@@ -75,7 +80,9 @@ async function openPostgres(
       const message = (e as Error).message;
       if (Date.now() + pause > until) {
         await pool.end().catch(() => {});
-        throw new DatabaseOpenError(`không kết nối được PostgreSQL (cannot connect to PostgreSQL): ${message}`);
+        throw new DatabaseOpenError(
+          `không kết nối được PostgreSQL (cannot connect to PostgreSQL): ${message}`,
+        );
       }
       onWait?.(
         `Chưa kết nối được PostgreSQL (${message}); thử lại sau ${pause / 1000} giây [waiting for PostgreSQL]`,
