@@ -12,7 +12,7 @@ import { loadConfig } from './platform/config.ts';
 import { directoryStore } from './platform/files.ts';
 import type { AppDeps } from './platform/http.ts';
 import { smtpMailer } from './platform/mail.ts';
-import { startScheduler } from './scheduler.ts';
+import { prepareBackgroundWork, startScheduler } from './scheduler.ts';
 
 export interface ServeOptions {
   readonly demo: boolean;
@@ -43,7 +43,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     };
     const demo = options.demo ? await loadDemo(deps) : null;
     app = await buildApp(deps);
-    if (config.scheduler) stopScheduler = await startScheduler(deps, app.log);
+    await prepareBackgroundWork(deps);
+    if (config.scheduler) stopScheduler = startScheduler(deps, app.log);
     await app.listen({ port: config.port, host: config.host });
 
     const url = config.publicUrl ?? `http://localhost:${config.port}`;

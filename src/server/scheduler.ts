@@ -24,10 +24,17 @@ export async function backgroundTick(deps: AppDeps, log: FastifyBaseLogger): Pro
   await runDueJobs(deps, log);
 }
 
-/** Starts the scheduler; returns the function that stops it (waiting for a running tick). */
-export async function startScheduler(deps: AppDeps, log: FastifyBaseLogger): Promise<() => Promise<void>> {
+/**
+ * Declares the background work and writes the schedules the table lacks; every server does this
+ * at start (so the administrator sees the schedules), whether or not it runs the tick.
+ */
+export async function prepareBackgroundWork(deps: AppDeps): Promise<void> {
   registerBackgroundWork();
   await ensureSchedules(deps.database.db, deps.clock.now());
+}
+
+/** Starts the tick; returns the function that stops it (waiting for a running tick). */
+export function startScheduler(deps: AppDeps, log: FastifyBaseLogger): () => Promise<void> {
   let running: Promise<void> | null = null;
   const cron = new Cron('*/15 * * * * *', { protect: true, unref: true }, () => {
     if (running) return;
