@@ -146,6 +146,10 @@ export type VersionList = z.infer<typeof VersionList>;
 export const VersionRead = z.object({ version: VersionView, content: z.unknown(), summary: CriteriaSummary });
 export type VersionRead = z.infer<typeof VersionRead>;
 
+/** One problem the loader found in a criteria file, with where it is (the `details` of a 400 invalid_criteria). */
+export const LoadProblem = z.object({ path: z.string(), message: z.string(), messageEn: z.string() });
+export type LoadProblem = z.infer<typeof LoadProblem>;
+
 /** A loaded file: a new version (201), or the same content already stored (200). */
 export const LoadedNew = z.object({ created: z.literal(true), version: VersionView });
 export const LoadedSame = z.object({ created: z.literal(false), version: VersionView });

@@ -15,7 +15,7 @@ import { authorize } from '../../platform/policy.ts';
 import { isUniqueViolation } from '../agencies/agencies.repo.ts';
 import { canLoadCriteria } from './criteria.policy.ts';
 import * as repo from './criteria.repo.ts';
-import type { Loaded } from './criteria.schema.ts';
+import type { Loaded, LoadProblem } from './criteria.schema.ts';
 import { storedView, versionView } from './criteria-views.ts';
 
 const versionExists = (set: CriteriaSet) =>
@@ -42,11 +42,13 @@ export async function loadCriteriaVersion(deps: AppDeps, caller: Caller, raw: un
         en: `Invalid criteria set: ${result.problems.length} problems`,
       },
       undefined,
-      result.problems.map((p) => ({
-        path: p.path,
-        message: p.message.vi,
-        messageEn: p.message.en ?? p.message.vi,
-      })),
+      result.problems.map(
+        (p): LoadProblem => ({
+          path: p.path,
+          message: p.message.vi,
+          messageEn: p.message.en ?? p.message.vi,
+        }),
+      ),
     );
   const set = result.set;
   const hash = contentHash(set);
