@@ -34,9 +34,12 @@ export async function readAgency(deps: AppDeps, caller: Caller, input: AgencyPar
   return { agency: agencyView(row), history: await eventViews(db, await repo.eventsOf(db, input.id)) };
 }
 
+/** How many of the latest changes the registry page shows. */
+const RECENT_CHANGES = 200;
+
 /** The latest changes of the registry. */
-export async function readChanges(deps: AppDeps, caller: Caller, limit = 200): Promise<EventList> {
+export async function readChanges(deps: AppDeps, caller: Caller): Promise<EventList> {
   authorize(canReadChanges(caller.user));
   const db = deps.database.db;
-  return { events: await eventViews(db, await repo.recentEvents(db, limit)) };
+  return { events: await eventViews(db, await repo.recentEvents(db, RECENT_CHANGES)) };
 }

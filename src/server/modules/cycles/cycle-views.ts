@@ -47,7 +47,7 @@ const fileView = (f: repo.FileRow): FileView => ({
 });
 
 /** The criteria version a cycle is bound to, as the cycle names it. */
-export const criteriaRef = async (db: Executor, versionId: string): Promise<CriteriaRef> =>
+const criteriaRef = async (db: Executor, versionId: string): Promise<CriteriaRef> =>
   (await repo.criteriaOf(db, versionId))!;
 
 /** The cycle as it is now, for the `details` of a 409 stale. */

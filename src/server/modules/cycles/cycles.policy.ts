@@ -36,7 +36,7 @@ type User = Pick<SessionUser, 'role'>;
 const AFTER_OPEN_ONLY: readonly Role[] = ['viewer', 'reporter'];
 
 /** States in which the documents may still be (re)placed: before the deadline's consequences. */
-export const DOCUMENT_STATES: readonly CycleState[] = ['draft', 'open'];
+const DOCUMENT_STATES: readonly CycleState[] = ['draft', 'open'];
 
 /** Whether the reader sees cycles still in preparation (the department does). */
 export const seesDrafts = (user: User): boolean => !AFTER_OPEN_ONLY.includes(user.role);

@@ -10,8 +10,7 @@ import { Instant, TextSchema, Uuid } from '../../platform/schema.ts';
 export const CycleState = z.enum(CYCLE_STATES);
 export type CycleState = z.infer<typeof CycleState>;
 
-export const DOCUMENT_KINDS = ['guidance', 'form'] as const;
-export const DocumentKind = z.enum(DOCUMENT_KINDS);
+export const DocumentKind = z.enum(['guidance', 'form']);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 /* ───────────────────────── requests ───────────────────────── */

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { ROLES } from '../../db/schema.ts';
 import { Instant, Uuid } from '../../platform/schema.ts';
 
-export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
 
 /* ───────────────────────── requests ───────────────────────── */
 
@@ -19,7 +19,7 @@ export const CreateUserBody = z.object({
   username: z.string().min(1).max(100),
   displayName: z.string().trim().min(1).max(200),
   email: z.email().nullable().optional(),
-  role: RoleSchema,
+  role: Role,
   agencyId: Uuid.nullable().optional().describe('Cơ quan của người báo cáo (chỉ vai trò reporter)'),
   password: z
     .string()
@@ -32,7 +32,7 @@ export type CreateUserBody = z.infer<typeof CreateUserBody>;
 export const EditUserBody = z.object({
   displayName: z.string().trim().min(1).max(200).optional(),
   email: z.email().nullable().optional(),
-  role: RoleSchema.optional(),
+  role: Role.optional(),
   agencyId: Uuid.nullable().optional(),
   active: z.boolean().optional(),
 });
@@ -45,7 +45,7 @@ export const UserView = z.object({
   username: z.string(),
   displayName: z.string(),
   email: z.string().nullable(),
-  role: RoleSchema,
+  role: Role,
   agencyId: z.string().nullable(),
   agencyCode: z.string().nullable(),
   agencyName: z.string().nullable(),
