@@ -3,6 +3,7 @@
  * carries the Vietnamese message to show and, when the server names one, the form field it
  * concerns (the server's `{ error: { code, message, field } }` format).
  */
+import type { CycleState, CycleSummary } from '../server/modules/cycles/cycles.schema.ts';
 import { t } from './i18n/messages.ts';
 
 export type Role = 'admin' | 'assessor' | 'approver' | 'reporter' | 'viewer';
@@ -16,16 +17,9 @@ export interface User {
   mustChangePassword: boolean;
 }
 
-export type CycleState = 'draft' | 'open' | 'closed' | 'under_review' | 'approved' | 'published';
-
-export interface Cycle {
-  id: string;
-  year: number;
-  title: string;
-  state: CycleState;
-  stateLabel: { vi: string; en?: string };
-  deadline: string;
-}
+export type { CycleState };
+/** A cycle as the list shows it: the server's contract (cycles.schema.ts), imported as a type only. */
+export type Cycle = CycleSummary;
 
 export class ApiError extends Error {
   constructor(

@@ -64,7 +64,7 @@ describe('the administrator runs a year’s cycle from the screens', () => {
     await dialog.getByText('gửi thư thông báo cho người báo cáo của từng cơ quan').waitFor();
     await dialog.getByRole('button', { name: 'Mở kỳ đánh giá' }).click();
     await page.getByText('Đang nhận báo cáo', { exact: true }).first().waitFor();
-    await page.getByText(/Đã gửi thư thông báo cho \d+\/\d+ cơ quan/).waitFor();
+    await page.getByText(/Đã đưa thư thông báo cho \d+\/\d+ cơ quan vào hàng đợi gửi thư/).waitFor();
     await page.getByText(/Đã chốt theo ngày 01\/10\/2027: 33 cơ quan/).waitFor();
     // Closing before the deadline is not allowed: disabled, with the server's reason.
     const close = page.getByRole('button', { name: 'Đóng kỳ nhận báo cáo' });

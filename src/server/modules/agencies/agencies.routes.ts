@@ -1,188 +1,113 @@
-/** /agencies: the registry of evaluated units and its history (R1). */
-import { z } from 'zod';
-import { AGENCY_EVENT_KINDS } from '../../db/schema.ts';
+/**
+ * /agencies: the registry of evaluated units and its history (R1). Each route: who may call it,
+ * its contract (agencies.schema.ts), one use case.
+ */
+import { type App, type AppDeps, callerOf } from '../../platform/http.ts';
+import { errorResponses } from '../../platform/schema.ts';
+import { addAgency } from './add-agency.ts';
+import { agenciesAccess as access } from './agencies.policy.ts';
 import {
-  type App,
-  type AppDeps,
-  actorOf,
-  errorResponses,
-  Instant,
-  Uuid,
-  userOf,
-} from '../../platform/http.ts';
-import { agenciesPolicy } from './agencies.policy.ts';
-import { agenciesService } from './agencies.service.ts';
+  AddAgencyBody,
+  AgencyAnswer,
+  AgencyHistory,
+  AgencyParams,
+  EditAgencyBody,
+  EventAnswer,
+  EventList,
+  RecordChangeBody,
+  Registry,
+  RegistryQuery,
+} from './agencies.schema.ts';
+import { editAgency } from './edit-agency.ts';
+import { readAgency, readChanges, readRegistry } from './read-agencies.ts';
+import { recordChange } from './record-change.ts';
 
-const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
-const Email = z.email({ message: 'Địa chỉ thư điện tử không hợp lệ' }).max(200, 'Tối đa 200 ký tự');
-
-const AgencyView = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  shortName: z.string().nullable(),
-  groupId: z.string(),
-  website: z.string().nullable(),
-  email: z.string().nullable(),
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-  createdAt: Instant,
-  updatedAt: Instant,
-});
-
-const AgencyRef = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  groupId: z.string(),
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-});
-
-const EventView = z.object({
-  id: z.string(),
-  kind: z.enum(AGENCY_EVENT_KINDS),
-  effectiveDate: z.string(),
-  decisionRef: z.string().nullable(),
-  note: z.string().nullable(),
-  createdAt: Instant,
-  from: z.array(AgencyRef),
-  to: z.array(AgencyRef),
-});
-
-const UnitFields = {
-  code: z.string().max(40, 'Mã cơ quan tối đa 20 ký tự'),
-  name: z.string().max(400, 'Tên cơ quan tối đa 200 ký tự'),
-  shortName: z.string().max(100, 'Tên viết tắt tối đa 100 ký tự').nullable().optional(),
-  group: z.string().max(40),
-  website: z.string().max(300, 'Địa chỉ trang TTĐT tối đa 300 ký tự').nullable().optional(),
-  email: Email.nullable().optional(),
-};
+const tags = ['agencies'];
 
 export function agenciesRoutes(app: App, deps: AppDeps) {
-  const service = agenciesService(deps.database.db, deps.clock);
-
   app.get(
     '/agencies',
     {
-      config: { access: agenciesPolicy.list },
+      config: { access: access.list },
       schema: {
-        tags: ['agencies'],
+        tags,
         summary: 'Danh sách cơ quan có hiệu lực vào một ngày (mặc định hôm nay), hoặc cả lịch sử (all=true)',
-        querystring: z.object({
-          validOn: DateText.optional(),
-          all: z.enum(['true', 'false']).optional(),
-          group: z.string().max(40).optional(),
-        }),
-        response: {
-          200: z.object({ validOn: z.string().nullable(), agencies: z.array(AgencyView) }),
-          ...errorResponses,
-        },
+        querystring: RegistryQuery,
+        response: { 200: Registry, ...errorResponses },
       },
     },
-    async (req) =>
-      service.list(userOf(req), {
-        validOn: req.query.validOn,
-        all: req.query.all === 'true',
-        group: req.query.group,
-      }),
+    async (req) => readRegistry(deps, callerOf(req), req.query),
   );
 
   app.get(
     '/agencies/events',
     {
-      config: { access: agenciesPolicy.events },
+      config: { access: access.events },
       schema: {
-        tags: ['agencies'],
+        tags,
         summary: 'Các thay đổi gần đây của danh sách cơ quan (đổi tên, hợp nhất, chia tách, giải thể)',
-        response: { 200: z.object({ events: z.array(EventView) }), ...errorResponses },
+        response: { 200: EventList, ...errorResponses },
       },
     },
-    async () => ({ events: await service.events() }),
+    async (req) => readChanges(deps, callerOf(req)),
   );
 
   app.get(
     '/agencies/:id',
     {
-      config: { access: agenciesPolicy.get },
+      config: { access: access.get },
       schema: {
-        tags: ['agencies'],
+        tags,
         summary: 'Một cơ quan và lịch sử thay đổi của nó',
-        params: z.object({ id: Uuid }),
-        response: { 200: z.object({ agency: AgencyView, history: z.array(EventView) }), ...errorResponses },
+        params: AgencyParams,
+        response: { 200: AgencyHistory, ...errorResponses },
       },
     },
-    async (req) => service.get(userOf(req), req.params.id),
+    async (req) => readAgency(deps, callerOf(req), req.params),
   );
 
   app.post(
     '/agencies',
     {
-      config: { access: agenciesPolicy.create },
+      config: { access: access.create },
       schema: {
-        tags: ['agencies'],
+        tags,
         summary: 'Thêm cơ quan',
-        body: z.object({ ...UnitFields, validFrom: DateText.optional() }),
-        response: { 201: z.object({ agency: AgencyView }), ...errorResponses },
+        body: AddAgencyBody,
+        response: { 201: AgencyAnswer, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send({ agency: await service.create(actorOf(req), req.body) }),
+    async (req, reply) => reply.status(201).send(await addAgency(deps, callerOf(req), req.body)),
   );
 
   app.patch(
     '/agencies/:id',
     {
-      config: { access: agenciesPolicy.update },
+      config: { access: access.update },
       schema: {
-        tags: ['agencies'],
+        tags,
         summary:
           'Sửa thông tin cơ quan (tên, tên viết tắt, trang TTĐT, thư điện tử); đổi tên chính thức là một thay đổi (POST /agencies/events)',
-        params: z.object({ id: Uuid }),
-        body: z.object({
-          name: UnitFields.name.optional(),
-          shortName: UnitFields.shortName,
-          website: UnitFields.website,
-          email: UnitFields.email,
-        }),
-        response: { 200: z.object({ agency: AgencyView }), ...errorResponses },
+        params: AgencyParams,
+        body: EditAgencyBody,
+        response: { 200: AgencyAnswer, ...errorResponses },
       },
     },
-    async (req) => ({ agency: await service.update(actorOf(req), req.params.id, req.body) }),
+    async (req) => editAgency(deps, callerOf(req), { ...req.params, ...req.body }),
   );
 
   app.post(
     '/agencies/events',
     {
-      config: { access: agenciesPolicy.recordEvent },
+      config: { access: access.recordEvent },
       schema: {
-        tags: ['agencies'],
+        tags,
         summary:
           'Ghi nhận đổi tên, hợp nhất/sáp nhập, chia tách hoặc giải thể: kết thúc đơn vị cũ ngày trước ngày hiệu lực, tạo đơn vị mới từ ngày hiệu lực',
-        body: z.object({
-          kind: z.enum(AGENCY_EVENT_KINDS),
-          effectiveDate: DateText,
-          decisionRef: z.string().max(300, 'Số hiệu văn bản tối đa 300 ký tự'),
-          note: z.string().max(2000, 'Ghi chú tối đa 2000 ký tự').nullable().optional(),
-          from: z.array(Uuid).max(50),
-          to: z
-            .array(
-              z.object({
-                agencyId: Uuid.optional(),
-                code: UnitFields.code.optional(),
-                name: UnitFields.name.optional(),
-                shortName: UnitFields.shortName,
-                group: UnitFields.group.optional(),
-                website: UnitFields.website,
-                email: UnitFields.email,
-              }),
-            )
-            .max(50)
-            .optional(),
-        }),
-        response: { 201: z.object({ event: EventView }), ...errorResponses },
+        body: RecordChangeBody,
+        response: { 201: EventAnswer, ...errorResponses },
       },
     },
-    async (req, reply) =>
-      reply.status(201).send({ event: await service.recordEvent(actorOf(req), req.body) }),
+    async (req, reply) => reply.status(201).send(await recordChange(deps, callerOf(req), req.body)),
   );
 }

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCycleViaApi } from '../../../../test/cycle-api.ts';
 import { type TestServer, testServer } from '../../../../test/server.ts';
 import { agencies, auditLog } from '../../db/schema.ts';
-import { openCycleViaApi } from '../cycles/test-support.ts';
 
 let s: TestServer;
 let admin: string;

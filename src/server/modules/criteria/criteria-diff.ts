@@ -3,6 +3,7 @@
  * per group the criteria added, removed and changed (maximum, formula, N/A rule, name, category,
  * website monitoring), the categories added, removed or with another maximum; the fields added,
  * removed or changed (type, range, options, source …); the logic checks added, removed or changed.
+ * The shapes are the contract's (criteria.schema.ts).
  */
 import type {
   Category,
@@ -14,76 +15,15 @@ import type {
   Validation,
 } from '../../../core/criteria/schema.ts';
 import { canonicalJson } from '../../platform/canonical.ts';
-
-/** One attribute that differs: its value in the older version and in the newer one (null: absent). */
-export interface Change {
-  readonly attribute: string;
-  readonly from: unknown;
-  readonly to: unknown;
-}
-
-export interface CriterionRef {
-  readonly id: string;
-  readonly name: Text;
-  readonly categoryId: string;
-  readonly max: number;
-}
-
-export interface CategoryRef {
-  readonly id: string;
-  readonly name: Text;
-  readonly max: number;
-}
-
-export interface GroupDiff {
-  readonly id: string;
-  readonly name: Text;
-  /** added / removed: the whole group is new or gone; changed: something inside differs. */
-  readonly status: 'added' | 'removed' | 'changed' | 'unchanged';
-  readonly changes: Change[];
-  readonly categories: {
-    readonly added: CategoryRef[];
-    readonly removed: CategoryRef[];
-    readonly maxChanged: { id: string; name: Text; from: number; to: number }[];
-    readonly changed: { id: string; name: Text; changes: Change[] }[];
-  };
-  readonly criteria: {
-    readonly added: CriterionRef[];
-    readonly removed: CriterionRef[];
-    readonly changed: (CriterionRef & { changes: Change[] })[];
-  };
-}
-
-export interface FieldRef {
-  readonly key: string;
-  readonly label: Text;
-  readonly type: string;
-}
-
-export interface ValidationRef {
-  readonly id: string;
-  readonly severity: string;
-  readonly message: Text;
-}
-
-export interface CriteriaDiff {
-  /** The two contents are the same (texts such as help and notes included, which the lists below leave out). */
-  readonly identical: boolean;
-  /** Title, status, decision, total maximum. */
-  readonly set: Change[];
-  readonly classes: {
-    added: { id: string; label: Text }[];
-    removed: { id: string; label: Text }[];
-    changed: { id: string; label: Text; changes: Change[] }[];
-  };
-  readonly groups: GroupDiff[];
-  readonly fields: { added: FieldRef[]; removed: FieldRef[]; changed: (FieldRef & { changes: Change[] })[] };
-  readonly validations: {
-    added: ValidationRef[];
-    removed: ValidationRef[];
-    changed: (ValidationRef & { changes: Change[] })[];
-  };
-}
+import type {
+  CategoryRef,
+  Change,
+  CriteriaDiff,
+  CriterionRef,
+  FieldRef,
+  GroupDiff,
+  ValidationRef,
+} from './criteria.schema.ts';
 
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 

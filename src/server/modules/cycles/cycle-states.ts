@@ -14,6 +14,7 @@ import type { CycleState, Role } from '../../db/schema.ts';
 import { type Actor, audit } from '../../platform/audit.ts';
 import type { SessionUser } from '../../platform/auth.ts';
 import { forbidden, stale, wrongState } from '../../platform/errors.ts';
+import { authorize, type Verdict } from '../../platform/policy.ts';
 import { instantVn, submitUntil } from './cycle-texts.ts';
 import { type CycleRow, findCycle, updateCycle } from './cycles.repo.ts';
 
@@ -39,8 +40,11 @@ export interface TransitionContext {
   readonly now?: Date | undefined;
 }
 
+/** What the table decides on: the cycle's state and the facts its preconditions read. */
+export type TransitionFacts = Pick<CycleRow, 'state' | 'guidanceFileId' | 'deadline'>;
+
 /** Why the cycle cannot make the step now, or null when it can. */
-export type Precondition = (cycle: CycleRow, context: TransitionContext) => Text | null;
+export type Precondition = (cycle: TransitionFacts, context: TransitionContext) => Text | null;
 
 export interface CycleTransition {
   readonly from: CycleState;
@@ -154,19 +158,19 @@ const roleList = (roles: readonly Role[], lang: 'vi' | 'en') =>
   roles.map((r) => ROLE_LABELS[r][lang] ?? ROLE_LABELS[r].vi).join(', ');
 
 /**
- * Checks that `user` may move `cycle` to `to` now: the step exists from the current state
- * (else 409 invalid_state), the role may make it (else 403), its preconditions hold (else 409
- * with the reasons). Returns the step.
+ * Whether `user` may move `cycle` to `to` now: the step exists from the current state (else 409
+ * invalid_state), the role may make it (else 403), its preconditions hold (else 409 with the
+ * reasons). Pure: the policies of the modules that move a cycle ask it (cycles.policy.ts, results).
  */
-export function assertTransition(
-  cycle: CycleRow,
+export function transitionVerdict(
+  cycle: TransitionFacts,
   to: CycleState,
   user: Pick<SessionUser, 'role'>,
   context: TransitionContext = {},
-): CycleTransition {
+): Verdict {
   const t = findTransition(cycle.state, to);
   if (!t)
-    throw wrongState(
+    return wrongState(
       {
         vi: `Kỳ đánh giá đang ở trạng thái "${STATE_LABELS[cycle.state].vi}", không thể chuyển sang "${STATE_LABELS[to].vi}".`,
         en: `The cycle is "${STATE_LABELS[cycle.state].en}"; it cannot become "${STATE_LABELS[to].en}".`,
@@ -174,18 +178,29 @@ export function assertTransition(
       { state: cycle.state },
     );
   if (!t.roles.includes(user.role))
-    throw forbidden({
+    return forbidden({
       vi: `Chỉ người có vai trò ${roleList(t.roles, 'vi')} mới được ${t.action.vi}.`,
       en: `Only the ${roleList(t.roles, 'en')} may ${t.action.en}.`,
     });
   const reasons = t.requires.map((p) => p(cycle, context)).filter((r): r is Text => r !== null);
   if (reasons.length)
-    throw wrongState(reasons[0]!, { state: cycle.state, reasons: reasons.map((r) => r.vi) });
-  return t;
+    return wrongState(reasons[0]!, { state: cycle.state, reasons: reasons.map((r) => r.vi) });
+  return true;
+}
+
+/** Throws the refusal of `transitionVerdict`; returns the step when it is allowed. */
+export function assertTransition(
+  cycle: TransitionFacts,
+  to: CycleState,
+  user: Pick<SessionUser, 'role'>,
+  context: TransitionContext = {},
+): CycleTransition {
+  authorize(transitionVerdict(cycle, to, user, context));
+  return findTransition(cycle.state, to)!;
 }
 
 /** The steps the user could take from the cycle's state, each with the reason it is not possible yet. */
-export function availableTransitions(cycle: CycleRow, user: Pick<SessionUser, 'role'>, now: Date) {
+export function availableTransitions(cycle: TransitionFacts, user: Pick<SessionUser, 'role'>, now: Date) {
   return CYCLE_TRANSITIONS.filter((t) => t.from === cycle.state && t.roles.includes(user.role)).map((t) => {
     const reason = t.requires.map((p) => p(cycle, { now })).find((r) => r !== null) ?? null;
     return { to: t.to, action: t.action, allowed: reason === null, reason };

@@ -1,6 +1,6 @@
 /**
- * How the cycle's dates read for people (Vietnam time, day first) and the e-mails that announce
- * a cycle and a new deadline to the agencies' reporters.
+ * How the cycle's dates, states and documents read for people (Vietnam time, day first) and the
+ * e-mails that announce a cycle and a new deadline to the agencies' reporters.
  */
 
 import { formatInstantVn, VN_OFFSET_MS } from '../../../core/calendar/time.ts';
@@ -113,3 +113,9 @@ export const cycleStateSentence = (cycle: { year: number; state: CycleState }): 
   vi: `Kỳ đánh giá năm ${cycle.year} ${STATE_PHRASES[cycle.state].vi}`,
   en: `The ${cycle.year} cycle is ${STATE_PHRASES[cycle.state].en}`,
 });
+
+/** The documents of a cycle (R8), as a sentence names them. */
+export const DOCUMENT_TEXT: Readonly<Record<'guidance' | 'form', Text>> = {
+  guidance: { vi: 'văn bản hướng dẫn', en: 'guidance document' },
+  form: { vi: 'phiếu thu thập số liệu', en: 'data-collection form' },
+};

@@ -1,234 +1,136 @@
-/** /cycles: the yearly evaluation cycles up to the review (R8, R9, R10). */
-import { z } from 'zod';
-import { CYCLE_STATES } from '../../db/schema.ts';
+/**
+ * /cycles: the yearly evaluation cycles up to the review (R8, R9, R10). Each route: who may call
+ * it, its contract (cycles.schema.ts), one use case.
+ */
+import type { FastifyRequest } from 'fastify';
 import { invalid } from '../../platform/errors.ts';
+import { type App, type AppDeps, callerOf, sendDownload } from '../../platform/http.ts';
+import { ErrorSchema, errorResponses } from '../../platform/schema.ts';
+import { attachDocument, type DocumentUpload, downloadDocument } from './attach-document.ts';
+import { closeCycle } from './close-cycle.ts';
+import { createCycle } from './create-cycle.ts';
+import { cyclesAccess as access } from './cycles.policy.ts';
 import {
-  type App,
-  type AppDeps,
-  actorOf,
-  ErrorSchema,
-  errorResponses,
-  Instant,
-  sendDownload,
-  Uuid,
-  userOf,
-} from '../../platform/http.ts';
-import { cyclesPolicy } from './cycles.policy.ts';
-import { cyclesService, DOCUMENT_KINDS } from './cycles.service.ts';
+  CreateCycleBody,
+  CycleAnswer,
+  CycleList,
+  CycleParams,
+  CycleWithMail,
+  DocumentParams,
+  EditCycleBody,
+  ExtendDeadlineBody,
+} from './cycles.schema.ts';
+import { editCycle } from './edit-cycle.ts';
+import { extendDeadline } from './extend-deadline.ts';
+import { openCycle } from './open-cycle.ts';
+import { listCycles, readCycle } from './read-cycles.ts';
+import { startReview } from './start-review.ts';
 
-const TextSchema = z.object({ vi: z.string(), en: z.string().optional() });
-const InstantInput = z.string().max(40).describe('ISO-8601 có múi giờ, ví dụ 2017-11-01T00:00:00+07:00');
+const tags = ['cycles'];
 
-const CycleView = z.object({
-  id: z.string(),
-  year: z.number(),
-  title: z.string(),
-  state: z.enum(CYCLE_STATES),
-  stateLabel: TextSchema,
-  criteriaVersion: z.object({ id: z.string(), setId: z.string(), version: z.string(), title: z.string() }),
-  guidanceBy: Instant,
-  deadline: Instant,
-  publishBy: Instant,
-  rosterDate: z.string(),
-  announcement: z.string().nullable(),
-  openedAt: Instant.nullable(),
-  closedAt: Instant.nullable(),
-  approvedAt: Instant.nullable(),
-  publishedAt: Instant.nullable(),
-  createdAt: Instant,
-  updatedAt: Instant,
-  version: z.number(),
-});
-
-const FileView = z.object({
-  id: z.string(),
-  filename: z.string(),
-  mime: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  uploadedAt: Instant,
-});
-
-const CycleDetail = CycleView.extend({
-  documents: z.object({ guidance: FileView.nullable(), form: FileView.nullable() }),
-  extensions: z.array(
-    z.object({
-      id: z.string(),
-      oldDeadline: Instant,
-      newDeadline: Instant,
-      reason: z.string(),
-      decisionRef: z.string(),
-      decidedBy: z.string().nullable(),
-      decidedByName: z.string().nullable(),
-      createdAt: Instant,
-    }),
-  ),
-  roster: z.object({
-    date: z.string(),
-    frozen: z.boolean(),
-    total: z.number(),
-    groups: z.array(z.object({ groupId: z.string(), count: z.number() })),
-  }),
-  transitions: z.array(
-    z.object({
-      to: z.enum(CYCLE_STATES),
-      action: TextSchema,
-      allowed: z.boolean(),
-      reason: TextSchema.nullable(),
-    }),
-  ),
-});
-
-const MailReport = z.object({
-  agencies: z.number(),
-  sent: z.number(),
-  failed: z.array(z.string()),
-  withoutRecipients: z.array(z.string()),
-});
-
-const Editable = {
-  title: z.string().max(600, 'Tên kỳ đánh giá tối đa 300 ký tự'),
-  criteriaVersionId: Uuid,
-  guidanceBy: InstantInput,
-  deadline: InstantInput,
-  publishBy: InstantInput,
-  announcement: z.string().max(10_000, 'Thông báo tối đa 5000 ký tự').nullable(),
-};
+/** Reads a multipart upload: one file, in the field "file". */
+async function readDocument(req: FastifyRequest): Promise<DocumentUpload> {
+  const needFile = () =>
+    invalid('file', {
+      vi: 'Hãy chọn một tệp và gửi trong trường "file" (multipart/form-data)',
+      en: 'Send one file in the field "file" (multipart/form-data)',
+    });
+  if (!req.isMultipart()) throw needFile();
+  const part = await req.file();
+  if (part?.fieldname !== 'file') {
+    part?.file.resume();
+    throw needFile();
+  }
+  return { filename: part.filename, bytes: await part.toBuffer() };
+}
 
 export function cyclesRoutes(app: App, deps: AppDeps) {
-  const service = cyclesService(deps);
-  const Id = z.object({ id: Uuid });
-
   app.get(
     '/cycles',
     {
-      config: { access: cyclesPolicy.list },
+      config: { access: access.list },
       schema: {
-        tags: ['cycles'],
+        tags,
         summary: 'Danh sách kỳ đánh giá (người xem và đơn vị chỉ thấy các kỳ đã mở)',
-        response: { 200: z.object({ cycles: z.array(CycleView) }), ...errorResponses },
+        response: { 200: CycleList, ...errorResponses },
       },
     },
-    async (req) => ({ cycles: await service.list(userOf(req)) }),
+    async (req) => listCycles(deps, callerOf(req)),
   );
 
   app.get(
     '/cycles/:id',
     {
-      config: { access: cyclesPolicy.get },
+      config: { access: access.get },
       schema: {
-        tags: ['cycles'],
+        tags,
         summary: 'Một kỳ đánh giá: văn bản, lịch sử gia hạn, số cơ quan theo nhóm',
-        params: Id,
-        response: { 200: z.object({ cycle: CycleDetail }), ...errorResponses },
+        params: CycleParams,
+        response: { 200: CycleAnswer, ...errorResponses },
       },
     },
-    async (req) => ({ cycle: await service.get(userOf(req), req.params.id) }),
+    async (req) => readCycle(deps, callerOf(req), req.params),
   );
 
   app.post(
     '/cycles',
     {
-      config: { access: cyclesPolicy.create },
+      config: { access: access.create },
       schema: {
-        tags: ['cycles'],
+        tags,
         summary:
           'Tạo kỳ đánh giá của một năm (mỗi năm một kỳ). Mặc định: hướng dẫn trước 01/10, hạn nộp trước 01/11 00:00, công bố trước 01/01 năm sau (giờ Việt Nam)',
-        body: z.object({
-          year: z
-            .number()
-            .int('Năm phải là số nguyên')
-            .min(2016, 'Năm từ 2016 trở đi')
-            .max(2100, 'Năm không quá 2100'),
-          title: Editable.title.optional(),
-          criteriaVersionId: Editable.criteriaVersionId.optional(),
-          guidanceBy: Editable.guidanceBy.optional(),
-          deadline: Editable.deadline.optional(),
-          publishBy: Editable.publishBy.optional(),
-          announcement: Editable.announcement.optional(),
-        }),
-        response: { 201: z.object({ cycle: CycleDetail }), ...errorResponses },
+        body: CreateCycleBody,
+        response: { 201: CycleAnswer, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send({ cycle: await service.create(actorOf(req), req.body) }),
+    async (req, reply) => reply.status(201).send(await createCycle(deps, callerOf(req), req.body)),
   );
 
   app.patch(
     '/cycles/:id',
     {
-      config: { access: cyclesPolicy.update },
+      config: { access: access.update },
       schema: {
-        tags: ['cycles'],
+        tags,
         summary: 'Sửa kỳ đánh giá khi còn ở trạng thái Nháp (tên, thời hạn, bộ tiêu chí, thông báo)',
-        params: Id,
-        body: z.object({
-          version: z.number().int(),
-          title: Editable.title.optional(),
-          criteriaVersionId: Editable.criteriaVersionId.optional(),
-          guidanceBy: Editable.guidanceBy.optional(),
-          deadline: Editable.deadline.optional(),
-          publishBy: Editable.publishBy.optional(),
-          announcement: Editable.announcement.optional(),
-        }),
-        response: { 200: z.object({ cycle: CycleDetail }), ...errorResponses },
+        params: CycleParams,
+        body: EditCycleBody,
+        response: { 200: CycleAnswer, ...errorResponses },
       },
     },
-    async (req) => ({ cycle: await service.update(actorOf(req), req.params.id, req.body) }),
+    async (req) => editCycle(deps, callerOf(req), { ...req.params, ...req.body }),
   );
 
   app.post(
     '/cycles/:id/documents/:kind',
     {
-      config: { access: cyclesPolicy.attachDocument },
+      config: { access: access.attachDocument },
       schema: {
-        tags: ['cycles'],
+        tags,
         summary:
           'Tải lên văn bản hướng dẫn (guidance) hoặc phiếu thu thập số liệu (form): multipart, một tệp ở trường "file"; chỉ nhận PDF, DOCX, DOC, XLSX, ODT',
         consumes: ['multipart/form-data'],
-        params: z.object({ id: Uuid, kind: z.enum(DOCUMENT_KINDS) }),
-        response: {
-          200: z.object({ cycle: CycleDetail }),
-          ...errorResponses,
-          413: ErrorSchema,
-          415: ErrorSchema,
-        },
+        params: DocumentParams,
+        response: { 200: CycleAnswer, ...errorResponses, 413: ErrorSchema, 415: ErrorSchema },
       },
     },
-    async (req) => {
-      const needFile = () =>
-        invalid('file', {
-          vi: 'Hãy chọn một tệp và gửi trong trường "file" (multipart/form-data)',
-          en: 'Send one file in the field "file" (multipart/form-data)',
-        });
-      if (!req.isMultipart()) throw needFile();
-      const part = await req.file();
-      if (part?.fieldname !== 'file') {
-        part?.file.resume();
-        throw needFile();
-      }
-      const bytes = await part.toBuffer();
-      return {
-        cycle: await service.attachDocument(actorOf(req), req.params.id, req.params.kind, {
-          filename: part.filename,
-          bytes,
-        }),
-      };
-    },
+    async (req) => attachDocument(deps, callerOf(req), { ...req.params, read: () => readDocument(req) }),
   );
 
   app.get(
     '/cycles/:id/documents/:kind',
     {
-      config: { access: cyclesPolicy.downloadDocument },
+      config: { access: access.downloadDocument },
       schema: {
-        tags: ['cycles'],
+        tags,
         summary: 'Tải văn bản hướng dẫn (guidance) hoặc phiếu thu thập số liệu (form) của kỳ đánh giá',
-        params: z.object({ id: Uuid, kind: z.enum(DOCUMENT_KINDS) }),
+        params: DocumentParams,
         response: errorResponses,
       },
     },
     async (req, reply) => {
-      const doc = await service.document(userOf(req), req.params.id, req.params.kind);
+      const doc = await downloadDocument(deps, callerOf(req), req.params);
       return sendDownload(reply, doc.bytes, doc.filename, doc.mime);
     },
   );
@@ -236,63 +138,59 @@ export function cyclesRoutes(app: App, deps: AppDeps) {
   app.post(
     '/cycles/:id/open',
     {
-      config: { access: cyclesPolicy.open },
+      config: { access: access.open },
       schema: {
-        tags: ['cycles'],
+        tags,
         summary:
-          'Mở kỳ đánh giá: cần văn bản hướng dẫn; chốt danh sách cơ quan có hiệu lực vào ngày ban hành hướng dẫn; gửi thư thông báo cho người báo cáo của từng cơ quan',
-        params: Id,
-        response: { 200: z.object({ cycle: CycleDetail, mail: MailReport }), ...errorResponses },
+          'Mở kỳ đánh giá: cần văn bản hướng dẫn; chốt danh sách cơ quan có hiệu lực vào ngày ban hành hướng dẫn; xếp thư thông báo cho người báo cáo của từng cơ quan vào hàng đợi gửi thư',
+        params: CycleParams,
+        response: { 200: CycleWithMail, ...errorResponses },
       },
     },
-    async (req) => service.open(actorOf(req), req.params.id),
+    async (req) => openCycle(deps, callerOf(req), req.params),
   );
 
   app.post(
     '/cycles/:id/close',
     {
-      config: { access: cyclesPolicy.close },
+      config: { access: access.close },
       schema: {
-        tags: ['cycles'],
+        tags,
         summary: 'Đóng kỳ nhận báo cáo (chỉ từ hạn nộp trở đi)',
-        params: Id,
-        response: { 200: z.object({ cycle: CycleDetail }), ...errorResponses },
+        params: CycleParams,
+        response: { 200: CycleAnswer, ...errorResponses },
       },
     },
-    async (req) => service.close(actorOf(req), req.params.id),
+    async (req) => closeCycle(deps, callerOf(req), req.params),
   );
 
   app.post(
     '/cycles/:id/start-review',
     {
-      config: { access: cyclesPolicy.startReview },
+      config: { access: access.startReview },
       schema: {
-        tags: ['cycles'],
+        tags,
         summary: 'Bắt đầu thẩm định kỳ đã đóng',
-        params: Id,
-        response: { 200: z.object({ cycle: CycleDetail }), ...errorResponses },
+        params: CycleParams,
+        response: { 200: CycleAnswer, ...errorResponses },
       },
     },
-    async (req) => service.startReview(actorOf(req), req.params.id),
+    async (req) => startReview(deps, callerOf(req), req.params),
   );
 
   app.post(
     '/cycles/:id/extend-deadline',
     {
-      config: { access: cyclesPolicy.extendDeadline },
+      config: { access: access.extendDeadline },
       schema: {
-        tags: ['cycles'],
+        tags,
         summary:
-          'Gia hạn nộp báo cáo cho toàn bộ kỳ (không có gia hạn riêng cho từng cơ quan): chỉ khi kỳ đang mở và chưa hết hạn; hạn mới sau hạn cũ, trước hạn công bố; cần lý do và số văn bản quyết định',
-        params: Id,
-        body: z.object({
-          deadline: InstantInput,
-          reason: z.string().max(2000, 'Lý do tối đa 2000 ký tự'),
-          decisionRef: z.string().max(300, 'Số hiệu văn bản tối đa 300 ký tự'),
-        }),
-        response: { 200: z.object({ cycle: CycleDetail, mail: MailReport }), ...errorResponses },
+          'Gia hạn nộp báo cáo cho toàn bộ kỳ (không có gia hạn riêng cho từng cơ quan): chỉ khi kỳ đang mở và chưa hết hạn; hạn mới sau hạn cũ, trước hạn công bố; cần lý do và số văn bản quyết định; thư báo hạn mới qua hàng đợi gửi thư',
+        params: CycleParams,
+        body: ExtendDeadlineBody,
+        response: { 200: CycleWithMail, ...errorResponses },
       },
     },
-    async (req) => service.extendDeadline(actorOf(req), req.params.id, req.body),
+    async (req) => extendDeadline(deps, callerOf(req), { ...req.params, ...req.body }),
   );
 }

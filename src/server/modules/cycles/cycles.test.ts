@@ -1,9 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachGuidance, createCycleViaApi } from '../../../../test/cycle-api.ts';
+import { fileUpload as multipart, PNG_BYTES, SMALL_PDF } from '../../../../test/http.ts';
 import { type TestServer, testServer } from '../../../../test/server.ts';
 import { auditLog, cycleAgencies, cycles, users } from '../../db/schema.ts';
+import { runDueJobs, silentLog } from '../../platform/jobs.ts';
+import { registerBackgroundWork } from '../../scheduler.ts';
 import { assertTransition, CYCLE_TRANSITIONS } from './cycle-states.ts';
-import { attachGuidance, createCycleViaApi, multipart, PNG_BYTES, SMALL_PDF } from './test-support.ts';
 
 const PUBLIC_URL = 'https://chiso.caobang.gov.vn';
 /** A minimal Word document package: sniffed by the entries its first bytes name. */
@@ -16,6 +19,7 @@ let s: TestServer;
 let admin: string;
 let cycleId: string;
 beforeAll(async () => {
+  registerBackgroundWork();
   s = await testServer({ env: { CHISO_PUBLIC_URL: PUBLIC_URL } });
   admin = await s.as('admin');
 });
@@ -283,7 +287,7 @@ describe('opening the cycle (R8): roster frozen, agencies told', () => {
     ).toBe(0);
   });
 
-  it('opens: freezes the roster, records the step, and e-mails each agency’s active reporters once', async () => {
+  it('opens: freezes the roster, records the step, and queues one e-mail to each agency’s active reporters', async () => {
     await s.createUser('bc.syt.1', 'reporter', 'SYT');
     await s.createUser('bc.syt.2', 'reporter', 'SYT');
     await s.createUser('bc.hha', 'reporter', 'HHA');
@@ -297,8 +301,11 @@ describe('opening the cycle (R8): roster frozen, agencies told', () => {
     expect(cycle).toMatchObject({ state: 'open', openedAt: '2017-10-15T03:00:00.000Z', version: 6 });
     expect(cycle.roster).toMatchObject({ frozen: true, total: 33 });
     expect(mail.agencies).toBe(33);
-    expect(mail.failed).toEqual([]);
+    expect(mail.queued + mail.withoutRecipients.length).toBe(33);
     expect(mail.withoutRecipients).toContain('STC');
+    // Queued with the opening, not sent inside the request: the queue's worker sends them.
+    expect(s.mails).toEqual([]);
+    expect(await runDueJobs(s.deps, silentLog)).toEqual({ done: mail.queued, retried: 0, failed: 0 });
 
     const syt = s.mails.find((m) => m.to.includes('bc.syt.1@example.test'))!;
     expect([...syt.to].sort()).toEqual([
@@ -315,7 +322,7 @@ describe('opening the cycle (R8): roster frozen, agencies told', () => {
     expect(syt.text).toContain(PUBLIC_URL);
     expect(s.mails.filter((m) => m.to.includes('bc.hha@example.test'))).toHaveLength(1);
     expect(s.mails.some((m) => m.to.includes('bc.stc.cu@example.test'))).toBe(false);
-    expect(s.mails).toHaveLength(mail.sent);
+    expect(s.mails).toHaveLength(mail.queued);
 
     const [step] = await auditOf('cycle.transition');
     expect(step).toMatchObject({ field: 'state', oldValue: 'draft', newValue: 'open', actorRole: 'admin' });
@@ -447,7 +454,9 @@ describe('closing, extending the deadline, starting the review (R9, R10)', () =>
       newValue: '2018-11-10T10:00:00.000Z',
       reason: 'Công văn số 1234/STTTT-CNTT: Nhiều cơ quan đề nghị do mất điện diện rộng',
     });
-    expect(mail.sent).toBe(s.mails.length);
+    expect(s.mails).toEqual([]);
+    expect(await runDueJobs(s.deps, silentLog)).toEqual({ done: mail.queued, retried: 0, failed: 0 });
+    expect(s.mails).toHaveLength(mail.queued);
     const hha = s.mails.find((m) => m.to.includes('bc.hha@example.test'))!;
     expect(hha.subject).toBe(
       'Gia hạn nộp báo cáo đánh giá mức độ ứng dụng CNTT năm 2018 - hạn mới trước 10/11/2018 17:00',

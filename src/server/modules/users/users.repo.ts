@@ -30,6 +30,9 @@ export const listUsers = (db: Executor) =>
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
     .orderBy(asc(users.username));
 
+export const agencyExists = async (db: Executor, id: string): Promise<boolean> =>
+  (await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, id)).limit(1)).length > 0;
+
 export const countAdmins = async (db: Executor): Promise<number> =>
   (
     await db

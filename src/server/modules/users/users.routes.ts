@@ -1,96 +1,76 @@
-/** /users: accounts and roles, for the administrator. */
-import { z } from 'zod';
-import { ROLES } from '../../db/schema.ts';
-import { type App, type AppDeps, actorOf, errorResponses, Instant, Uuid } from '../../platform/http.ts';
-import { usersPolicy } from './users.policy.ts';
-import { usersService } from './users.service.ts';
+/**
+ * /users: accounts and roles, for the administrator. Each route: who may call it, its contract
+ * (users.schema.ts), one use case.
+ */
+import { type App, type AppDeps, callerOf } from '../../platform/http.ts';
+import { errorResponses } from '../../platform/schema.ts';
+import { createUser } from './create-user.ts';
+import { editUser } from './edit-user.ts';
+import { listUsers } from './read-users.ts';
+import { resetPassword } from './reset-password.ts';
+import { usersAccess as access } from './users.policy.ts';
+import {
+  CreatedUser,
+  CreateUserBody,
+  EditUserBody,
+  TemporaryPassword,
+  UserAnswer,
+  UserList,
+  UserParams,
+} from './users.schema.ts';
 
-const UserView = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  role: z.enum(ROLES),
-  agencyId: z.string().nullable(),
-  agencyCode: z.string().nullable(),
-  agencyName: z.string().nullable(),
-  active: z.boolean(),
-  mustChangePassword: z.boolean(),
-  createdAt: Instant,
-});
+const tags = ['users'];
 
 export function usersRoutes(app: App, deps: AppDeps) {
-  const service = usersService(deps.database.db, deps.clock);
-
   app.get(
     '/users',
     {
-      config: { access: usersPolicy.list },
-      schema: {
-        tags: ['users'],
-        summary: 'Danh sách người dùng',
-        response: { 200: z.object({ users: z.array(UserView) }), ...errorResponses },
-      },
+      config: { access: access.list },
+      schema: { tags, summary: 'Danh sách người dùng', response: { 200: UserList, ...errorResponses } },
     },
-    async () => ({ users: await service.list() }),
+    async (req) => listUsers(deps, callerOf(req)),
   );
 
   app.post(
     '/users',
     {
-      config: { access: usersPolicy.create },
+      config: { access: access.create },
       schema: {
-        tags: ['users'],
+        tags,
         summary: 'Tạo người dùng',
-        body: z.object({
-          username: z.string().min(1).max(100),
-          displayName: z.string().trim().min(1).max(200),
-          email: z.email().nullable().optional(),
-          role: z.enum(ROLES),
-          agencyId: Uuid.nullable().optional(),
-          password: z.string().max(200).optional(),
-        }),
-        response: {
-          201: z.object({ user: UserView, initialPassword: z.string().nullable() }),
-          ...errorResponses,
-        },
+        body: CreateUserBody,
+        response: { 201: CreatedUser, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send(await service.create(actorOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await createUser(deps, callerOf(req), req.body)),
   );
 
   app.patch(
     '/users/:id',
     {
-      config: { access: usersPolicy.update },
+      config: { access: access.update },
       schema: {
-        tags: ['users'],
+        tags,
         summary: 'Sửa người dùng (vai trò, cơ quan, khóa/mở)',
-        params: z.object({ id: Uuid }),
-        body: z.object({
-          displayName: z.string().trim().min(1).max(200).optional(),
-          email: z.email().nullable().optional(),
-          role: z.enum(ROLES).optional(),
-          agencyId: Uuid.nullable().optional(),
-          active: z.boolean().optional(),
-        }),
-        response: { 200: z.object({ user: UserView }), ...errorResponses },
+        params: UserParams,
+        body: EditUserBody,
+        response: { 200: UserAnswer, ...errorResponses },
       },
     },
-    async (req) => ({ user: await service.update(actorOf(req), req.params.id, req.body) }),
+    async (req) => editUser(deps, callerOf(req), { ...req.params, ...req.body }),
   );
 
   app.post(
     '/users/:id/reset-password',
     {
-      config: { access: usersPolicy.resetPassword },
+      config: { access: access.resetPassword },
       schema: {
-        tags: ['users'],
+        tags,
         summary: 'Cấp lại mật khẩu tạm thời',
-        params: z.object({ id: Uuid }),
-        response: { 200: z.object({ temporaryPassword: z.string() }), ...errorResponses },
+        params: UserParams,
+        response: { 200: TemporaryPassword, ...errorResponses },
       },
     },
-    async (req) => ({ temporaryPassword: await service.resetPassword(actorOf(req), req.params.id) }),
+    async (req) => resetPassword(deps, callerOf(req), req.params),
   );
 }

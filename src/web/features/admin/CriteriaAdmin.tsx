@@ -108,7 +108,11 @@ function ComparePicker(props: { versions: CriteriaVersion[] }) {
 function LoadVersion() {
   const client = useQueryClient();
   const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<{ summary: string; list: LoadProblem[] } | null>(null);
+  // The server's problems, or the one this screen finds (a file that is not JSON).
+  const [problems, setProblems] = useState<{
+    summary: string;
+    list: Pick<LoadProblem, 'path' | 'message'>[];
+  } | null>(null);
   const [loaded, setLoaded] = useState<{ created: boolean; version: CriteriaVersion } | null>(null);
 
   const load = async (e: ChangeEvent<HTMLInputElement>) => {

@@ -72,25 +72,22 @@ export default function CycleAdminDetail({ params }: ScreenProps) {
   );
 }
 
+/** The e-mails a step queued: they go out through the queue, with retries, after the answer. */
 function MailNotice(props: { mail: MailReport; onClose: () => void }) {
   const { mail } = props;
-  const problems = [...mail.failed, ...mail.withoutRecipients];
+  const missing = mail.withoutRecipients;
   return (
     <Alert
-      type={problems.length ? 'warning' : 'success'}
+      type={missing.length ? 'warning' : 'success'}
       showIcon
       role="status"
       closable={{ onClose: props.onClose, 'aria-label': m('common.close') }}
-      title={m('mail.sent', { sent: mail.sent, agencies: mail.agencies })}
+      title={m('mail.queued', { queued: mail.queued, agencies: mail.agencies })}
       description={
-        problems.length > 0 && (
-          <>
-            {mail.withoutRecipients.length > 0 && (
-              <p>{m('mail.withoutRecipients', { list: mail.withoutRecipients.join(', ') })}</p>
-            )}
-            {mail.failed.length > 0 && <p>{m('mail.failed', { list: mail.failed.join(', ') })}</p>}
-          </>
-        )
+        <>
+          <p>{m('mail.queuedHow')}</p>
+          {missing.length > 0 && <p>{m('mail.withoutRecipients', { list: missing.join(', ') })}</p>}
+        </>
       }
       style={{ marginBottom: 16 }}
     />

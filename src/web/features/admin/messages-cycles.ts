@@ -91,15 +91,18 @@ export const cycleMessages = {
   'cycle.closedAt': { vi: 'Đóng lúc', en: 'Closed' },
   'cycle.noAnnouncement': { vi: '(chưa có)', en: '(none)' },
 
-  'mail.sent': {
-    vi: 'Đã gửi thư thông báo cho {sent}/{agencies} cơ quan',
-    en: 'E-mail sent to {sent} of {agencies} agencies',
+  'mail.queued': {
+    vi: 'Đã đưa thư thông báo cho {queued}/{agencies} cơ quan vào hàng đợi gửi thư',
+    en: 'E-mail to {queued} of {agencies} agencies is queued for sending',
+  },
+  'mail.queuedHow': {
+    vi: 'Hệ thống gửi các thư này trong ít phút; nếu máy chủ thư tạm thời không nhận, hệ thống tự gửi lại sau.',
+    en: 'They go out within minutes; if the mail server does not take them, they are sent again later.',
   },
   'mail.withoutRecipients': {
     vi: 'Cơ quan chưa có người báo cáo nhận thư: {list}. Hãy tạo tài khoản cho các cơ quan này.',
     en: 'Agencies without a reporter: {list}.',
   },
-  'mail.failed': { vi: 'Gửi thư không thành công: {list}', en: 'Failed: {list}' },
 
   'transition.title': { vi: 'Chuyển bước', en: 'Next steps' },
   'transition.none': {

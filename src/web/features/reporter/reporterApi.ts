@@ -4,9 +4,9 @@
  * assessors' queries. Shapes follow the server's route schemas (submissions.routes.ts).
  */
 
-import type { Text } from '../../../core/types.ts';
-// The form's shapes are the server's contract, imported as types only (nothing of the server
-// reaches the bundle), so that the screens and the routes cannot drift apart.
+// The cycle's and the form's shapes are the server's contracts, imported as types only (nothing
+// of the server reaches the bundle), so that the screens and the routes cannot drift apart.
+import type { CycleDetail, CycleSummary } from '../../../server/modules/cycles/cycles.schema.ts';
 import type {
   ClaimView as Claim,
   EvidenceView as Evidence,
@@ -18,40 +18,20 @@ import type {
   SubmitResult,
   WithdrawResult,
 } from '../../../server/modules/submissions/submissions.schema.ts';
-import { api, type CycleState } from '../../api.ts';
+import { api } from '../../api.ts';
 
 /** GET …/submission also tells the largest evidence file the server accepts. */
 export type FormState = ServerFormState & { evidenceMaxBytes?: number };
-export type { Claim, Evidence, Receipt, SaveDraftResult, ServerScore, StaleDetails };
-
-export interface CycleDetail {
-  id: string;
-  year: number;
-  title: string;
-  state: CycleState;
-  stateLabel: Text;
-  criteriaVersion: { id: string; setId: string; version: string; title: string };
-  guidanceBy: string;
-  deadline: string;
-  publishBy: string;
-  announcement: string | null;
-  publishedAt: string | null;
-  documents: {
-    guidance: { filename: string; size: number } | null;
-    form: { filename: string; size: number } | null;
-  };
-  extensions: { newDeadline: string; reason: string; decisionRef: string }[];
-}
-
-export interface CycleSummary {
-  id: string;
-  year: number;
-  title: string;
-  state: CycleState;
-  stateLabel: Text;
-  deadline: string;
-  criteriaVersion: { id: string };
-}
+export type {
+  Claim,
+  CycleDetail,
+  CycleSummary,
+  Evidence,
+  Receipt,
+  SaveDraftResult,
+  ServerScore,
+  StaleDetails,
+};
 
 export interface QueryMessage {
   id: string;

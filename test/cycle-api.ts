@@ -1,9 +1,6 @@
-/** Helpers the registry and cycle tests share: uploads as a browser sends them, small real documents. */
-
-import { fileUpload as multipart, SMALL_PDF } from '../../../../test/http.ts';
-import type { TestServer } from '../../../../test/server.ts';
-
-export { fileUpload as multipart, PNG_BYTES, SMALL_PDF } from '../../../../test/http.ts';
+/** Cycles through the API, as the registry and cycle tests set them up: created, documented, opened. */
+import { fileUpload as multipart, SMALL_PDF } from './http.ts';
+import type { TestServer } from './server.ts';
 
 /** Creates a cycle of `year` through the API (defaults otherwise) and returns its id. */
 export async function createCycleViaApi(
