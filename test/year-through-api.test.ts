@@ -16,6 +16,8 @@ const set = bundledCompiledSet('cao-bang-2016')!;
 const sample = sampleCycle();
 let s: TestServer;
 let admin: string;
+/** What each new account's owner chooses at first sign-in. */
+const OWN_PASSWORD = 'Mat-khau-rieng-2017';
 const cookie: Record<string, string> = {};
 const ids: Record<string, string> = {};
 let cycleId: string;
@@ -42,7 +44,7 @@ async function api(method: string, url: string, who: string, payload?: unknown) 
   let res = await send();
   if (res.statusCode === 401) {
     if (who === 'admin') admin = await s.login('admin', 'Quan-tri-thu-2017');
-    else cookie[who] = await s.login(who);
+    else cookie[who] = await s.login(who, OWN_PASSWORD);
     res = await send();
   }
   return res;
@@ -93,7 +95,19 @@ describe('a year of evaluation through the API', () => {
         { username, displayName: username, role, agencyId: code ? ids[code] : null, password: TEST_PASSWORD },
         201,
       );
-      cookie[username] = await s.login(username);
+      // A new account's password is temporary: nothing works until its owner has changed it.
+      const first = await s.login(username);
+      const refused = await s.request({ method: 'GET', url: '/api/v1/cycles', cookie: first });
+      expect(refused.json().error.code).toBe('must_change_password');
+      const changed = await s.request({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        cookie: first,
+        payload: { currentPassword: TEST_PASSWORD, newPassword: OWN_PASSWORD },
+      });
+      expect(changed.statusCode).toBe(204);
+      // Changing the password ends the old session and starts a new one.
+      cookie[username] = `chiso_session=${changed.cookies.find((c) => c.name === 'chiso_session')!.value}`;
     }
   });
 

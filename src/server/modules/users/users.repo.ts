@@ -1,7 +1,7 @@
 /** SQL of users and login throttling. */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/open.ts';
-import { agencies, loginThrottle, type Role, users } from '../../db/schema.ts';
+import { agencies, type Role, users } from '../../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -65,30 +65,3 @@ export const updateUser = async (db: Executor, id: string, patch: Partial<typeof
   (await db.update(users).set(patch).where(eq(users.id, id)).returning())[0];
 
 /* Login throttling: failures per key in a sliding window, shared by every server. */
-
-export const throttleOf = async (db: Executor, key: string) =>
-  (await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1))[0];
-
-export async function recordFailure(
-  db: Executor,
-  key: string,
-  now: Date,
-  windowMs: number,
-  maxFailures: number,
-  lockMs: number,
-) {
-  const current = await throttleOf(db, key);
-  const fresh = !current || now.getTime() - current.windowStart.getTime() > windowMs;
-  const failures = fresh ? 1 : current.failures + 1;
-  const lockedUntil = failures >= maxFailures ? new Date(now.getTime() + lockMs) : null;
-  await db
-    .insert(loginThrottle)
-    .values({ key, failures, windowStart: now, lockedUntil })
-    .onConflictDoUpdate({
-      target: loginThrottle.key,
-      set: { failures, lockedUntil, ...(fresh && { windowStart: now }) },
-    });
-}
-
-export const clearFailures = (db: Executor, key: string) =>
-  db.delete(loginThrottle).where(eq(loginThrottle.key, key));
