@@ -14,7 +14,8 @@ import type {
 import { formatPoints, formatPointsFixed } from '../../../core/format.ts';
 import type { ResultGroup, SnapshotContent } from '../results/results.schema.ts';
 import { type Html, html, raw } from './html.ts';
-import type { MethodPage, PublishedYear, YearPage } from './public.service.ts';
+import type { MethodPage } from './read-method.ts';
+import type { PublishedYear, YearPage } from './read-published-results.ts';
 
 const STYLE = raw(`
 :root{color-scheme:light}
