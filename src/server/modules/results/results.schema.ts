@@ -5,6 +5,7 @@
  * published document (snapshot.ts) is typed by them, and the web application imports the types.
  */
 import { z } from 'zod';
+import type { NotRankedReason as CoreNotRankedReason } from '../../../core/ranking/rank.ts';
 import { CYCLE_STATES } from '../../db/schema.ts';
 import { Instant, TextSchema as Text, Uuid } from '../../platform/schema.ts';
 
@@ -44,7 +45,7 @@ const Points = z.number().describe('điểm, tối đa 2 chữ số thập phân
 const Values = z.record(z.string(), z.unknown());
 
 /** Why an agency is not ranked (R9). */
-export const NotRankedReason = z.enum(['late', 'missing']);
+export const NotRankedReason = z.enum(['late', 'missing'] as const satisfies readonly CoreNotRankedReason[]);
 export type NotRankedReason = z.infer<typeof NotRankedReason>;
 
 export const RankingRow = z.object({
@@ -74,6 +75,7 @@ export type NotRankedRow = z.infer<typeof NotRankedRow>;
 export const ResultGroup = z.object({
   id: z.string(),
   name: Text,
+  /** Each category with its maximum in this group. */
   categories: z.array(z.object({ id: z.string(), name: Text, max: Points })),
   ranking: z.array(RankingRow),
   notRanked: z.array(NotRankedRow),
@@ -110,9 +112,12 @@ export const SnapshotAgency = z.object({
 });
 export type SnapshotAgency = z.infer<typeof SnapshotAgency>;
 
+/** The format of the published document, recorded in it. */
+export const SNAPSHOT_FORMAT = 'chiso.published/1';
+
 /** A publication, frozen (R10, R11, R15, R20): what every reader reads, hashed as it is stored. */
 export const SnapshotContent = z.object({
-  format: z.literal('chiso.published/1'),
+  format: z.literal(SNAPSHOT_FORMAT),
   revision: z.number(),
   reason: z.string().nullable(),
   publishedAt: Instant,

@@ -12,11 +12,12 @@ import { approve } from './approve.ts';
 import { publish } from './publish.ts';
 import type { CycleStateView, PublishResult } from './results.schema.ts';
 
+/** All that approve and publish use of the app's dependencies. */
+type Used = Pick<AppDeps, 'clock'> & { readonly database: Pick<AppDeps['database'], 'db'> };
+
 export function resultsService(db: Db, clock: Clock) {
-  // These two use cases read nothing of their dependencies but the database and the clock.
-  const deps = { database: { db }, clock } as Pick<AppDeps, 'clock'> & {
-    database: Pick<AppDeps['database'], 'db'>;
-  } as AppDeps;
+  const used: Used = { database: { db }, clock };
+  const deps = used as AppDeps;
   const callerOf = (actor: Actor, user: SessionUser): Caller => ({ ...actor, user });
   return {
     async approve(actor: Actor, user: SessionUser, cycleId: string, note?: string): Promise<CycleStateView> {

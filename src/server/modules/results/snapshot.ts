@@ -16,9 +16,13 @@ import type { Text } from '../../../core/types.ts';
 import type { CycleRow } from '../cycles/cycles.repo.ts';
 import type { OfficialResult } from '../review/official.ts';
 import { officialData } from '../scoring/cycle-data.ts';
-import type { CriteriaRef, ResultGroup, SnapshotAgency, SnapshotContent } from './results.schema.ts';
-
-const SNAPSHOT_FORMAT = 'chiso.published/1';
+import {
+  type CriteriaRef,
+  type ResultGroup,
+  SNAPSHOT_FORMAT,
+  type SnapshotAgency,
+  type SnapshotContent,
+} from './results.schema.ts';
 
 /** Why an agency is not ranked, in words (R9). */
 export const NOT_RANKED_LABELS: Readonly<Record<NotRankedReason, Text>> = {
