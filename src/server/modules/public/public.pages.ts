@@ -12,9 +12,10 @@ import type {
   Group as SetGroup,
 } from '../../../core/criteria/schema.ts';
 import { formatPoints, formatPointsFixed } from '../../../core/format.ts';
-import type { SnapshotContent, SnapshotGroup } from '../results/snapshot.ts';
+import type { ResultGroup, SnapshotContent } from '../results/results.schema.ts';
 import { type Html, html, raw } from './html.ts';
-import type { MethodPage, PublishedYear, YearPage } from './public.service.ts';
+import type { MethodPage } from './read-method.ts';
+import type { PublishedYear, YearPage } from './read-published-results.ts';
 
 const STYLE = raw(`
 :root{color-scheme:light}
@@ -114,7 +115,7 @@ function snapshotBands(content: SnapshotContent) {
 }
 
 /** One group's ranking and its agencies not ranked (R6, R7, R9). */
-function groupResult(g: SnapshotGroup, level: 2 | 3): Html {
+function groupResult(g: ResultGroup, level: 2 | 3): Html {
   const h = (text: string) => (level === 2 ? html`<h2>${text}</h2>` : html`<h3>${text}</h3>`);
   const sub = (text: string) => (level === 2 ? html`<h3>${text}</h3>` : html`<h4>${text}</h4>`);
   const name = g.name.vi;

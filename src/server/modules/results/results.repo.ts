@@ -2,7 +2,7 @@
 import { and, desc, eq, max } from 'drizzle-orm';
 import type { Executor } from '../../db/open.ts';
 import { criteriaVersions, publishedSnapshots, users } from '../../db/schema.ts';
-import type { SnapshotContent } from './snapshot.ts';
+import type { SnapshotContent } from './results.schema.ts';
 
 export type SnapshotRow = typeof publishedSnapshots.$inferSelect;
 

@@ -12,12 +12,17 @@
 import type { CompiledSet } from '../../../core/criteria/compile.ts';
 import { points } from '../../../core/interchange.ts';
 import type { NotRankedReason } from '../../../core/ranking/rank.ts';
-import type { Text, Values } from '../../../core/types.ts';
+import type { Text } from '../../../core/types.ts';
 import type { CycleRow } from '../cycles/cycles.repo.ts';
 import type { OfficialResult } from '../review/official.ts';
 import { officialData } from '../scoring/cycle-data.ts';
-
-export const SNAPSHOT_FORMAT = 'chiso.published/1';
+import {
+  type CriteriaRef,
+  type ResultGroup,
+  SNAPSHOT_FORMAT,
+  type SnapshotAgency,
+  type SnapshotContent,
+} from './results.schema.ts';
 
 /** Why an agency is not ranked, in words (R9). */
 export const NOT_RANKED_LABELS: Readonly<Record<NotRankedReason, Text>> = {
@@ -25,106 +30,20 @@ export const NOT_RANKED_LABELS: Readonly<Record<NotRankedReason, Text>> = {
   missing: { vi: 'Không nộp', en: 'Not submitted' },
 };
 
-export interface SnapshotCategory {
-  id: string;
-  name: Text;
-  /** Maximum points of the category in this group. */
-  max: number;
-}
-
-export interface SnapshotRow {
-  agencyId: string;
-  code: string;
-  name: string;
-  rank: number;
-  /** Points with at most two decimals (87.25). */
-  total: number;
-  class: string;
-  classLabel: Text;
-  categories: { id: string; points: number; max: number }[];
-  /** Criterion id → points. */
-  criteria: Readonly<Record<string, number>>;
-}
-
-export interface SnapshotNotRanked {
-  agencyId: string;
-  code: string;
-  name: string;
-  reason: NotRankedReason;
-  reasonLabel: Text;
-}
-
-export interface SnapshotGroup {
-  id: string;
-  name: Text;
-  categories: SnapshotCategory[];
-  ranking: SnapshotRow[];
-  notRanked: SnapshotNotRanked[];
-}
-
-export interface SnapshotAgency {
-  agencyId: string;
-  code: string;
-  name: string;
-  group: string;
-  /** ISO instant of the submission, or null when the agency did not submit. */
-  submittedAt: string | null;
-  /** The verified values (the agency's with the department's corrections); {} when nothing was submitted. */
-  values: Values;
-  /** Criteria whose "not applicable" claim the assessor confirmed (R4). */
-  notApplicable: string[];
-  /** The department's website checks of the year (R5). */
-  websiteChecks: { checkedAt: string | null; values: Values }[];
-}
-
-export interface SnapshotContent {
-  format: typeof SNAPSHOT_FORMAT;
-  revision: number;
-  reason: string | null;
-  publishedAt: string;
-  cycle: {
-    id: string;
-    year: number;
-    title: string;
-    guidanceBy: string;
-    deadline: string;
-    publishBy: string;
-    openedAt: string | null;
-    closedAt: string | null;
-    approvedAt: string | null;
-    approvalNote: string | null;
-  };
-  criteria: {
-    id: string;
-    setId: string;
-    version: string;
-    title: string;
-    hash: string;
-  };
-  classes: { id: string; label: Text; min: number }[];
-  groups: SnapshotGroup[];
-  agencies: SnapshotAgency[];
-}
-
-export interface CriteriaVersionRef {
-  id: string;
-  setId: string;
-  version: string;
-  title: string;
-  hash: string;
-}
+// The document's shape is the module's contract (results.schema.ts); the tests name it from here.
+export type { SnapshotContent };
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
 /** The class label of a class id of the set. */
-export const classLabel = (set: CompiledSet, id: string): Text =>
+const classLabel = (set: CompiledSet, id: string): Text =>
   set.bands.find((b) => b.id === id)?.label ?? { vi: id };
 
 /** Builds the document of a publication (or of a preview) from the official result. */
 export function buildSnapshot(
   official: OfficialResult,
   cycle: CycleRow,
-  criteria: CriteriaVersionRef,
+  criteria: CriteriaRef,
   meta: { revision: number; reason: string | null; publishedAt: Date },
 ): SnapshotContent {
   const { set, records, result } = official;
@@ -135,7 +54,7 @@ export function buildSnapshot(
     return r;
   };
   const groups = result.groups.map(
-    (g): SnapshotGroup => ({
+    (g): ResultGroup => ({
       id: g.group.id,
       name: g.group.def.name,
       categories: g.group.categories.map((c) => ({ id: c.id, name: c.name, max: points(c.maxHundredths) })),

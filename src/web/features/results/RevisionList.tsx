@@ -5,9 +5,9 @@
 import { apiUrl } from '../../api.ts';
 import { dateTimeVn } from '../../format.ts';
 import { m } from './messages.ts';
-import type { RevisionMeta } from './resultsApi.ts';
+import type { RevisionSummary } from './resultsApi.ts';
 
-export function RevisionList(props: { cycleId: string; revisions: RevisionMeta[]; downloads: boolean }) {
+export function RevisionList(props: { cycleId: string; revisions: RevisionSummary[]; downloads: boolean }) {
   return (
     <section className="results-revisions" aria-labelledby="results-revisions-h">
       <h2 id="results-revisions-h" className="results-sub">

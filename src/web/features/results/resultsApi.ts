@@ -1,115 +1,40 @@
 /**
- * What the results screens read and send (src/server/modules/results/results.routes.ts is the
+ * What the results screens read and send (src/server/modules/results/results.schema.ts is the
  * contract): the ranking of both groups, one agency at a glance, the published revisions, the
- * approver's decisions, and the criteria names that make a criterion id readable.
+ * approver's decisions, the progress of the review, and the criteria names that make a criterion
+ * id readable.
  */
+import type { Text } from '../../../core/types.ts';
+// The shapes are the server's contract, imported as types only (nothing of the server reaches the
+// bundle), so that the screens and the routes cannot drift apart.
+import type { Board as ProgressBoard } from '../../../server/modules/progress/progress.schema.ts';
+import type {
+  AgencyView,
+  ClassBand,
+  CycleDecision,
+  PublishResult,
+  RankingRow,
+  ResultGroup,
+  ResultsView,
+  RevisionList,
+  RevisionMeta,
+  RevisionSummary,
+} from '../../../server/modules/results/results.schema.ts';
 import { api, type Cycle, type CycleState } from '../../api.ts';
-
-export interface Text {
-  vi: string;
-  en?: string;
-}
 
 /** A bilingual text in the reader's language (Vietnamese when there is no translation). */
 export { pick as tx } from '../../i18n/messages.ts';
-
-export type NotRankedReason = 'late' | 'missing';
-
-export interface RevisionMeta {
-  number: number;
-  reason: string | null;
-  publishedAt: string;
-  publishedBy: string | null;
-  contentHash: string;
-  verified?: boolean;
-}
-
-export interface ClassBand {
-  id: string;
-  label: Text;
-  min: number;
-}
-
-export interface RankingRow {
-  agencyId: string;
-  code: string;
-  name: string;
-  rank: number;
-  total: number;
-  class: string;
-  classLabel: Text;
-  categories: { id: string; points: number; max: number }[];
-  criteria: Record<string, number>;
-}
-
-export interface NotRankedRow {
-  agencyId: string;
-  code: string;
-  name: string;
-  reason: NotRankedReason;
-  reasonLabel: Text;
-}
-
-export interface ResultGroup {
-  id: string;
-  name: Text;
-  categories: { id: string; name: Text; max: number }[];
-  ranking: RankingRow[];
-  notRanked: NotRankedRow[];
-}
-
-export interface ResultsView {
-  cycle: { id: string; year: number; title: string; state: CycleState; stateLabel: Text };
-  preview: boolean;
-  revision: RevisionMeta | null;
-  criteria: { id: string; setId: string; version: string; title: string; hash: string };
-  classes: ClassBand[];
-  groups: ResultGroup[];
-}
-
-interface Standing {
-  ranked: boolean;
-  rank: number | null;
-  rankedInGroup: number;
-  total: number | null;
-  class: string | null;
-  classLabel: Text | null;
-  notRankedReason: NotRankedReason | null;
-  notRankedLabel: Text | null;
-}
-
-export interface AgencyView extends Standing {
-  cycle: { id: string; year: number; title: string; state: CycleState };
-  preview: boolean;
-  revision: RevisionMeta | null;
-  agency: { id: string; code: string; name: string; group: string; groupName: Text };
-  categories: { id: string; name: Text; max: number; points: number | null; groupAverage: number | null }[];
-  biggestLosses: {
-    criterionId: string;
-    name: Text;
-    categoryId: string;
-    points: number;
-    max: number;
-    lost: number;
-    explanation: Text;
-  }[];
-  previousYear:
-    | (Standing & { year: number; cycleId: string; revision: number; change: number | null })
-    | null;
-}
-
-export interface CycleStateView {
-  id: string;
-  year: number;
-  title: string;
-  state: CycleState;
-  stateLabel: Text;
-  version: number;
-  approvedAt: string | null;
-  approvedBy: string | null;
-  approvalNote: string | null;
-  publishedAt: string | null;
-}
+export type {
+  AgencyView,
+  ClassBand,
+  ProgressBoard,
+  RankingRow,
+  ResultGroup,
+  ResultsView,
+  RevisionMeta,
+  RevisionSummary,
+  Text,
+};
 
 /** The names and maxima of a criteria version, per group and category (GET /criteria/:id summary). */
 export interface CriteriaSummary {
@@ -126,48 +51,31 @@ export interface CriteriaSummary {
   }[];
 }
 
-export interface ProgressBoard {
-  totals: Record<string, number>;
-  agencies: {
-    agencyId: string;
-    code: string;
-    name: string;
-    group: string;
-    groupName: Text;
-    formState: string;
-    formStateLabel: Text;
-    reviewState: 'not_submitted' | 'to_review' | 'in_review' | 'reviewed';
-    reviewStateLabel: Text;
-    openQueries: number;
-    pendingClaims: number;
-  }[];
-}
-
 const base = (cycleId: string) => `/cycles/${cycleId}`;
 
 export const resultsApi = {
   cycles: () => api<{ cycles: Cycle[] }>('/cycles'),
   results: (cycleId: string, preview = false) =>
     api<ResultsView>(`${base(cycleId)}/results${preview ? '?preview=true' : ''}`),
-  revisions: (cycleId: string) => api<{ revisions: RevisionMeta[] }>(`${base(cycleId)}/results/revisions`),
+  revisions: (cycleId: string) => api<RevisionList>(`${base(cycleId)}/results/revisions`),
   agency: (cycleId: string, agencyId: string, preview = false) =>
     api<AgencyView>(`${base(cycleId)}/results/agencies/${agencyId}${preview ? '?preview=true' : ''}`),
   criteria: (versionId: string) => api<{ summary: CriteriaSummary }>(`/criteria/${versionId}`),
   progress: (cycleId: string) => api<ProgressBoard>(`${base(cycleId)}/progress`),
   approve: (cycleId: string, note: string) =>
-    api<{ cycle: CycleStateView }>(`${base(cycleId)}/approve`, {
+    api<CycleDecision>(`${base(cycleId)}/approve`, {
       method: 'POST',
       body: note ? { note } : {},
     }),
   returnForReview: (cycleId: string, reason: string) =>
-    api<{ cycle: CycleStateView }>(`${base(cycleId)}/return`, { method: 'POST', body: { reason } }),
+    api<CycleDecision>(`${base(cycleId)}/return`, { method: 'POST', body: { reason } }),
   publish: (cycleId: string, reason: string) =>
-    api<{ cycle: CycleStateView; revision: RevisionMeta }>(`${base(cycleId)}/publish`, {
+    api<PublishResult>(`${base(cycleId)}/publish`, {
       method: 'POST',
       body: reason ? { reason } : {},
     }),
   revise: (cycleId: string, reason: string) =>
-    api<{ cycle: CycleStateView }>(`${base(cycleId)}/revise`, { method: 'POST', body: { reason } }),
+    api<CycleDecision>(`${base(cycleId)}/revise`, { method: 'POST', body: { reason } }),
 };
 
 /** Roles that may preview the unpublished ranking, and those that may download the exports. */

@@ -1,12 +1,13 @@
 /**
- * Downloads of a published result (R15, R20): the interchange JSON that `chiso score` prints
- * (interchange.md, so that anyone can check the ranking with the command-line tool), and a CSV
- * that Excel opens with Vietnamese intact (UTF-8 with BOM, every field quoted, comma decimals).
+ * The formats of the downloads of a published result (R15, R20): the interchange JSON that
+ * `chiso score` prints (interchange.md, so that anyone can check the ranking with the
+ * command-line tool), and a CSV that Excel opens with Vietnamese intact (UTF-8 with BOM, every
+ * field quoted, comma decimals).
  */
 import type { CompiledSet } from '../../../core/criteria/compile.ts';
 import { formatPoints, formatPointsFixed } from '../../../core/format.ts';
 import type { InterchangeResult } from '../../../core/interchange.ts';
-import type { SnapshotContent, SnapshotGroup } from './snapshot.ts';
+import type { ResultGroup, SnapshotContent } from './results.schema.ts';
 
 /** Points (87.25) back to whole hundredths (8725), exactly: snapshots hold at most two decimals. */
 export const hundredthsOf = (p: number): number => Math.round(p * 100);
@@ -48,7 +49,7 @@ const fixed = (p: number) => formatPointsFixed(hundredthsOf(p), 'vi');
  * The category columns: "HM1 (tối đa 20)". When the groups in the file give a category different
  * maxima (group A 20, group B 25), the header lists them in group order: "HM1 (tối đa 20/25)".
  */
-function categoryHeaders(groups: readonly SnapshotGroup[]): string[] {
+function categoryHeaders(groups: readonly ResultGroup[]): string[] {
   const ids: string[] = [];
   for (const g of groups) for (const c of g.categories) if (!ids.includes(c.id)) ids.push(c.id);
   return ids.map((id) => {

@@ -1,0 +1,85 @@
+/**
+ * The Steering Committee publishes an approved result (R11): it is frozen as the next revision
+ * (published_snapshots, which a trigger keeps from UPDATE and DELETE) and the cycle is marked
+ * published. Publishing again after a correction needs the reason. The document is built and hashed
+ * before the transaction; the transaction only checks that nothing moved meanwhile (the cycle's
+ * version read before scoring, the last revision) and writes.
+ */
+import { audit } from '../../platform/audit.ts';
+import { contentHash } from '../../platform/canonical.ts';
+import { conflict } from '../../platform/errors.ts';
+import type { AppDeps, Caller } from '../../platform/http.ts';
+import { authorize } from '../../platform/policy.ts';
+import { transitionCycle } from '../cycles/cycle-states.ts';
+import { lockCycle } from '../cycles/cycles.repo.ts';
+import { cycleView, requiredReason, textOf } from './cycle-decision.ts';
+import { cycleNotFound, loadCycle, officialDocument, revisionMeta } from './result-document.ts';
+import { canPublish } from './results.policy.ts';
+import * as repo from './results.repo.ts';
+import type { CycleParams, PublishResult, ReasonBody } from './results.schema.ts';
+
+export async function publish(
+  deps: AppDeps,
+  caller: Caller,
+  input: CycleParams & NonNullable<ReasonBody>,
+): Promise<PublishResult> {
+  const db = deps.database.db;
+  const cycle = await loadCycle(db, input.id);
+  authorize(canPublish(caller.user, cycle));
+  const last = await repo.lastRevisionNumber(db, cycle.id);
+  const reason =
+    last > 0
+      ? requiredReason(input.reason, {
+          vi: `Kết quả đã được công bố ${last} lần. Công bố lại cần ghi lý do điều chỉnh (reason)`,
+          en: `The result was already published ${last} time(s). Publishing again needs the reason for the correction (reason)`,
+        })
+      : textOf(input.reason);
+
+  const now = deps.clock.now();
+  const revision = last + 1;
+  const { content, criteriaVersionId } = await officialDocument(db, cycle, {
+    revision,
+    reason,
+    publishedAt: now,
+  });
+  const hash = contentHash(content);
+
+  const { updated, snapshot } = await db.transaction(async (tx) => {
+    if (!(await lockCycle(tx, cycle.id))) throw cycleNotFound();
+    if ((await repo.lastRevisionNumber(tx, cycle.id)) !== last)
+      throw conflict('already_published', {
+        vi: 'Kết quả vừa được người khác công bố. Hãy tải lại trang.',
+        en: 'Someone else has just published this result. Reload the page.',
+      });
+    // The version read before scoring: a change meanwhile answers 409 stale instead of freezing old data.
+    const updated = await transitionCycle(
+      tx,
+      caller,
+      cycle,
+      'published',
+      now,
+      { publishedAt: now },
+      reason ?? undefined,
+    );
+    const snapshot = await repo.insertSnapshot(tx, {
+      cycleId: cycle.id,
+      revision,
+      reason,
+      criteriaVersionId,
+      content,
+      contentHash: hash,
+      publishedBy: caller.user.id,
+      publishedAt: now,
+    });
+    await audit(tx, caller, now, {
+      action: 'results.publish',
+      entityType: 'published_snapshot',
+      entityId: snapshot.id,
+      cycleId: cycle.id,
+      newValue: { revision: snapshot.revision, contentHash: hash, criteriaVersionId },
+      reason,
+    });
+    return { updated, snapshot };
+  });
+  return { cycle: cycleView(updated), revision: await revisionMeta(db, snapshot) };
+}

@@ -1,0 +1,260 @@
+/**
+ * The contract of the Steering Committee's decisions and the results (/cycles/:id/approve ·
+ * return · publish · revise, /cycles/:id/results…): every request and response shape, once. The
+ * routes validate and document with these schemas, the use cases return their inferred types, the
+ * published document (snapshot.ts) is typed by them, and the web application imports the types.
+ */
+import { z } from 'zod';
+import type { NotRankedReason as CoreNotRankedReason } from '../../../core/ranking/rank.ts';
+import { CYCLE_STATES } from '../../db/schema.ts';
+import { Instant, TextSchema as Text, Uuid } from '../../platform/schema.ts';
+
+/* ───────────────────────── requests ───────────────────────── */
+
+export const CycleParams = z.object({ id: Uuid });
+export type CycleParams = z.infer<typeof CycleParams>;
+export const RevisionParams = z.object({ id: Uuid, n: z.coerce.number().int().min(1) });
+export type RevisionParams = z.infer<typeof RevisionParams>;
+export const AgencyParams = z.object({ id: Uuid, agencyId: Uuid });
+export type AgencyParams = z.infer<typeof AgencyParams>;
+
+/** ?preview=true: the staff's live ranking of a cycle under review or approved, instead of the published one. */
+export const PreviewQuery = z.object({
+  preview: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+export type PreviewQuery = z.infer<typeof PreviewQuery>;
+
+/** ?revision=N: one published revision (the latest without it). */
+export const RevisionQuery = z.object({ revision: z.coerce.number().int().min(1).optional() });
+export type RevisionQuery = z.infer<typeof RevisionQuery>;
+export const CsvQuery = RevisionQuery.extend({ group: z.string().max(50).optional() });
+export type CsvQuery = z.infer<typeof CsvQuery>;
+
+export const ApproveBody = z.object({ note: z.string().max(4000).optional() }).nullish();
+export type ApproveBody = z.infer<typeof ApproveBody>;
+/** The reason of a return, a revision, or a publication after the first (required there). */
+export const ReasonBody = z.object({ reason: z.string().max(4000).optional() }).nullish();
+export type ReasonBody = z.infer<typeof ReasonBody>;
+
+/* ───────────────────────── the published document ───────────────────────── */
+
+const Points = z.number().describe('điểm, tối đa 2 chữ số thập phân');
+const Values = z.record(z.string(), z.unknown());
+
+/** Why an agency is not ranked (R9). */
+export const NotRankedReason = z.enum(['late', 'missing'] as const satisfies readonly CoreNotRankedReason[]);
+export type NotRankedReason = z.infer<typeof NotRankedReason>;
+
+export const RankingRow = z.object({
+  agencyId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  rank: z.number(),
+  total: Points,
+  class: z.string(),
+  classLabel: Text,
+  categories: z.array(z.object({ id: z.string(), points: Points, max: Points })),
+  /** Criterion id → points. */
+  criteria: z.record(z.string(), Points),
+});
+export type RankingRow = z.infer<typeof RankingRow>;
+
+export const NotRankedRow = z.object({
+  agencyId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  reason: NotRankedReason,
+  reasonLabel: Text,
+});
+export type NotRankedRow = z.infer<typeof NotRankedRow>;
+
+/** One group: its categories with their maxima, the ranking, and the agencies not ranked. */
+export const ResultGroup = z.object({
+  id: z.string(),
+  name: Text,
+  /** Each category with its maximum in this group. */
+  categories: z.array(z.object({ id: z.string(), name: Text, max: Points })),
+  ranking: z.array(RankingRow),
+  notRanked: z.array(NotRankedRow),
+});
+export type ResultGroup = z.infer<typeof ResultGroup>;
+
+/** The identity of the criteria version a result was scored with. */
+export const CriteriaRef = z.object({
+  id: z.string(),
+  setId: z.string(),
+  version: z.string(),
+  title: z.string(),
+  hash: z.string(),
+});
+export type CriteriaRef = z.infer<typeof CriteriaRef>;
+
+export const ClassBand = z.object({ id: z.string(), label: Text, min: z.number() });
+export type ClassBand = z.infer<typeof ClassBand>;
+
+/** The data an agency was scored on: enough for `chiso score` to give the same ranking. */
+export const SnapshotAgency = z.object({
+  agencyId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  group: z.string(),
+  /** The submission instant, or null when the agency did not submit. */
+  submittedAt: Instant.nullable(),
+  /** The verified values (the agency's with the department's corrections); {} when nothing was submitted. */
+  values: Values,
+  /** Criteria whose "not applicable" claim the assessor confirmed (R4). */
+  notApplicable: z.array(z.string()),
+  /** The department's website checks of the year (R5). */
+  websiteChecks: z.array(z.object({ checkedAt: Instant.nullable(), values: Values })),
+});
+export type SnapshotAgency = z.infer<typeof SnapshotAgency>;
+
+/** The format of the published document, recorded in it. */
+export const SNAPSHOT_FORMAT = 'chiso.published/1';
+
+/** A publication, frozen (R10, R11, R15, R20): what every reader reads, hashed as it is stored. */
+export const SnapshotContent = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  revision: z.number(),
+  reason: z.string().nullable(),
+  publishedAt: Instant,
+  cycle: z.object({
+    id: z.string(),
+    year: z.number(),
+    title: z.string(),
+    guidanceBy: Instant,
+    deadline: Instant,
+    publishBy: Instant,
+    openedAt: Instant.nullable(),
+    closedAt: Instant.nullable(),
+    approvedAt: Instant.nullable(),
+    approvalNote: z.string().nullable(),
+  }),
+  criteria: CriteriaRef,
+  classes: z.array(ClassBand),
+  groups: z.array(ResultGroup),
+  agencies: z.array(SnapshotAgency),
+});
+export type SnapshotContent = z.infer<typeof SnapshotContent>;
+
+/* ───────────────────────── responses ───────────────────────── */
+
+/** The cycle after a decision of the Steering Committee. */
+export const CycleStateView = z.object({
+  id: z.string(),
+  year: z.number(),
+  title: z.string(),
+  state: z.enum(CYCLE_STATES),
+  stateLabel: Text,
+  version: z.number(),
+  approvedAt: Instant.nullable(),
+  approvedBy: z.string().nullable(),
+  approvalNote: z.string().nullable(),
+  publishedAt: Instant.nullable(),
+});
+export type CycleStateView = z.infer<typeof CycleStateView>;
+
+/** A publication as the list of revisions shows it. */
+export const RevisionSummary = z.object({
+  number: z.number(),
+  reason: z.string().nullable(),
+  publishedAt: Instant,
+  publishedBy: z.string().nullable(),
+  contentHash: z.string(),
+});
+export type RevisionSummary = z.infer<typeof RevisionSummary>;
+
+/** A publication read with its document: its hash checked again. */
+export const RevisionMeta = RevisionSummary.extend({
+  verified: z.boolean().describe('nội dung lưu trữ vẫn khớp mã băm đã ghi'),
+});
+export type RevisionMeta = z.infer<typeof RevisionMeta>;
+
+export const CycleDecision = z.object({ cycle: CycleStateView });
+export type CycleDecision = z.infer<typeof CycleDecision>;
+export const PublishResult = z.object({ cycle: CycleStateView, revision: RevisionMeta });
+export type PublishResult = z.infer<typeof PublishResult>;
+
+export const ResultsView = z.object({
+  cycle: z.object({
+    id: z.string(),
+    year: z.number(),
+    title: z.string(),
+    state: z.enum(CYCLE_STATES),
+    stateLabel: Text,
+  }),
+  preview: z.boolean().describe('true: xếp hạng trực tiếp trên số liệu thẩm định hiện tại, chưa công bố'),
+  revision: RevisionMeta.nullable(),
+  criteria: CriteriaRef,
+  classes: z.array(ClassBand),
+  groups: z.array(ResultGroup),
+});
+export type ResultsView = z.infer<typeof ResultsView>;
+
+export const RevisionList = z.object({ revisions: z.array(RevisionSummary) });
+export type RevisionList = z.infer<typeof RevisionList>;
+export const RevisionDocument = z.object({ revision: RevisionMeta, content: SnapshotContent });
+export type RevisionDocument = z.infer<typeof RevisionDocument>;
+
+/** Where an agency stands in its group: ranked with its class, or not ranked and why. */
+const Standing = {
+  ranked: z.boolean(),
+  rank: z.number().nullable(),
+  rankedInGroup: z.number(),
+  total: Points.nullable(),
+  class: z.string().nullable(),
+  classLabel: Text.nullable(),
+  notRankedReason: NotRankedReason.nullable(),
+  notRankedLabel: Text.nullable(),
+};
+
+export const CategoryStanding = z.object({
+  id: z.string(),
+  name: Text,
+  max: Points,
+  points: Points.nullable(),
+  groupAverage: Points.nullable(),
+});
+export type CategoryStanding = z.infer<typeof CategoryStanding>;
+
+export const Loss = z.object({
+  criterionId: z.string(),
+  name: Text,
+  categoryId: z.string(),
+  points: Points,
+  max: Points,
+  lost: Points,
+  explanation: Text,
+});
+export type Loss = z.infer<typeof Loss>;
+
+export const PreviousYear = z.object({
+  year: z.number(),
+  cycleId: z.string(),
+  revision: z.number(),
+  ...Standing,
+  change: Points.nullable(),
+});
+export type PreviousYear = z.infer<typeof PreviousYear>;
+
+/** One agency at a glance for its leader (R19). */
+export const AgencyView = z.object({
+  cycle: z.object({ id: z.string(), year: z.number(), title: z.string(), state: z.enum(CYCLE_STATES) }),
+  preview: z.boolean(),
+  revision: RevisionMeta.nullable(),
+  agency: z.object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    group: z.string(),
+    groupName: Text,
+  }),
+  ...Standing,
+  categories: z.array(CategoryStanding),
+  biggestLosses: z.array(Loss),
+  previousYear: PreviousYear.nullable(),
+});
+export type AgencyView = z.infer<typeof AgencyView>;
