@@ -14,7 +14,7 @@ import {
   Uuid,
   userOf,
 } from '../../platform/http.ts';
-import { WebsiteCheckSchema } from '../website-checks/website-checks.routes.ts';
+import { WebsiteCheckView } from '../website-checks/website-checks.schema.ts';
 import { reviewPolicy } from './review.policy.ts';
 import { reviewService } from './review.service.ts';
 import { REVIEW_STATUSES } from './review-status.ts';
@@ -178,7 +178,7 @@ const Page = z.object({
   evidence: z.array(Evidence),
   queries: z.array(Query),
   surveys: z.array(Survey),
-  websiteChecks: z.array(WebsiteCheckSchema),
+  websiteChecks: z.array(WebsiteCheckView),
   findings: z.array(
     z.object({
       ruleId: z.string(),

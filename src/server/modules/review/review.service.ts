@@ -38,8 +38,9 @@ import {
   officialValues,
   selfAssessedData,
 } from '../scoring/cycle-data.ts';
+import { checkView } from '../website-checks/check-context.ts';
 import { listChecks } from '../website-checks/website-checks.repo.ts';
-import { checkView, type WebsiteCheckView } from '../website-checks/website-checks.service.ts';
+import type { WebsiteCheckView } from '../website-checks/website-checks.schema.ts';
 import { type Comparison, compare, displayValue, type FieldReview, sameValue } from './compare.ts';
 import * as repo from './review.repo.ts';
 import { pendingClaims, REVIEW_STATUS_LABELS, type ReviewStatus, reviewStatus } from './review-status.ts';

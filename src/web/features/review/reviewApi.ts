@@ -58,7 +58,7 @@ export type { CriterionComparison } from '../../../server/modules/review/compare
 export type { HistoryEntry } from '../../../server/modules/review/review.service.ts';
 export type { Claim, Evidence, FieldValue, Query, ReviewPageData, Survey };
 
-import type { WebsiteCheckView as WebsiteCheck } from '../../../server/modules/website-checks/website-checks.service.ts';
+import type { WebsiteCheckView as WebsiteCheck } from '../../../server/modules/website-checks/website-checks.schema.ts';
 
 export type { WebsiteCheck };
 
