@@ -8,9 +8,16 @@ import type { CompiledCriterion, CompiledGroup, CompiledSet, Node } from '../../
 import type { Field } from '../../../core/criteria/schema.ts';
 import { formatDate, formatNumber, formatPoints, pick } from '../../../core/format.ts';
 import { points } from '../../../core/interchange.ts';
-import { type AgencyScore, type ScoreBasis, scoreAgency } from '../../../core/scoring/score.ts';
+import { type AgencyScore, scoreAgency } from '../../../core/scoring/score.ts';
 import type { AgencyData, Lang, Text, Values } from '../../../core/types.ts';
 import { canonicalJson } from '../../platform/canonical.ts';
+import type {
+  Comparison,
+  CriterionComparison,
+  DifferenceReason,
+  SideScore,
+  TotalsView,
+} from './review.schema.ts';
 
 /** The same value (numbers, booleans, strings, or absent/null). */
 export const sameValue = (a: unknown, b: unknown): boolean =>
@@ -89,48 +96,6 @@ export interface ClaimState {
   readonly criterionId: string;
   readonly status: 'claimed' | 'confirmed' | 'rejected';
   readonly decisionNote: string | null;
-}
-
-export type ReasonKind = 'correction' | 'reviewer_mark' | 'na_rejected' | 'na_pending';
-
-export interface DifferenceReason {
-  readonly kind: ReasonKind;
-  readonly fieldKey?: string;
-  readonly text: Text;
-}
-
-export interface SideScore {
-  readonly points: number;
-  readonly basis: ScoreBasis;
-  readonly explanation: Text;
-}
-
-export interface CriterionComparison {
-  readonly id: string;
-  readonly name: Text;
-  readonly categoryId: string;
-  readonly max: number;
-  /** The fields the criterion reads, so that a screen can show its values beside its points. */
-  readonly fields: string[];
-  readonly self: SideScore;
-  readonly official: SideScore;
-  /** official − self, in points. */
-  readonly difference: number;
-  readonly reasons: DifferenceReason[];
-}
-
-export interface TotalsView {
-  readonly total: number;
-  readonly classId: string;
-  readonly classLabel: Text;
-  readonly categories: { id: string; name: Text; points: number; max: number }[];
-}
-
-export interface Comparison {
-  readonly self: TotalsView;
-  readonly official: TotalsView;
-  readonly difference: number;
-  readonly criteria: CriterionComparison[];
 }
 
 const score = (set: CompiledSet, data: AgencyData, year: number): AgencyScore =>

@@ -4,6 +4,8 @@ import { createCycle, createSubmission, formValues } from '../../../../test/fixt
 import { multipart } from '../../../../test/http.ts';
 import { type TestServer, testServer } from '../../../../test/server.ts';
 import { auditLog, type cycles } from '../../db/schema.ts';
+import { runDueJobs, silentLog } from '../../platform/jobs.ts';
+import { registerBackgroundWork } from '../../scheduler.ts';
 import { officialResult } from './official.ts';
 
 type Cycle = typeof cycles.$inferSelect;
@@ -57,6 +59,7 @@ const auditRows = (action: string, agencyCode: string) =>
     .where(and(eq(auditLog.action, action), eq(auditLog.agencyId, ids[agencyCode]!)));
 
 beforeAll(async () => {
+  registerBackgroundWork(); // the worker that sends queued mail
   s = await testServer({ now: '2017-11-20T03:00:00Z' });
   cycle = await createCycle(s.deps.database.db, { state: 'closed' });
   for (const code of [
@@ -530,7 +533,7 @@ describe('"not applicable" decisions (R4)', () => {
 describe('queries to the agency (R10, R18)', () => {
   let queryId: string;
 
-  it('opens a query with its first message and e-mails the agency’s reporters after it is saved', async () => {
+  it('opens a query with its first message and queues an e-mail to the agency’s reporters with it', async () => {
     await submitted('SXD');
     await s.as('reporter', 'SXD');
     await s.as('reporter', 'SKHCN');
@@ -555,7 +558,10 @@ describe('queries to the agency (R10, R18)', () => {
       criterionId: '1.1',
     });
     expect(res.json().query.messages).toHaveLength(1);
-    expect(res.json().notified).toEqual({ recipients: 1, sent: true });
+    expect(res.json().notified).toEqual({ recipients: 1, queued: true });
+    // The mail went into the queue with the query; the queue's worker sends it, not the request.
+    expect(s.mails.length).toBe(before);
+    expect(await runDueJobs(s.deps, silentLog)).toMatchObject({ failed: 0 });
     const mails = s.mails.slice(before);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toEqual(['reporter-sxd@example.test']);
@@ -607,6 +613,8 @@ describe('queries to the agency (R10, R18)', () => {
     expect(answer.statusCode).toBe(201);
     expect(answer.json().query.status).toBe('answered');
     expect(answer.json().query.messages).toHaveLength(2);
+    expect(answer.json().notified).toEqual({ recipients: 1, queued: true });
+    await runDueJobs(s.deps, silentLog);
     expect(s.mails.slice(before).map((m) => m.to)).toEqual([['assessor-x@example.test']]);
 
     const other = await s.as('reporter', 'SKHCN');
@@ -631,6 +639,7 @@ describe('queries to the agency (R10, R18)', () => {
       payload: { body: 'Đề nghị gửi quyết định sáp nhập.' },
     });
     expect(follow.json().query.status).toBe('open');
+    await runDueJobs(s.deps, silentLog);
     expect(s.mails.at(-1)!.to).toEqual(['reporter-sxd@example.test']);
     expect(await auditRows('review.query_answer', 'SXD')).toHaveLength(1);
   });

@@ -1,84 +1,72 @@
-/** /agencies/:agencyId/website-checks: the department's checks of an agency's website (R5). */
+/**
+ * /agencies/:agencyId/website-checks: the department's checks of an agency's website (R5). Each
+ * route: who may call it, its contract (website-checks.schema.ts), one use case.
+ */
 import { z } from 'zod';
+import { type App, type AppDeps, callerOf } from '../../platform/http.ts';
+import { errorResponses } from '../../platform/schema.ts';
+import { readWebsiteChecks } from './read-website-checks.ts';
+import { recordWebsiteCheck } from './record-website-check.ts';
+import { removeWebsiteCheck } from './remove-website-check.ts';
+import { websiteChecksAccess as access } from './website-checks.policy.ts';
 import {
-  type App,
-  type AppDeps,
-  actorOf,
-  errorResponses,
-  Instant,
-  Uuid,
-  userOf,
-} from '../../platform/http.ts';
-import { websiteChecksPolicy } from './website-checks.policy.ts';
-import { websiteChecksService } from './website-checks.service.ts';
+  AgencyParams,
+  CheckParams,
+  ChecksList,
+  ChecksQuery,
+  RecordCheckBody,
+  RecordCheckResult,
+  RemoveCheckBody,
+} from './website-checks.schema.ts';
 
-export const WebsiteCheckSchema = z.object({
-  id: z.string(),
-  agencyId: z.string(),
-  checkedAt: Instant,
-  values: z.record(z.string(), z.unknown()),
-  source: z.enum(['manual', 'crawler']),
-  note: z.string().nullable(),
-  checkedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
-  createdAt: Instant,
-});
-
-const Params = z.object({ agencyId: Uuid });
+const tags = ['website-checks'];
 
 export function websiteChecksRoutes(app: App, deps: AppDeps) {
-  const service = websiteChecksService(deps.database.db, deps.clock);
-
   app.get(
     '/agencies/:agencyId/website-checks',
     {
-      config: { access: websiteChecksPolicy.list },
+      config: { access: access.list },
       schema: {
-        tags: ['website-checks'],
+        tags,
         summary: 'Kết quả kiểm tra trang TTĐT của cơ quan (theo năm)',
-        params: Params,
-        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
-        response: { 200: z.object({ checks: z.array(WebsiteCheckSchema) }), ...errorResponses },
+        params: AgencyParams,
+        querystring: ChecksQuery,
+        response: { 200: ChecksList, ...errorResponses },
       },
     },
-    async (req) => ({ checks: await service.list(userOf(req), req.params.agencyId, req.query.year) }),
+    async (req) => readWebsiteChecks(deps, callerOf(req), { ...req.params, ...req.query }),
   );
 
   app.post(
     '/agencies/:agencyId/website-checks',
     {
-      config: { access: websiteChecksPolicy.create },
+      config: { access: access.create },
       schema: {
-        tags: ['website-checks'],
+        tags,
         summary: 'Ghi kết quả kiểm tra trang TTĐT',
-        params: Params,
-        body: z.object({
-          checkedAt: z.string().min(1).max(40),
-          values: z.record(z.string(), z.unknown()),
-          note: z.string().max(2000).nullable().optional(),
-        }),
-        response: { 201: z.object({ check: WebsiteCheckSchema }), ...errorResponses },
+        params: AgencyParams,
+        body: RecordCheckBody,
+        response: { 201: RecordCheckResult, ...errorResponses },
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send({ check: await service.create(actorOf(req), userOf(req), req.params.agencyId, req.body) }),
+      reply.status(201).send(await recordWebsiteCheck(deps, callerOf(req), { ...req.params, ...req.body })),
   );
 
   app.delete(
     '/agencies/:agencyId/website-checks/:checkId',
     {
-      config: { access: websiteChecksPolicy.remove },
+      config: { access: access.remove },
       schema: {
-        tags: ['website-checks'],
+        tags,
         summary: 'Xóa một kết quả kiểm tra trang TTĐT (khi kết quả năm đó chưa phê duyệt, công bố)',
-        params: z.object({ agencyId: Uuid, checkId: Uuid }),
-        body: z.object({ reason: z.string().max(1000).optional() }).nullish(),
+        params: CheckParams,
+        body: RemoveCheckBody,
         response: { 204: z.null(), ...errorResponses },
       },
     },
     async (req, reply) => {
-      await service.remove(actorOf(req), req.params.agencyId, req.params.checkId, req.body?.reason ?? null);
+      await removeWebsiteCheck(deps, callerOf(req), { ...req.params, reason: req.body?.reason });
       return reply.status(204).send(null);
     },
   );

@@ -8,7 +8,7 @@ import { App as AntApp, Button, Input, Space } from 'antd';
 import { useState } from 'react';
 import type { ReviewContext } from './context.ts';
 import { m } from './messages.ts';
-import { type FieldValue, reviewApi } from './reviewApi.ts';
+import { type CorrectionBody, type FieldValue, reviewApi } from './reviewApi.ts';
 import { pick } from './text.ts';
 import { ErrorLine, FieldMessage, fieldError, formError } from './ui.tsx';
 
@@ -35,7 +35,7 @@ export function CorrectionForm(props: { ctx: ReviewContext; field: FieldValue; o
   const [surveyId, setSurveyId] = useState('');
   const base = `sua-${field.key}`;
   const save = useMutation({
-    mutationFn: (value: unknown) =>
+    mutationFn: (value: CorrectionBody['value']) =>
       reviewApi.correct(ctx.cycleId, ctx.agencyId, field.key, {
         value,
         reason: reason.trim() || null,
@@ -47,7 +47,7 @@ export function CorrectionForm(props: { ctx: ReviewContext; field: FieldValue; o
       props.onDone();
     },
   });
-  const typedValue = (): unknown => {
+  const typedValue = (): CorrectionBody['value'] => {
     switch (field.type) {
       case 'integer':
       case 'decimal':

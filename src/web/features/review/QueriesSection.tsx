@@ -1,6 +1,7 @@
 /**
  * Queries to the agency (R10, R18): a thread per question, on a field or a criterion, where the
- * agency replies and the assessor asks more, then closes it. Sending one e-mails the reporters.
+ * agency replies and the assessor asks more, then closes it. Sending one queues an e-mail to the
+ * reporters (the server's mail queue sends it), and the screen says so.
  */
 import { useMutation } from '@tanstack/react-query';
 import { App as AntApp, Button, Input, Popconfirm, Space } from 'antd';
@@ -9,7 +10,7 @@ import { dateTimeVn } from '../../format.ts';
 import { fieldLabelOf, type ReviewContext } from './context.ts';
 import { seenKey } from './lastVisit.ts';
 import { m } from './messages.ts';
-import { type Query, reviewApi } from './reviewApi.ts';
+import { type Query, type QueryResult, reviewApi } from './reviewApi.ts';
 import { pick } from './text.ts';
 import { Badge, ErrorLine, FieldMessage, fieldError, formError, NewMark, Section } from './ui.tsx';
 
@@ -50,6 +51,12 @@ export function QueriesSection(props: {
   );
 }
 
+/** What became of the e-mail to the reporters: queued (sent by the server's mail queue), or why none. */
+function sentText({ recipients, queued }: QueryResult['notified']): string {
+  if (queued) return m('q.mailQueued', { n: recipients });
+  return recipients === 0 ? m('q.mailNone') : m('q.mailOff');
+}
+
 function NewQuery({ ctx, askField }: { ctx: ReviewContext; askField: { key: string; n: number } | null }) {
   const { message } = AntApp.useApp();
   const [subject, setSubject] = useState('');
@@ -70,8 +77,8 @@ function NewQuery({ ctx, askField }: { ctx: ReviewContext; askField: { key: stri
         fieldKey: about.startsWith('f:') ? about.slice(2) : null,
         criterionId: about.startsWith('c:') ? about.slice(2) : null,
       }),
-    onSuccess: async () => {
-      void message.success(m('q.sent'));
+    onSuccess: async ({ notified }) => {
+      void message.success(sentText(notified));
       setSubject('');
       setBody('');
       setAbout('');

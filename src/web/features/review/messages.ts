@@ -249,7 +249,18 @@ export const m = defineMessages({
   'q.about': { vi: 'Về trường số liệu hoặc tiêu chí', en: 'About a field or criterion' },
   'q.aboutNone': { vi: 'Chung, không gắn trường nào', en: 'General' },
   'q.send': { vi: 'Gửi câu hỏi', en: 'Send query' },
-  'q.sent': { vi: 'Đã gửi câu hỏi cho cơ quan.', en: 'Query sent.' },
+  'q.mailQueued': {
+    vi: 'Đã gửi câu hỏi cho cơ quan; thư báo cho {n} người báo cáo đã vào hàng đợi gửi thư (thư đi trong ít phút, gửi lỗi thì tự gửi lại).',
+    en: 'Query sent; the e-mail to {n} reporters is queued (it goes out within minutes and is retried if sending fails).',
+  },
+  'q.mailNone': {
+    vi: 'Đã gửi câu hỏi cho cơ quan. Cơ quan chưa có địa chỉ thư của người báo cáo: họ sẽ thấy câu hỏi khi đăng nhập.',
+    en: 'Query sent. The agency has no reporter e-mail address: its reporters will see the query when they sign in.',
+  },
+  'q.mailOff': {
+    vi: 'Đã gửi câu hỏi cho cơ quan. Hệ thống chưa được cấu hình gửi thư: người báo cáo sẽ thấy câu hỏi khi đăng nhập.',
+    en: 'Query sent. E-mail is not configured: the reporters will see the query when they sign in.',
+  },
   'q.open': { vi: 'Chờ cơ quan trả lời', en: 'Awaiting the agency' },
   'q.answered': { vi: 'Cơ quan đã trả lời', en: 'Answered' },
   'q.closed': { vi: 'Đã đóng', en: 'Closed' },
