@@ -21,7 +21,8 @@ import {
   users,
   websiteChecks,
 } from './db/schema.ts';
-import { resultsService } from './modules/results/results.service.ts';
+import { approve } from './modules/results/approve.ts';
+import { publish } from './modules/results/publish.ts';
 import { criteriaVersion } from './modules/scoring/criteria-cache.ts';
 import { hashPassword, type SessionUser } from './platform/auth.ts';
 import type { AppDeps } from './platform/http.ts';
@@ -161,10 +162,10 @@ export async function loadDemo(deps: AppDeps): Promise<string> {
   await loadSampleYear(db, compiled, cycle!.id, sample);
 
   const approver = people.get('pheduyet')!;
-  const actor = { user: approver, requestId: 'demo' };
-  const results = resultsService(db, deps.clock);
-  await results.approve(actor, approver, cycle!.id, 'Thông qua kết quả mẫu');
-  await results.publish(actor, approver, cycle!.id);
+  // The Steering Committee's decisions, through the same use cases as the routes.
+  const caller = { user: approver, requestId: 'demo' };
+  await approve(deps, caller, { id: cycle!.id, note: 'Thông qua kết quả mẫu' });
+  await publish(deps, caller, { id: cycle!.id });
   return `Đã nạp năm mẫu ${SAMPLE_YEAR}: 33 cơ quan, đã thẩm định và công bố. ${accounts}`;
 }
 

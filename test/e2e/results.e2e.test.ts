@@ -13,7 +13,8 @@ import { scoreCycle } from '../../src/core/ranking/rank.ts';
 import { CAO_BANG_AGENCIES } from '../../src/sample/cao-bang.ts';
 import { generateCycle } from '../../src/sample/generate.ts';
 import { loadSampleYear } from '../../src/server/demo.ts';
-import { resultsService } from '../../src/server/modules/results/results.service.ts';
+import { approve } from '../../src/server/modules/results/approve.ts';
+import { publish as publishResult } from '../../src/server/modules/results/publish.ts';
 import type { SessionUser } from '../../src/server/platform/auth.ts';
 import { scoreVn } from '../../src/web/format.ts';
 import { createCycle } from '../fixtures.ts';
@@ -61,10 +62,9 @@ async function sampleYear(year: number, seed: number, approver: SessionUser, pub
   });
   await loadSampleYear(db, SET, cycle.id, sample);
   if (publish) {
-    const results = resultsService(db, s.clock);
-    const actor = { user: approver, requestId: 'test' };
-    await results.approve(actor, approver, cycle.id, 'Biên bản họp số 1');
-    await results.publish(actor, approver, cycle.id);
+    const caller = { user: approver, requestId: 'test' };
+    await approve(s.deps, caller, { id: cycle.id, note: 'Biên bản họp số 1' });
+    await publishResult(s.deps, caller, { id: cycle.id });
   }
   return { id: cycle.id, sample };
 }

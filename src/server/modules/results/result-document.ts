@@ -44,7 +44,7 @@ export async function loadResult(db: Executor, cycleId: string, asked: Asked): P
   const cycle = await loadCycle(db, cycleId);
   const stored = asked.preview ? undefined : await repo.snapshotOf(db, cycle.id, asked.revision);
   const published = stored !== undefined || (await repo.lastRevisionNumber(db, cycle.id)) > 0;
-  return { cycle, asked, stored, facts: { cycle: { year: cycle.year, state: cycle.state }, published } };
+  return { cycle, asked, stored, facts: { cycle, published } };
 }
 
 /** A stored revision's identity, its publisher by name, and whether its document still hashes to its hash. */

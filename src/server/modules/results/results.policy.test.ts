@@ -20,7 +20,12 @@ const OTHER = 'agency-other';
 const STATES = ['draft', 'open', 'closed', 'under_review', 'approved', 'published'] as const;
 
 const user = (role: Role, agencyId: string | null = role === 'reporter' ? OWN : null) => ({ role, agencyId });
-const cycle = (state: CycleState) => ({ year: 2017, state });
+const cycle = (state: CycleState) => ({
+  year: 2017,
+  state,
+  guidanceFileId: null,
+  deadline: new Date('2017-10-31T17:00:00Z'),
+});
 const result = (state: CycleState, published: boolean): ResultFacts => ({ cycle: cycle(state), published });
 const UNREVIEWED: Incomplete = {
   agencyId: 'a',

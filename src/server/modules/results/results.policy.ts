@@ -17,8 +17,7 @@ import type { SessionUser } from '../../platform/auth.ts';
 import { AppError, forbidden, wrongState } from '../../platform/errors.ts';
 import type { Access } from '../../platform/http.ts';
 import type { Verdict } from '../../platform/policy.ts';
-import { assertTransition, STATE_LABELS } from '../cycles/cycle-states.ts';
-import type { CycleRow } from '../cycles/cycles.repo.ts';
+import { STATE_LABELS, type TransitionFacts, transitionVerdict } from '../cycles/cycle-states.ts';
 import type { Incomplete } from './completeness.ts';
 
 export const resultsAccess = {
@@ -37,10 +36,9 @@ const PREVIEW_STATES: readonly CycleState[] = ['under_review', 'approved'];
 
 type User = Pick<SessionUser, 'role' | 'agencyId'>;
 
-/** What the rules look at of a cycle. */
-export interface CycleFacts {
+/** What the rules look at of a cycle: its year and state, and what the cycle table's steps read. */
+export interface CycleFacts extends TransitionFacts {
   readonly year: number;
-  readonly state: CycleState;
 }
 
 /** What reading a cycle's result decides on. */
@@ -57,14 +55,7 @@ export interface ResultFacts {
  * cycle's state (else 409) and the user's role may make it (else 403), in the table's words.
  */
 function cycleStep(user: User, cycle: CycleFacts, to: CycleState): Verdict {
-  try {
-    // The steps of this module have no preconditions: the table reads the state alone.
-    assertTransition(cycle as CycleRow, to, user);
-    return true;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
+  return transitionVerdict(cycle, to, user);
 }
 
 /** The agencies that submitted on time and are not fully reviewed, named (five at most). */

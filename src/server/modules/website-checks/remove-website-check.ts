@@ -36,7 +36,8 @@ export async function removeWebsiteCheck(
     if (!check) throw noCheck();
     const countsFor = await cyclesCountingFor(tx, check.checkedAt, true);
     authorize(checksOpenFor(check.checkedAt, countsFor, 'remove'));
-    await repo.deleteCheck(tx, check.id);
+    // Another removal of the same check may have won since it was read: then there is nothing to remove.
+    if ((await repo.deleteCheck(tx, check.id)).length === 0) throw noCheck();
     await audit(tx, caller, now, {
       action: 'website_check.delete',
       entityType: 'website_check',

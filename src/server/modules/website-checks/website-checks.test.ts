@@ -196,6 +196,28 @@ describe('reading and removing website checks', () => {
     expect(again.statusCode).toBe(404);
   });
 
+  it('removes a check once when two assessors remove it at the same moment', async () => {
+    const created = await s.request({
+      method: 'POST',
+      url: `/api/v1/agencies/${stttt}/website-checks`,
+      cookie: assessor,
+      payload: { checkedAt: '2017-05-02T03:00:00.000Z', values: perfectWebsite('department'), note: null },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().check.id;
+    const url = `/api/v1/agencies/${stttt}/website-checks/${id}`;
+    const both = await Promise.all([
+      s.request({ method: 'DELETE', url, cookie: assessor }),
+      s.request({ method: 'DELETE', url, cookie: await s.as('admin') }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([204, 404]);
+    const rows = await s.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'website_check.delete'), eq(auditLog.entityId, id)));
+    expect(rows).toHaveLength(1);
+  });
+
   it('neither adds nor removes a check of a year whose result is published', async () => {
     const db = s.deps.database.db;
     await createCycle(db, { year: 2016, state: 'published' });

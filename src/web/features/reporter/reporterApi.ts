@@ -7,6 +7,7 @@
 // The cycle's and the form's shapes are the server's contracts, imported as types only (nothing
 // of the server reaches the bundle), so that the screens and the routes cannot drift apart.
 import type { CycleDetail, CycleSummary } from '../../../server/modules/cycles/cycles.schema.ts';
+import type { AgencyQueries, QueryResult, QueryView } from '../../../server/modules/review/review.schema.ts';
 import type {
   ClaimView as Claim,
   EvidenceView as Evidence,
@@ -33,23 +34,8 @@ export type {
   StaleDetails,
 };
 
-export interface QueryMessage {
-  id: string;
-  body: string;
-  author: { id: string; name: string; role: string } | null;
-  createdAt: string;
-}
-
-export interface Query {
-  id: string;
-  agencyId: string;
-  criterionId: string | null;
-  fieldKey: string | null;
-  subject: string;
-  status: 'open' | 'answered' | 'closed';
-  createdAt: string;
-  messages: QueryMessage[];
-}
+/** An assessor's query and its messages, as the review module's contract says. */
+export type Query = QueryView;
 
 const base = (cycleId: string, agencyId: string) => `/cycles/${cycleId}/agencies/${agencyId}/submission`;
 
@@ -88,7 +74,7 @@ export const reporterApi = {
       method: 'POST',
       body: { reason },
     }),
-  queries: (c: string, a: string) => api<{ queries: Query[] }>(`/cycles/${c}/agencies/${a}/queries`),
+  queries: (c: string, a: string) => api<AgencyQueries>(`/cycles/${c}/agencies/${a}/queries`),
   reply: (c: string, queryId: string, body: string) =>
-    api<{ query: Query }>(`/cycles/${c}/queries/${queryId}/messages`, { method: 'POST', body: { body } }),
+    api<QueryResult>(`/cycles/${c}/queries/${queryId}/messages`, { method: 'POST', body: { body } }),
 };

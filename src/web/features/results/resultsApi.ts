@@ -5,6 +5,7 @@
  * id readable.
  */
 import type { Text } from '../../../core/types.ts';
+import type { CriteriaSummary } from '../../../server/modules/criteria/criteria.schema.ts';
 // The shapes are the server's contract, imported as types only (nothing of the server reaches the
 // bundle), so that the screens and the routes cannot drift apart.
 import type { Board as ProgressBoard } from '../../../server/modules/progress/progress.schema.ts';
@@ -24,9 +25,11 @@ import { api, type Cycle, type CycleState } from '../../api.ts';
 
 /** A bilingual text in the reader's language (Vietnamese when there is no translation). */
 export { pick as tx } from '../../i18n/messages.ts';
+/** The names and maxima of a criteria version, per group and category (GET /criteria/:id summary). */
 export type {
   AgencyView,
   ClassBand,
+  CriteriaSummary,
   ProgressBoard,
   RankingRow,
   ResultGroup,
@@ -35,21 +38,6 @@ export type {
   RevisionSummary,
   Text,
 };
-
-/** The names and maxima of a criteria version, per group and category (GET /criteria/:id summary). */
-export interface CriteriaSummary {
-  classes: { id: string; label: Text; min: number; below: number | null }[];
-  groups: {
-    id: string;
-    name: Text;
-    categories: {
-      id: string;
-      name: Text;
-      max: number;
-      criteria: { id: string; name: Text; max: number }[];
-    }[];
-  }[];
-}
 
 const base = (cycleId: string) => `/cycles/${cycleId}`;
 
