@@ -8,12 +8,13 @@ import { SESSION_COOKIE } from '../../platform/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type App, type AppDeps, actorOf, callerOf } from '../../platform/http.ts';
 import { errorResponses } from '../../platform/schema.ts';
-import { authAccess as access } from './auth.policy.ts';
+import { authAccess as access, OIDC_REFUSAL_TEXTS } from './auth.policy.ts';
 import {
   ChangePasswordBody,
   OIDC_REFUSAL_PARAM,
   OidcCallbackQuery,
   OidcInfo,
+  OidcInfoQuery,
   OidcRefusal,
   OidcStartQuery,
   SignedIn,
@@ -122,13 +123,19 @@ export function authRoutes(app: App, deps: AppDeps) {
       config: { access: access.oidcInfo },
       schema: {
         tags: ['auth'],
-        summary: 'Đăng nhập một cửa của tỉnh: có bật không, chữ trên nút',
+        summary: 'Đăng nhập một cửa của tỉnh: có bật không, chữ trên nút, lý do lần thử trước không được',
+        querystring: OidcInfoQuery,
         response: { 200: OidcInfo },
       },
     },
-    async (): Promise<OidcInfo> => {
+    async (req): Promise<OidcInfo> => {
       const oidc = deps.config.oidc;
-      return oidc ? { enabled: true, label: oidc.label } : { enabled: false };
+      const code = OidcRefusal.safeParse(req.query.refusal);
+      return {
+        enabled: oidc !== undefined,
+        ...(oidc && { label: oidc.label }),
+        ...(code.success && { refusal: OIDC_REFUSAL_TEXTS[code.data] }),
+      };
     },
   );
 

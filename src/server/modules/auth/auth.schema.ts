@@ -28,11 +28,16 @@ export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
 /* Single sign-on through the province's OpenID Connect provider (when configured). */
 
-/** What the sign-in screen needs to know: whether to show the button, and its text. */
+/** The sign-in screen passes on the refusal code its address carries (OIDC_REFUSAL_PARAM), if any. */
+export const OidcInfoQuery = z.object({ refusal: z.string().max(50).optional() });
+
+/** What the sign-in screen needs to know: whether to show the button, its text, why the last try failed. */
 export const OidcInfo = z.object({
   enabled: z.boolean(),
   /** The button's text (absent when the feature is off); `en` only for the default text. */
   label: TextSchema.optional(),
+  /** The message for a known refusal code given in the query; absent otherwise. */
+  refusal: TextSchema.optional(),
 });
 export type OidcInfo = z.infer<typeof OidcInfo>;
 
@@ -51,8 +56,9 @@ export type OidcCallbackQuery = z.infer<typeof OidcCallbackQuery>;
 
 /**
  * Why a single sign-on did not sign anyone in. The callback sends the browser back to the sign-in
- * screen with the code in the address (`?loi-dang-nhap=…`, OIDC_REFUSAL_PARAM); the screen shows
- * its message from the catalogue, so a link made by someone else can show only one of these.
+ * screen with the code in the address (`?loi-dang-nhap=…`, OIDC_REFUSAL_PARAM), never a message:
+ * the screen asks GET /auth/oidc?refusal=… for the text, so a link made by someone else can show
+ * only one of these messages (auth.policy.ts), and no personal data travels in the address.
  */
 export const OIDC_REFUSALS = [
   /** The feature is not configured on this server. */

@@ -155,6 +155,19 @@ describe('single sign-on through the provincial provider', () => {
     const { location, session } = await signInAs('quan-tri');
     expect(location).toBe('/?loi-dang-nhap=sso_admin');
     expect(session).toBeUndefined();
+    // The sign-in screen asks for the message of the code in its address.
+    const info = await s.request({ method: 'GET', url: '/api/v1/auth/oidc?refusal=sso_admin' });
+    expect(info.json().refusal).toEqual({
+      vi: 'Tài khoản quản trị không đăng nhập bằng tài khoản một cửa. Hãy dùng tên đăng nhập và mật khẩu.',
+      en: 'Administrator accounts do not sign in through single sign-on. Use your user name and password.',
+    });
+    // A code it does not know gets no message (a made-up link shows nothing).
+    const made = await s.request({
+      method: 'GET',
+      url: `/api/v1/auth/oidc?refusal=${encodeURIComponent('Hãy gọi số 0123')}`,
+    });
+    expect(made.statusCode).toBe(200);
+    expect(made.json().refusal).toBeUndefined();
     expect(await lastAudit()).toMatchObject({
       action: 'auth.login_failed',
       entityId: ids.admin,
