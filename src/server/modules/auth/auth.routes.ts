@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../platform/auth.ts';
-import { AppError } from '../../platform/errors.ts';
 import { type App, type AppDeps, actorOf, callerOf } from '../../platform/http.ts';
 import { errorResponses } from '../../platform/schema.ts';
 import { authAccess as access, OIDC_REFUSAL_TEXTS } from './auth.policy.ts';
@@ -24,7 +23,7 @@ import { changePassword } from './change-password.ts';
 import { finishOidcSignIn } from './finish-oidc-sign-in.ts';
 import { meOf, signIn } from './sign-in.ts';
 import { signOut } from './sign-out.ts';
-import { safeReturnPath, startOidcSignIn } from './start-oidc-sign-in.ts';
+import { startOidcSignIn } from './start-oidc-sign-in.ts';
 
 /** Binds a single sign-on under way to the browser that started it; sent only to /auth/oidc…. */
 const OIDC_COOKIE = 'chiso_sso';
@@ -150,25 +149,20 @@ export function authRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      try {
-        const started = await startOidcSignIn(deps, {
-          next: req.query.next,
-          requestOrigin: `${req.protocol}://${req.host}`,
-        });
-        reply.setCookie(OIDC_COOKIE, started.browserKey, {
-          path: OIDC_COOKIE_PATH,
-          httpOnly: true,
-          // Lax: sent when the provider sends the browser back (a top-level GET from its site).
-          sameSite: 'lax',
-          secure: deps.config.secureCookies,
-          maxAge: started.maxAgeSeconds,
-        });
-        return reply.redirect(started.authorizationUrl, 303);
-      } catch (e) {
-        if (e instanceof AppError && OidcRefusal.safeParse(e.code).success)
-          return reply.redirect(withRefusal(safeReturnPath(req.query.next), e.code as OidcRefusal), 303);
-        throw e;
-      }
+      const start = await startOidcSignIn(deps, {
+        next: req.query.next,
+        requestOrigin: `${req.protocol}://${req.host}`,
+      });
+      if (!start.started) return reply.redirect(withRefusal(start.returnTo, start.refusal), 303);
+      reply.setCookie(OIDC_COOKIE, start.browserKey, {
+        path: OIDC_COOKIE_PATH,
+        httpOnly: true,
+        // Lax: sent when the provider sends the browser back (a top-level GET from its site).
+        sameSite: 'lax',
+        secure: deps.config.secureCookies,
+        maxAge: start.maxAgeSeconds,
+      });
+      return reply.redirect(start.authorizationUrl, 303);
     },
   );
 

@@ -13,14 +13,13 @@ import { timingSafeEqual } from 'node:crypto';
 import * as client from 'openid-client';
 import type { Actor } from '../../platform/audit.ts';
 import { audit } from '../../platform/audit.ts';
-import { createSession } from '../../platform/auth.ts';
+import { createSession, tokenHash as sha256 } from '../../platform/auth.ts';
 import type { AppDeps } from '../../platform/http.ts';
 import { canSignInWithOidc } from './auth.policy.ts';
 import * as repo from './auth.repo.ts';
 import type { Me, OidcCallbackQuery, OidcRefusal } from './auth.schema.ts';
 import { oidcClient } from './oidc-client.ts';
 import { meOf } from './sign-in.ts';
-import { sha256 } from './start-oidc-sign-in.ts';
 
 export type OidcOutcome =
   | { signedIn: true; session: { token: string; expiresAt: Date }; user: Me; returnTo: string }

@@ -4,17 +4,16 @@
  * this process, so that whichever server the provider sends the browser back to can finish it, and
  * only once; the browser gets a random key in an HttpOnly cookie that binds the attempt to it.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
+import { tokenHash as sha256 } from '../../platform/auth.ts';
 import type { AppDeps } from '../../platform/http.ts';
-import { oidcRefusal } from './auth.policy.ts';
 import * as repo from './auth.repo.ts';
+import type { OidcRefusal } from './auth.schema.ts';
 import { callbackUrl, oidcClient } from './oidc-client.ts';
 
 /** How long the person has at the provider before the attempt is forgotten. */
 export const PENDING_MINUTES = 10;
-
-export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /**
  * A page of this site to come back to, or the home page: a path, never another site (`//host`,
@@ -25,17 +24,22 @@ export function safeReturnPath(next: string | undefined): string {
   return next.startsWith('/api/') ? '/' : next;
 }
 
+export type OidcStart =
+  | { started: true; authorizationUrl: string; browserKey: string; maxAgeSeconds: number }
+  | { started: false; refusal: OidcRefusal; returnTo: string };
+
 export async function startOidcSignIn(
   deps: AppDeps,
   input: { next?: string | undefined; requestOrigin: string },
-): Promise<{ authorizationUrl: string; browserKey: string; maxAgeSeconds: number }> {
+): Promise<OidcStart> {
   const oidc = deps.config.oidc;
-  if (!oidc) throw oidcRefusal('sso_off');
+  const returnTo = safeReturnPath(input.next);
+  if (!oidc) return { started: false, refusal: 'sso_off', returnTo };
   let provider: client.Configuration;
   try {
     provider = await oidcClient(oidc);
   } catch {
-    throw oidcRefusal('sso_unavailable');
+    return { started: false, refusal: 'sso_unavailable', returnTo };
   }
   const state = client.randomState();
   const nonce = client.randomNonce();
@@ -51,7 +55,7 @@ export async function startOidcSignIn(
     nonce,
     codeVerifier,
     redirectUri,
-    returnTo: safeReturnPath(input.next),
+    returnTo,
     createdAt: now,
     expiresAt: new Date(now.getTime() + PENDING_MINUTES * 60_000),
   });
@@ -63,5 +67,5 @@ export async function startOidcSignIn(
     code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: 'S256',
   });
-  return { authorizationUrl: url.href, browserKey, maxAgeSeconds: PENDING_MINUTES * 60 };
+  return { started: true, authorizationUrl: url.href, browserKey, maxAgeSeconds: PENDING_MINUTES * 60 };
 }
