@@ -29,9 +29,13 @@ describe('signing in to the web application', () => {
     s.page.on('console', (m) => {
       if (m.type() === 'error' && !m.text().includes('401')) errors.push(m.text());
     });
+    const ssoAsked = s.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/auth/oidc');
     await s.login('admin', 'sai-mat-khau-hoan-toan');
     const alert = s.page.getByTestId('login-error');
     await expect.poll(() => alert.textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    // No single sign-on configured: the screen has the password form only.
+    expect(await (await ssoAsked).json()).toEqual({ enabled: false });
+    expect(await s.page.getByRole('link', { name: /một cửa/ }).count()).toBe(0);
     expect(await s.page.getByLabel('Mật khẩu', { exact: true }).inputValue()).toBe('');
     await s.checkScreen('dang-nhap');
     expect(errors).toEqual([]);

@@ -132,12 +132,22 @@ export interface BrowserSession {
  * benchmark, which runs outside vitest, opens its own); it is dropped on close all the same.
  */
 export async function startBrowserSession(
-  options: { now?: string; database?: Database & { drop(): Promise<void> } } = {},
+  options: {
+    now?: string;
+    database?: Database & { drop(): Promise<void> };
+    /** More settings of the server (e.g. the single sign-on's CHISO_OIDC_*). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<BrowserSession> {
   await ensureWebBuild({ quiet: true });
   const database = options.database ?? (await freshDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'chiso-e2e-'));
-  const config = loadConfig({ CHISO_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CHISO_SCHEDULER: 'false' });
+  const config = loadConfig({
+    CHISO_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    CHISO_SCHEDULER: 'false',
+    ...options.env,
+  });
   // The server's clock is the test's (deadlines, lateness); sessions last by Max-Age, which the
   // browser counts on its own clock, so any date works. Without `now`, the real time.
   const clock = fixedClock(options.now ?? Date.now());

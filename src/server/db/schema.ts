@@ -135,6 +135,29 @@ export const loginThrottle = pgTable('login_throttle', {
   lockedUntil: at('locked_until'),
 });
 
+/**
+ * Sign-ins through the provincial single sign-on that have gone to the provider and not come back
+ * yet: what the callback must check (state, nonce, PKCE verifier) kept on the server, so that any
+ * server behind the load balancer can finish it and each can be finished only once. The state is
+ * stored as its SHA-256, and the row is bound to the browser that started it (a cookie's hash).
+ */
+export const oidcLogins = pgTable(
+  'oidc_logins',
+  {
+    stateHash: text('state_hash').primaryKey(),
+    browserHash: text('browser_hash').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    /** The redirect_uri sent to the provider; the token request repeats it exactly. */
+    redirectUri: text('redirect_uri').notNull(),
+    /** The page of chiso to show after signing in (a path of this site). */
+    returnTo: text('return_to').notNull(),
+    createdAt: now('created_at'),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (t) => [index('oidc_logins_expires_idx').on(t.expiresAt)],
+);
+
 /* ───────────────────────── criteria sets (R13, R14) ───────────────────────── */
 
 export const criteriaVersions = pgTable(

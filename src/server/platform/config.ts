@@ -53,7 +53,51 @@ const Env = z.object({
   /** Run the scheduler (reminders, jobs) in this process. */
   CHISO_SCHEDULER: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The province's single sign-on (OpenID Connect); absent: the feature is off. */
+  CHISO_OIDC_ISSUER: z
+    .string()
+    .url()
+    .refine((v) => {
+      const u = new URL(v);
+      return (
+        !u.search &&
+        !u.hash &&
+        (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.has(u.hostname)))
+      );
+    }, 'must be an https:// address without ?query or #fragment (http:// only on this machine: localhost, 127.0.0.1)')
+    .optional(),
+  CHISO_OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  CHISO_OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** The text of the sign-in button. */
+  CHISO_OIDC_LABEL: z.string().trim().min(1).max(100).optional(),
+  /** Scopes asked for besides openid and email (which are always asked for), space-separated. */
+  CHISO_OIDC_SCOPES: z
+    .string()
+    .regex(
+      /^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/,
+      'space-separated scope names, e.g. "openid email profile"',
+    )
+    .optional(),
 });
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The sign-in button's text when CHISO_OIDC_LABEL is not set. */
+export const DEFAULT_OIDC_LABEL = {
+  vi: 'Đăng nhập bằng tài khoản một cửa của tỉnh',
+  en: 'Sign in with the province’s single sign-on account',
+} as const;
+
+/** The provincial single sign-on, when configured. */
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The button's text; `en` only for the default text (an operator's label is shown as given). */
+  readonly label: { readonly vi: string; readonly en?: string };
+  /** Always with openid and email. */
+  readonly scope: string;
+}
 
 export interface Config {
   readonly port: number;
@@ -84,6 +128,8 @@ export interface Config {
   readonly reminderDays: readonly number[];
   readonly scheduler: boolean;
   readonly logLevel: string;
+  /** undefined: no single sign-on, the sign-in screen has only the password form. */
+  readonly oidc: OidcConfig | undefined;
 }
 
 /** A mistake in the settings: shown to the operator as is, without a stack trace. */
@@ -101,6 +147,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Cấu hình không hợp lệ (invalid configuration):\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  const missing = e.CHISO_OIDC_ISSUER
+    ? (['CHISO_OIDC_CLIENT_ID', 'CHISO_OIDC_CLIENT_SECRET'] as const).filter((k) => !e[k])
+    : [];
+  if (missing.length)
+    throw new ConfigError(
+      `Cấu hình không hợp lệ (invalid configuration):\n  ${missing.map((k) => `${k}: required when CHISO_OIDC_ISSUER is set`).join('\n  ')}`,
+    );
   const dataDir = resolve(e.CHISO_DATA_DIR);
   return {
     port: e.PORT,
@@ -131,5 +184,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminderDays: [...new Set(e.CHISO_REMINDER_DAYS.split(',').map(Number))].sort((a, b) => b - a),
     scheduler: e.CHISO_SCHEDULER,
     logLevel: e.LOG_LEVEL,
+    oidc:
+      e.CHISO_OIDC_ISSUER && e.CHISO_OIDC_CLIENT_ID && e.CHISO_OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.CHISO_OIDC_ISSUER,
+            clientId: e.CHISO_OIDC_CLIENT_ID,
+            clientSecret: e.CHISO_OIDC_CLIENT_SECRET,
+            label: e.CHISO_OIDC_LABEL ? { vi: e.CHISO_OIDC_LABEL } : DEFAULT_OIDC_LABEL,
+            scope: [...new Set(['openid', 'email', ...(e.CHISO_OIDC_SCOPES?.split(' ') ?? [])])].join(' '),
+          }
+        : undefined,
   };
 }

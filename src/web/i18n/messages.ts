@@ -61,6 +61,11 @@ const catalogue = {
   'login.usernameRequired': { vi: 'Hãy nhập tên đăng nhập', en: 'Enter your user name' },
   'login.passwordRequired': { vi: 'Hãy nhập mật khẩu', en: 'Enter your password' },
   'login.failed': { vi: 'Không đăng nhập được', en: 'Could not sign in' },
+  'login.or': { vi: 'hoặc', en: 'or' },
+  'login.ssoFailed': {
+    vi: 'Không đăng nhập được bằng tài khoản một cửa',
+    en: 'Could not sign in with single sign-on',
+  },
   'login.forgot': {
     vi: 'Quên mật khẩu? Liên hệ quản trị hệ thống của Sở TT&TT để được cấp lại.',
     en: 'Forgot your password? Ask the Department’s system administrator for a new one.',

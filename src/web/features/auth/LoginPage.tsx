@@ -1,9 +1,37 @@
-/** Sign in: user name and password; Enter submits; the server's Vietnamese message on failure. */
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
-import { ApiError, authApi, type User } from '../../api.ts';
-import { t } from '../../i18n/messages.ts';
+/**
+ * Sign in: user name and password; Enter submits; the server's Vietnamese message on failure.
+ * When the province's single sign-on is configured, a second button below the form goes to it
+ * (a plain link: the server redirects to the provider and back); a failed attempt comes back here
+ * with a refusal code in the address, whose message the server gives.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { OidcInfo } from '../../../server/modules/auth/auth.schema.ts';
+import { ApiError, api, apiUrl, authApi, type User } from '../../api.ts';
+import { pick, t } from '../../i18n/messages.ts';
+import { setSearch } from '../../router.tsx';
+
+/** The address parameter of a refused single sign-on (OIDC_REFUSAL_PARAM of auth.schema.ts). */
+const REFUSAL_PARAM = 'loi-dang-nhap';
+
+/** Reads the refusal code once, and takes it out of the address (a reload or a bookmark shows nothing). */
+function useRefusalCode(): string | null {
+  const [code] = useState(() => new URLSearchParams(window.location.search).get(REFUSAL_PARAM));
+  useEffect(() => {
+    if (code) setSearch({ [REFUSAL_PARAM]: null });
+  }, [code]);
+  return code;
+}
+
+/** Where the single sign-on starts, coming back to this page afterwards. */
+function ssoStartUrl(): string {
+  const search = new URLSearchParams(window.location.search);
+  search.delete(REFUSAL_PARAM);
+  const query = search.toString();
+  const here = window.location.pathname + (query ? `?${query}` : '');
+  return apiUrl(`/auth/oidc/start${here === '/' ? '' : `?next=${encodeURIComponent(here)}`}`);
+}
 
 interface Fields {
   username: string;
@@ -13,6 +41,15 @@ interface Fields {
 export function LoginPage(props: { notice: string | null; onSignedIn: (user: User) => void }) {
   const [form] = Form.useForm<Fields>();
   const [error, setError] = useState<string | null>(null);
+  const refusalCode = useRefusalCode();
+  const sso = useQuery({
+    queryKey: ['auth', 'oidc', refusalCode],
+    queryFn: () =>
+      api<OidcInfo>(`/auth/oidc${refusalCode ? `?refusal=${encodeURIComponent(refusalCode)}` : ''}`),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  const refusal = sso.data?.refusal;
 
   const login = useMutation({
     mutationFn: (f: Fields) => authApi.login(f.username.trim(), f.password),
@@ -38,7 +75,18 @@ export function LoginPage(props: { notice: string | null; onSignedIn: (user: Use
         {t('login.title')}
       </Typography.Title>
       <Typography.Paragraph>{t('login.intro')}</Typography.Paragraph>
-      {props.notice && !error && (
+      {refusal && !error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('login.ssoFailed')}
+          description={pick(refusal)}
+          style={{ marginBottom: 16 }}
+          data-testid="sso-error"
+        />
+      )}
+      {props.notice && !error && !refusal && (
         <Alert type="info" showIcon title={props.notice} style={{ marginBottom: 16 }} />
       )}
       {error && (
@@ -77,6 +125,15 @@ export function LoginPage(props: { notice: string | null; onSignedIn: (user: Use
           {t('login.submit')}
         </Button>
       </Form>
+      {sso.data?.enabled && sso.data.label && (
+        <>
+          <Divider plain>{t('login.or')}</Divider>
+          {/* A long label wraps on a phone instead of widening the page. */}
+          <Button block href={ssoStartUrl()} style={{ whiteSpace: 'normal', height: 'auto', minHeight: 40 }}>
+            {pick(sso.data.label)}
+          </Button>
+        </>
+      )}
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
         {t('login.forgot')}
       </Typography.Paragraph>
