@@ -232,3 +232,19 @@ describe('logs', () => {
     await app.close();
   });
 });
+
+describe('the request budget', () => {
+  it('is one per account, so a busy colleague behind the same office address locks nobody else out', async () => {
+    await s.createUser('ban.ron', 'viewer');
+    await s.createUser('dong.nghiep', 'viewer');
+    const busy = await s.login('ban.ron');
+    const colleague = await s.login('dong.nghiep');
+    const me = (cookie?: string) => s.request({ method: 'GET', url: '/api/v1/auth/me', ...(cookie && { cookie }) });
+    let status = 200;
+    for (let i = 0; i < 700 && status === 200; i++) status = (await me(busy)).statusCode;
+    expect(status, 'the busy account is held back at last').toBe(429);
+    expect((await me(colleague)).statusCode).toBe(200);
+    // Someone not signed in is counted by address, apart from the accounts.
+    expect((await me()).statusCode).toBe(401);
+  });
+});

@@ -119,7 +119,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     hsts: config.secureCookies ? { maxAge: 180 * 86_400, includeSubDomains: false } : false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  // One budget per signed-in account, and per address only for the anonymous: behind an office's
+  // NAT or a proxy many civil servants share one address, and one busy autosave must not lock the
+  // others out (the route hooks of the limit run after the session hook has said who is asking).
+  await app.register(rateLimit, {
+    global: true,
+    max: 600,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => (req.user ? `user:${req.user.id}` : `address:${req.ip}`),
+  });
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
 
   await app.register(swagger, {
