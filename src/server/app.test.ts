@@ -239,7 +239,8 @@ describe('the request budget', () => {
     await s.createUser('dong.nghiep', 'viewer');
     const busy = await s.login('ban.ron');
     const colleague = await s.login('dong.nghiep');
-    const me = (cookie?: string) => s.request({ method: 'GET', url: '/api/v1/auth/me', ...(cookie && { cookie }) });
+    const me = (cookie?: string) =>
+      s.request({ method: 'GET', url: '/api/v1/auth/me', ...(cookie && { cookie }) });
     let status = 200;
     for (let i = 0; i < 700 && status === 200; i++) status = (await me(busy)).statusCode;
     expect(status, 'the busy account is held back at last').toBe(429);
