@@ -92,12 +92,6 @@ export function callerOf(req: FastifyRequest): Caller {
   return { user: req.user, requestId: String(req.id), ip: req.ip };
 }
 
-/** The signed-in user of a route whose access already required one. */
-export function userOf(req: FastifyRequest): SessionUser {
-  if (!req.user) throw unauthenticated();
-  return req.user;
-}
-
 /** Sends a file download with a safe, UTF-8 file name. */
 export function sendDownload(reply: FastifyReply, body: Buffer | string, filename: string, mime: string) {
   const ascii = filename
@@ -112,7 +106,3 @@ export function sendDownload(reply: FastifyReply, body: Buffer | string, filenam
     )
     .send(body);
 }
-
-// The shared shapes live in platform/schema.ts; modules not yet moved to their own contract
-// still import them from here.
-export { ErrorSchema, errorResponses, Instant, Uuid } from './schema.ts';
