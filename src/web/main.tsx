@@ -4,7 +4,7 @@ import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { StrictMode } from 'react';
+import { StrictMode, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { ApiError } from './api.ts';
@@ -55,14 +55,37 @@ const queryClient = new QueryClient({
   },
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ConfigProvider locale={language === 'vi' ? viVN : undefined} theme={theme}>
+/**
+ * Whether the user asked the system for fewer animations (Windows: "Show animations in Windows"
+ * off; the browser reports it as prefers-reduced-motion). Then pop-ups, dialogs and messages
+ * appear at once instead of zooming and fading: calmer on a slow office PC, and kind to people for
+ * whom motion is uncomfortable. The browser tests run this way too: a zooming pop-up is drawn at
+ * full size for a frame or two before it shrinks and grows, and a synthetic click pressed in that
+ * moment was released on another element and lost (see test/e2e/browser.ts).
+ */
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+const onMotionChange = (notify: () => void) => {
+  reducedMotion.addEventListener('change', notify);
+  return () => reducedMotion.removeEventListener('change', notify);
+};
+const withMotion = { ...theme, token: { ...theme.token, motion: true } };
+const withoutMotion = { ...theme, token: { ...theme.token, motion: false } };
+
+function Root() {
+  const calm = useSyncExternalStore(onMotionChange, () => reducedMotion.matches);
+  return (
+    <ConfigProvider locale={language === 'vi' ? viVN : undefined} theme={calm ? withoutMotion : withMotion}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <App />
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
   </StrictMode>,
 );

@@ -85,3 +85,45 @@ describe('users and roles', () => {
     await page.getByText('mật khẩu vừa được cấp lại').waitFor();
   });
 });
+
+describe('a computer set to show fewer animations', () => {
+  it('opens dialogs at once, without the zoom, and with it when the setting is off', async () => {
+    const page = s.page;
+    await s.signInAs('quantri', 'Các kỳ đánh giá');
+    await s.open('/quan-tri/nguoi-dung', 'Người dùng');
+    /** The dialog's widths, frame by frame, from the moment it is asked for until it is still. */
+    const openAndWatch = async () => {
+      const seen = page.evaluate(
+        () =>
+          new Promise<number[]>((done) => {
+            const widths: number[] = [];
+            const start = performance.now();
+            const look = () => {
+              const box = document.querySelector('.ant-modal')?.getBoundingClientRect();
+              if (box) widths.push(Math.round(box.width));
+              if (performance.now() - start < 1000) requestAnimationFrame(look);
+              else done(widths);
+            };
+            requestAnimationFrame(look);
+          }),
+      );
+      await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+      const widths = await seen;
+      await s.dialog('Thêm người dùng').getByRole('button', { name: 'Hủy' }).click();
+      await s.dialog('Thêm người dùng').waitFor({ state: 'hidden' });
+      const full = widths.at(-1)!;
+      expect(full).toBeGreaterThan(300);
+      return { full, smallest: Math.min(...widths) };
+    };
+    // The test browser runs with reduced motion (browser.ts), as a calm office PC may.
+    const calm = await openAndWatch();
+    expect(calm.smallest, 'never drawn smaller than it is').toBe(calm.full);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    try {
+      const zooming = await openAndWatch();
+      expect(zooming.smallest, 'grows from small to full').toBeLessThan(zooming.full * 0.9);
+    } finally {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+    }
+  });
+});

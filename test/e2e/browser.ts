@@ -174,6 +174,12 @@ export async function startBrowserSession(
       viewport: DESKTOP,
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
+      // Pop-ups appear at once (the app honours the setting). With motion, antd draws a pop-up at
+      // full size for a frame or two to measure it, then shrinks it to nothing and zooms it in;
+      // Playwright takes two still frames for "stable", so under load it pressed a confirmation's
+      // button in that moment and released it after the shrink, on another element: no click, and
+      // the confirmation was lost without a word (the review test's "closes it", now and then).
+      reducedMotion: 'reduce',
     });
   } catch (e) {
     await browser?.close();
