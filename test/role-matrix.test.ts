@@ -86,6 +86,9 @@ const MATRIX: readonly [string, Access][] = [
     ['admin', 'assessor', 'approver', 'reporter'],
   ],
   ['POST /cycles/:cycleId/agencies/:agencyId/submission/withdraw', ['reporter']],
+  ['GET /audit-log', ['admin', 'assessor', 'reporter']],
+  ['GET /audit-log/options', ['admin', 'assessor', 'reporter']],
+  ['GET /audit-log/export.csv', ['admin', 'assessor', 'reporter']],
 ];
 
 let s: TestServer;

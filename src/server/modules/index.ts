@@ -1,6 +1,7 @@
 /** Every module's routes, mounted under /api/v1. */
 import type { App, AppDeps } from '../platform/http.ts';
 import { agenciesRoutes } from './agencies/agencies.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { criteriaRoutes } from './criteria/criteria.routes.ts';
 import { cyclesRoutes } from './cycles/cycles.routes.ts';
@@ -26,4 +27,5 @@ export function registerModules(app: App, deps: AppDeps): void {
   resultsRoutes(app, deps);
   progressRoutes(app, deps);
   submissionsRoutes(app, deps);
+  auditRoutes(app, deps);
 }
