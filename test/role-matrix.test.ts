@@ -89,6 +89,9 @@ const MATRIX: readonly [string, Access][] = [
   ['GET /audit-log', ['admin', 'assessor', 'reporter']],
   ['GET /audit-log/options', ['admin', 'assessor', 'reporter']],
   ['GET /audit-log/export.csv', ['admin', 'assessor', 'reporter']],
+  ['GET /jobs', ['admin']],
+  ['POST /jobs/retry-failed', ['admin']],
+  ['POST /jobs/:id/retry', ['admin']],
 ];
 
 let s: TestServer;

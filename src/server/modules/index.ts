@@ -5,6 +5,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { criteriaRoutes } from './criteria/criteria.routes.ts';
 import { cyclesRoutes } from './cycles/cycles.routes.ts';
+import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { progressRoutes } from './progress/progress.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { resultsRoutes } from './results/results.routes.ts';
@@ -28,4 +29,5 @@ export function registerModules(app: App, deps: AppDeps): void {
   progressRoutes(app, deps);
   submissionsRoutes(app, deps);
   auditRoutes(app, deps);
+  jobsRoutes(app, deps);
 }
