@@ -3,6 +3,7 @@
  * its action, form-words.ts or registry-words.ts), who, about which agency and cycle, and the row
  * as stored for a closer look.
  */
+import { ROLES } from '../../db/schema.ts';
 import type { EntryRow } from './audit.repo.ts';
 import type { HistoryEntry } from './audit.schema.ts';
 import { type Described, EntryContext, type EntryFacts, vien } from './entry-words.ts';
@@ -34,7 +35,7 @@ export function describeEntry(row: EntryRow, facts: EntryFacts, showAddress: boo
       ? {
           id: row.actorId,
           displayName: row.actorName ?? '',
-          role: (row.actorRole as NonNullable<HistoryEntry['actor']>['role']) ?? null,
+          role: ROLES.find((r) => r === row.actorRole) ?? null,
         }
       : null,
     action: row.action,
