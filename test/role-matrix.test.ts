@@ -86,6 +86,12 @@ const MATRIX: readonly [string, Access][] = [
     ['admin', 'assessor', 'approver', 'reporter'],
   ],
   ['POST /cycles/:cycleId/agencies/:agencyId/submission/withdraw', ['reporter']],
+  ['GET /audit-log', ['admin', 'assessor', 'reporter']],
+  ['GET /audit-log/options', ['admin', 'assessor', 'reporter']],
+  ['GET /audit-log/export.csv', ['admin', 'assessor', 'reporter']],
+  ['GET /jobs', ['admin']],
+  ['POST /jobs/retry-failed', ['admin']],
+  ['POST /jobs/:id/retry', ['admin']],
 ];
 
 let s: TestServer;

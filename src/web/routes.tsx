@@ -59,12 +59,27 @@ export const ROUTES: readonly RouteDef[] = [
     EVERYONE,
     () => import('./features/admin/CriteriaVersionPage.tsx'),
   ),
+  // Change history (a reporter: its own agency's form) and the administrator's background jobs.
+  route(
+    '/quan-tri/nhat-ky',
+    ['admin', 'assessor', 'reporter'],
+    () => import('./features/admin/HistoryAdmin.tsx'),
+  ),
+  route('/quan-tri/viec-nen', ['admin'], () => import('./features/admin/JobsAdmin.tsx')),
 ];
 
 /** The menu of each role: the pages it starts from. Public pages open as ordinary links. */
 export interface MenuItem {
   to: string;
-  label: 'nav.cycles' | 'nav.report' | 'nav.adminCycles' | 'nav.agencies' | 'nav.users' | 'nav.criteria';
+  label:
+    | 'nav.cycles'
+    | 'nav.report'
+    | 'nav.adminCycles'
+    | 'nav.agencies'
+    | 'nav.users'
+    | 'nav.criteria'
+    | 'nav.history'
+    | 'nav.jobs';
 }
 
 export function menuOf(role: Role): MenuItem[] {
@@ -74,6 +89,7 @@ export function menuOf(role: Role): MenuItem[] {
         { to: '/bao-cao', label: 'nav.report' },
         { to: '/', label: 'nav.cycles' },
         { to: '/quan-tri/bo-tieu-chi', label: 'nav.criteria' },
+        { to: '/quan-tri/nhat-ky', label: 'nav.history' },
       ];
     case 'admin':
       return [
@@ -82,12 +98,15 @@ export function menuOf(role: Role): MenuItem[] {
         { to: '/quan-tri/co-quan', label: 'nav.agencies' },
         { to: '/quan-tri/nguoi-dung', label: 'nav.users' },
         { to: '/quan-tri/bo-tieu-chi', label: 'nav.criteria' },
+        { to: '/quan-tri/nhat-ky', label: 'nav.history' },
+        { to: '/quan-tri/viec-nen', label: 'nav.jobs' },
       ];
     default:
       return [
         { to: '/', label: 'nav.cycles' },
         { to: '/quan-tri/co-quan', label: 'nav.agencies' },
         { to: '/quan-tri/bo-tieu-chi', label: 'nav.criteria' },
+        ...(role === 'assessor' ? [{ to: '/quan-tri/nhat-ky', label: 'nav.history' } as const] : []),
       ];
   }
 }

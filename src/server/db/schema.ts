@@ -502,7 +502,12 @@ export const jobs = pgTable(
     createdAt: now('created_at'),
     finishedAt: at('finished_at'),
   },
-  (t) => [index('jobs_due_idx').on(t.status, t.runAt), uniqueIndex('jobs_dedupe_key').on(t.dedupeKey)],
+  (t) => [
+    index('jobs_due_idx').on(t.status, t.runAt),
+    uniqueIndex('jobs_dedupe_key').on(t.dedupeKey),
+    // The administrator's list of one state, newest first: the table keeps every finished job.
+    index('jobs_status_created_idx').on(t.status, t.createdAt, t.id),
+  ],
 );
 
 /**
@@ -546,5 +551,11 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_cycle_idx').on(t.cycleId, t.agencyId),
+    // The change history screen (modules/audit), newest first a page at a time: the whole log, one
+    // agency's, one person's; and the rows of a form field (a draft save names several: "a,b,c").
+    index('audit_log_at_idx').on(t.at, t.id),
+    index('audit_log_agency_at_idx').on(t.agencyId, t.at, t.id),
+    index('audit_log_actor_at_idx').on(t.actorId, t.at, t.id),
+    index('audit_log_fields_idx').using('gin', sql`string_to_array(${t.field}, ',')`),
   ],
 );

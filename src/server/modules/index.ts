@@ -1,9 +1,11 @@
 /** Every module's routes, mounted under /api/v1. */
 import type { App, AppDeps } from '../platform/http.ts';
 import { agenciesRoutes } from './agencies/agencies.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { criteriaRoutes } from './criteria/criteria.routes.ts';
 import { cyclesRoutes } from './cycles/cycles.routes.ts';
+import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { progressRoutes } from './progress/progress.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { resultsRoutes } from './results/results.routes.ts';
@@ -26,4 +28,6 @@ export function registerModules(app: App, deps: AppDeps): void {
   resultsRoutes(app, deps);
   progressRoutes(app, deps);
   submissionsRoutes(app, deps);
+  auditRoutes(app, deps);
+  jobsRoutes(app, deps);
 }

@@ -186,14 +186,25 @@ export async function runDueJobs(deps: AppDeps, log: FastifyBaseLogger): Promise
   return summary;
 }
 
-/** Jobs for the administrator's screen, newest first; by status and kind when given. */
+/**
+ * Jobs for the administrator's screen, newest first; by status and kind when given, older than
+ * job `before` when given (the next page: its keyset is (createdAt, id), jobs_status_created_idx).
+ */
 export function listJobs(
   db: Executor,
-  filter: { status?: JobStatus | undefined; kind?: string | undefined; limit: number },
+  filter: {
+    status?: JobStatus | undefined;
+    kind?: string | undefined;
+    before?: string | undefined;
+    limit: number;
+  },
 ): Promise<JobRow[]> {
   const where = and(
     filter.status ? eq(jobs.status, filter.status) : undefined,
     filter.kind ? eq(jobs.kind, filter.kind) : undefined,
+    filter.before
+      ? sql`(${jobs.createdAt}, ${jobs.id}) < ((select j2.created_at from jobs j2 where j2.id = ${filter.before}), ${filter.before}::uuid)`
+      : undefined,
   );
   return db.select().from(jobs).where(where).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(filter.limit);
 }
@@ -220,6 +231,15 @@ export async function retryJob(db: Executor, id: string, now: Date): Promise<Job
     .where(and(eq(jobs.id, id), eq(jobs.status, 'failed')))
     .returning();
   return row;
+}
+
+/** Puts every failed job back in the queue to run now, as `retryJob` does one; returns them. */
+export function retryFailedJobs(db: Executor, now: Date): Promise<Pick<JobRow, 'id' | 'kind'>[]> {
+  return db
+    .update(jobs)
+    .set({ status: 'pending', attempts: 0, runAt: now, lockedUntil: null, finishedAt: null })
+    .where(eq(jobs.status, 'failed'))
+    .returning({ id: jobs.id, kind: jobs.kind });
 }
 
 const noop = () => {};

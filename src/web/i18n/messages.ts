@@ -41,6 +41,8 @@ const catalogue = {
   'nav.agencies': { vi: 'Cơ quan, đơn vị', en: 'Agencies' },
   'nav.users': { vi: 'Người dùng', en: 'Users' },
   'nav.criteria': { vi: 'Bộ tiêu chí', en: 'Criteria sets' },
+  'nav.history': { vi: 'Nhật ký thay đổi', en: 'Change history' },
+  'nav.jobs': { vi: 'Việc nền', en: 'Background jobs' },
   'nav.published': { vi: 'Kết quả công bố', en: 'Published results' },
   'nav.method': { vi: 'Phương pháp chấm điểm', en: 'Scoring method' },
 

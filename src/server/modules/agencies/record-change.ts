@@ -18,7 +18,7 @@ import { eventViews } from './agency-views.ts';
 import { addDays } from './registry-dates.ts';
 import { assertCodesFree, checkDate, cleanText, codeTaken, newUnit, optionalText } from './unit-fields.ts';
 
-const KIND_LABELS: Record<AgencyEventKind, Text> = {
+export const KIND_LABELS: Record<AgencyEventKind, Text> = {
   rename: { vi: 'đổi tên', en: 'rename' },
   merge: { vi: 'hợp nhất, sáp nhập', en: 'merge' },
   split: { vi: 'chia tách', en: 'split' },

@@ -38,7 +38,7 @@ export function interchangeOf(content: SnapshotContent, set: CompiledSet): Inter
 }
 
 /** One CSV field: always quoted, quotes doubled; text that a spreadsheet would run as a formula is defused. */
-function field(value: string): string {
+export function field(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return `"${safe.replaceAll('"', '""')}"`;
 }

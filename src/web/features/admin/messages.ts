@@ -5,6 +5,8 @@ import { defineMessages } from '../../i18n/messages.ts';
 import { agencyMessages } from './messages-agencies.ts';
 import { criteriaMessages } from './messages-criteria.ts';
 import { cycleMessages } from './messages-cycles.ts';
+import { historyMessages } from './messages-history.ts';
+import { jobMessages } from './messages-jobs.ts';
 import { userMessages } from './messages-users.ts';
 
 export const m = defineMessages({
@@ -12,4 +14,6 @@ export const m = defineMessages({
   ...agencyMessages,
   ...userMessages,
   ...criteriaMessages,
+  ...historyMessages,
+  ...jobMessages,
 });
