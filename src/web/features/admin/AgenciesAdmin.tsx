@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import { LoadError, PageHeader } from '../../components/Page.tsx';
 import { collator, dateVn } from '../../format.ts';
 import { setSearch, useLocation } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { AgencyEventModal, AgencyFormModal } from './AgencyForms.tsx';
 import { AgencyTimeline } from './AgencyTimeline.tsx';
 import { type Agency, agencyAdminApi } from './adminApi.ts';

@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { numberVn } from '../../format.ts';
 import { Link, useLocation } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { type Change, criteriaAdminApi } from './adminApi.ts';
 import { fieldMap } from './CriteriaVersionPage.tsx';
 import { formulaWords } from './formulaWords.ts';

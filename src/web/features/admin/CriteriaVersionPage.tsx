@@ -8,7 +8,7 @@ import { Button, Space, Table } from 'antd';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, numberVn } from '../../format.ts';
 import { Link } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { criteriaAdminApi } from './adminApi.ts';
 import { statusTag } from './CriteriaAdmin.tsx';
 import {

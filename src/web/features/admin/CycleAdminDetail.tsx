@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, dateVn } from '../../format.ts';
 import { Link } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { type CycleDetail, cycleAdminApi, type MailReport } from './adminApi.ts';
 import { CycleDocuments } from './CycleDocuments.tsx';
 import { CycleForm, inputOf, valuesOf } from './CycleForm.tsx';

@@ -9,7 +9,7 @@ import type { CycleState } from '../../api.ts';
 import { LoadError, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn } from '../../format.ts';
 import { Link, navigate } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { type CycleSummary, criteriaAdminApi, cycleAdminApi } from './adminApi.ts';
 import { CycleForm, defaultDates, defaultTitle, inputOf } from './CycleForm.tsx';
 import { m } from './messages.ts';

@@ -22,7 +22,7 @@ import { LoadError, PageHeader } from '../../components/Page.tsx';
 import { collator } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import { setSearch, useLocation } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { type AdminUser, type Agency, agencyAdminApi, userAdminApi } from './adminApi.ts';
 import { m } from './messages.ts';
 import { ConfirmButton, emptyText, FormError, fieldError, ScrollBox } from './shared.tsx';

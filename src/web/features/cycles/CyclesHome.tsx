@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import { Link } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 
 const STATE_COLORS: Record<CycleState, string> = {
   draft: 'default',

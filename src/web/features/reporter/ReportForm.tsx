@@ -12,7 +12,7 @@ import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, scoreVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { navigate } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { EvidenceBox, NaClaim } from './CriterionExtras.tsx';
 import { FieldRow } from './FieldRow.tsx';
 import { type FormLayout, layoutFor, recompute, showValue } from './formModel.ts';

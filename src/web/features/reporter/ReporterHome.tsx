@@ -12,7 +12,7 @@ import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, fileSizeVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { Link, navigate } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { m } from './messages.ts';
 import { type CycleSummary, type FormState, reporterApi } from './reporterApi.ts';
 import { StatusTag } from './StatusTag.tsx';

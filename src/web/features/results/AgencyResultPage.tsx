@@ -9,7 +9,7 @@ import { Button, Typography } from 'antd';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, scoreVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { CategoryChart } from './charts/CategoryChart.tsx';
 import type { YearPoint } from './charts/TrendChart.tsx';
 import { TrendChart } from './charts/TrendChart.tsx';

@@ -13,7 +13,7 @@ import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, dateVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import { Link } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { ActionDialog, type DialogSpec } from './ActionDialog.tsx';
 import { GroupSection } from './GroupSection.tsx';
 import { m } from './messages.ts';

@@ -12,7 +12,7 @@ import { apiUrl } from '../../api.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { t } from '../../i18n/messages.ts';
 import { setSearch } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { TrendChart } from './charts/TrendChart.tsx';
 import { GroupSection } from './GroupSection.tsx';
 import { m } from './messages.ts';

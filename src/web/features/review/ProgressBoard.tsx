@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { byVietnamese, dateTimeVn, scoreVn } from '../../format.ts';
 import { Link, setSearch, useLocation } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { rememberOrder } from './agencyOrder.ts';
 import { m } from './messages.ts';
 import {

@@ -12,7 +12,7 @@ import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { byVietnamese } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import { Link, navigate } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { type AgencyRef, neighbours, rememberedOrder } from './agencyOrder.ts';
 import { ChangesNote } from './ChangesNote.tsx';
 import { ClaimsSection } from './ClaimsSection.tsx';
