@@ -11,8 +11,9 @@ import type { ReviewContext } from './context.ts';
 import { correctionText, correctionValue } from './correction.ts';
 import { m } from './messages.ts';
 import { type CorrectionBody, type FieldValue, reviewApi } from './reviewApi.ts';
+import { fieldError, formError } from './serverError.ts';
 import { pick } from './text.ts';
-import { ErrorLine, FieldMessage, fieldError, formError } from './ui.tsx';
+import { ErrorLine, FieldMessage } from './ui.tsx';
 
 export function CorrectionForm(props: { ctx: ReviewContext; field: FieldValue; onDone: () => void }) {
   const { ctx, field } = props;

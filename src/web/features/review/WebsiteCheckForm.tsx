@@ -9,8 +9,9 @@ import { useState } from 'react';
 import type { ReviewContext } from './context.ts';
 import { m } from './messages.ts';
 import { websiteChecksApi } from './reviewApi.ts';
+import { fieldError, formError } from './serverError.ts';
 import { pick } from './text.ts';
-import { ErrorLine, FieldMessage, fieldError, formError } from './ui.tsx';
+import { ErrorLine, FieldMessage } from './ui.tsx';
 import { vnInstant, websiteCheckValues } from './websiteCheck.ts';
 
 export function WebsiteCheckForm({ ctx }: { ctx: ReviewContext }) {
