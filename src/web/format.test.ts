@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { byVietnamese, dateTimeVn, dateVn, fileSizeVn, numberVn, scoreVn } from './format.ts';
+import { byVietnamese, dateTimeVn, dateVn, fileSizeVn, foldVn, numberVn, scoreVn } from './format.ts';
 import { setLang } from './i18n/messages.ts';
 
 afterEach(() => setLang('vi'));
@@ -74,5 +74,13 @@ describe('Vietnamese alphabetical order', () => {
       'Sở Y tế',
       'Ủy ban',
     ]);
+  });
+});
+
+describe('searching without a Vietnamese keyboard', () => {
+  it('drops tones, case and the stroke of đ, so that "so y te" finds "Sở Y tế"', () => {
+    expect(foldVn('Sở Y tế')).toBe('so y te');
+    expect(foldVn('ĐÀI PHÁT THANH')).toBe('dai phat thanh');
+    expect(foldVn('Ủy ban nhân dân huyện Hà Quảng')).toBe('uy ban nhan dan huyen ha quang');
   });
 });
