@@ -1,6 +1,6 @@
 /**
- * Numbers, dates and sorting as Vietnamese readers expect them: "87,25", "01/11/2017", dates
- * always in Vietnam time (UTC+7, no daylight saving), names sorted by Intl.Collator('vi').
+ * Numbers, dates, sorting and searching as Vietnamese readers expect them: "87,25", "01/11/2017",
+ * dates always in Vietnam time (UTC+7, no daylight saving), names sorted by Intl.Collator('vi').
  */
 import { formatNumber, formatPointsFixed } from '../core/format.ts';
 import { lang } from './i18n/messages.ts';
@@ -50,6 +50,17 @@ export function scoreVn(value: number | string): string {
 /** Vietnamese alphabetical order (Đ after D, tones after the bare letter). */
 export const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 export const byVietnamese = (a: string, b: string) => collator.compare(a, b);
+
+/**
+ * Text for searching, without tones, case or the stroke of đ, so that "so y te" finds "Sở Y tế":
+ * people type on keyboards without a Vietnamese input method.
+ */
+export const foldVn = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase();
 
 /** Bytes as "1,5 MB". */
 export function fileSizeVn(bytes: number): string {

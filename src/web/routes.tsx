@@ -4,13 +4,8 @@
  * form, and the reporter's form does not download the administrator's tables.
  */
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
-import type { Role, User } from './api.ts';
-
-/** What a screen receives: the parameters of its address and the signed-in user. */
-export interface ScreenProps {
-  params: Record<string, string>;
-  user: User;
-}
+import type { Role } from './api.ts';
+import type { ScreenProps } from './screen.ts';
 
 export interface RouteDef {
   path: string;

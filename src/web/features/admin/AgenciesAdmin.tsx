@@ -7,25 +7,16 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Card, Checkbox, Grid, Input, Modal, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { LoadError, PageHeader } from '../../components/Page.tsx';
-import { collator, dateVn } from '../../format.ts';
+import { dateVn } from '../../format.ts';
 import { setSearch, useLocation } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { AgencyEventModal, AgencyFormModal } from './AgencyForms.tsx';
 import { AgencyTimeline } from './AgencyTimeline.tsx';
 import { type Agency, agencyAdminApi } from './adminApi.ts';
 import { m } from './messages.ts';
-import { emptyText, groupName, ScrollBox } from './shared.tsx';
+import { agencyGroups, eventsOf, groupIds, groupName } from './registry.ts';
+import { emptyText, ScrollBox } from './shared.tsx';
 import './admin.css';
-
-const GROUP_ORDER = ['department', 'district'];
-
-/** Letters without tones, so that "so y te" finds "Sở Y tế". */
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase();
 
 export default function AgenciesAdmin({ user }: ScreenProps) {
   const isAdmin = user.role === 'admin';
@@ -43,19 +34,7 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
   const wide = Grid.useBreakpoint().md ?? true;
 
   const list = agencies.data?.agencies ?? [];
-  const groups = useMemo(() => {
-    const ids = [...new Set([...GROUP_ORDER, ...list.map((a) => a.groupId)])];
-    const needle = fold(q.trim());
-    return ids
-      .map((id) => ({
-        id,
-        rows: list
-          .filter((a) => a.groupId === id)
-          .filter((a) => !needle || fold(`${a.name} ${a.code} ${a.shortName ?? ''}`).includes(needle))
-          .sort((a, b) => collator.compare(a.name, b.name)),
-      }))
-      .filter((g) => g.rows.length > 0 || (!needle && GROUP_ORDER.includes(g.id)));
-  }, [list, q]);
+  const groups = useMemo(() => agencyGroups(list, q), [list, q]);
 
   const refresh = async () => {
     await client.invalidateQueries({ queryKey: ['agencies'] });
@@ -81,8 +60,6 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
       )}
     </Space>
   );
-  const eventsOf = (a: Agency) =>
-    (events.data?.events ?? []).filter((e) => [...e.from, ...e.to].some((u) => u.id === a.id));
 
   return (
     <>
@@ -224,7 +201,7 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
         <AgencyFormModal
           open
           agency={editing === 'new' ? null : editing}
-          groups={[...new Set([...GROUP_ORDER, ...list.map((a) => a.groupId)])]}
+          groups={groupIds(list)}
           onClose={() => setEditing(null)}
           onSaved={(a) => {
             setEditing(null);
@@ -263,7 +240,7 @@ export default function AgenciesAdmin({ user }: ScreenProps) {
                 : m('agencies.validSince', { from: dateVn(historyOf.validFrom) })}
             </p>
             <AgencyTimeline
-              events={eventsOf(historyOf)}
+              events={eventsOf(events.data?.events ?? [], historyOf)}
               label={m('agencies.historyTitle', { name: historyOf.name })}
               empty={m('agencies.noHistory')}
             />

@@ -5,21 +5,19 @@
  */
 import { Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { type Agency, type AgencyEventKind, agencyAdminApi, type NewUnit } from './adminApi.ts';
+import { type Agency, type AgencyEventKind, agencyAdminApi } from './adminApi.ts';
 import { m } from './messages.ts';
-import { FormError, fieldError, groupName, todayVn } from './shared.tsx';
-
-interface AgencyValues {
-  code: string;
-  name: string;
-  shortName: string;
-  group: string;
-  website: string;
-  email: string;
-  validFrom: string;
-}
-
-const orNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
+import {
+  type AgencyValues,
+  agencyEditBody,
+  type EventValues,
+  eventBody,
+  groupName,
+  newAgencyBody,
+  unitRowsFor,
+} from './registry.ts';
+import { FormError, fieldError } from './shared.tsx';
+import { todayVn } from './vnDays.ts';
 
 /** Creates an agency (no `agency`) or edits one's contact details. */
 export function AgencyFormModal(props: {
@@ -39,16 +37,9 @@ export function AgencyFormModal(props: {
     setBusy(true);
     setError(null);
     try {
-      const common = { shortName: orNull(v.shortName), website: orNull(v.website), email: orNull(v.email) };
       const res = a
-        ? await agencyAdminApi.update(a.id, { name: v.name.trim(), ...common })
-        : await agencyAdminApi.create({
-            code: v.code.trim(),
-            name: v.name.trim(),
-            group: v.group,
-            validFrom: v.validFrom,
-            ...common,
-          });
+        ? await agencyAdminApi.update(a.id, agencyEditBody(v))
+        : await agencyAdminApi.create(newAgencyBody(v));
       props.onSaved(res.agency);
     } catch (e) {
       setError(fieldError(form, e, ['code', 'name', 'shortName', 'group', 'website', 'email', 'validFrom']));
@@ -120,17 +111,6 @@ export function AgencyFormModal(props: {
   );
 }
 
-interface EventValues {
-  kind: AgencyEventKind;
-  effectiveDate: string;
-  decisionRef: string;
-  note: string;
-  from: string[] | string;
-  into: 'new' | 'existing';
-  intoAgency?: string;
-  units: { code: string; name: string }[];
-}
-
 const KINDS: AgencyEventKind[] = ['rename', 'merge', 'split', 'dissolve'];
 
 export function AgencyEventModal(props: {
@@ -150,20 +130,8 @@ export function AgencyEventModal(props: {
   const save = async (v: EventValues) => {
     setBusy(true);
     setError(null);
-    const from = Array.isArray(v.from) ? v.from : v.from ? [v.from] : [];
-    let to: NewUnit[] = [];
-    if (v.kind === 'merge' && v.into === 'existing' && v.intoAgency) to = [{ agencyId: v.intoAgency }];
-    else if (v.kind !== 'dissolve')
-      to = (v.units ?? []).map((u) => ({ code: u.code.trim(), name: u.name.trim() }));
     try {
-      await agencyAdminApi.recordEvent({
-        kind: v.kind,
-        effectiveDate: v.effectiveDate,
-        decisionRef: v.decisionRef.trim(),
-        note: orNull(v.note),
-        from,
-        to,
-      });
+      await agencyAdminApi.recordEvent(eventBody(v));
       form.resetFields();
       props.onSaved();
     } catch (e) {
@@ -205,10 +173,9 @@ export function AgencyEventModal(props: {
         }}
         onValuesChange={(changed: Partial<EventValues>) => {
           if (changed.kind) {
-            const n = changed.kind === 'split' ? 2 : changed.kind === 'dissolve' ? 0 : 1;
             form.setFieldsValue({
               from: changed.kind === 'merge' ? [] : undefined,
-              units: Array.from({ length: n }, () => ({ code: '', name: '' })),
+              units: Array.from({ length: unitRowsFor(changed.kind) }, () => ({ code: '', name: '' })),
             });
           }
         }}

@@ -10,7 +10,7 @@ import { ApiError } from '../../api.ts';
 import { LoadError, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn } from '../../format.ts';
 import { Link, navigate } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { type CriteriaVersion, criteriaAdminApi, type LoadProblem } from './adminApi.ts';
 import { m } from './messages.ts';
 import { emptyText, ScrollBox } from './shared.tsx';

@@ -9,48 +9,12 @@ import type { ReactNode } from 'react';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { numberVn } from '../../format.ts';
 import { Link, useLocation } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { type Change, criteriaAdminApi } from './adminApi.ts';
-import { fieldMap } from './CriteriaVersionPage.tsx';
-import { formulaWords } from './formulaWords.ts';
+import { attributeName, changeValueText, fieldLabel, fieldMap } from './criteriaText.ts';
 import { m } from './messages.ts';
 import { pick } from './shared.tsx';
 import './admin.css';
-
-const ATTRIBUTES = [
-  'name',
-  'max',
-  'formula',
-  'notApplicable',
-  'monitoredOnWebsite',
-  'category',
-  'gate',
-  'type',
-  'min',
-  'options',
-  'maxLength',
-  'pattern',
-  'required',
-  'source',
-  'groups',
-  'label',
-  'rule',
-  'builtin',
-  'severity',
-  'message',
-  'appendix',
-  'id',
-  'version',
-  'title',
-  'status',
-  'decision',
-  'totalMax',
-  'below',
-  'sum',
-] as const;
-
-const attributeName = (a: string) =>
-  (ATTRIBUTES as readonly string[]).includes(a) ? m(`attr.${a as 'name'}`) : a;
 
 export default function CriteriaCompare(_props: ScreenProps) {
   const { search } = useLocation();
@@ -92,23 +56,8 @@ export default function CriteriaCompare(_props: ScreenProps) {
       </>
     );
   const { diff } = compare.data;
-  const fields = new Map([...fieldMap(from.data?.content), ...fieldMap(to.data?.content)]);
-  const label = (key: string) => {
-    const f = fields.get(key);
-    return f ? pick(f.shortLabel ?? f.label) : key;
-  };
-  const value = (v: unknown, attribute: string): string => {
-    if (v === null || v === undefined) return m('compare.none');
-    if (attribute === 'formula') return formulaWords(v, label);
-    if (typeof v === 'number') return numberVn(v);
-    if (typeof v === 'boolean') return v ? m('compare.yes') : m('compare.no');
-    if (typeof v === 'string') return v;
-    if (Array.isArray(v)) return v.map((x) => value(x, attribute)).join(', ');
-    if (typeof v === 'object' && 'vi' in v) return pick(v as { vi: string });
-    if (typeof v === 'object' && 'when' in v)
-      return m('compare.naWhen', { when: pick((v as { when: { vi: string } }).when) });
-    return JSON.stringify(v);
-  };
+  const label = fieldLabel(new Map([...fieldMap(from.data?.content), ...fieldMap(to.data?.content)]));
+  const value = (v: unknown, attribute: string) => changeValueText(v, attribute, label);
   const changes = (list: Change[]) => (
     <ul className="admin-changes">
       {list.map((c) => (

@@ -8,57 +8,20 @@ import { Button, Space, Table } from 'antd';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, numberVn } from '../../format.ts';
 import { Link } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { criteriaAdminApi } from './adminApi.ts';
 import { statusTag } from './CriteriaAdmin.tsx';
 import {
-  type AnyFormula,
-  type FieldInfo,
-  fieldDescription,
-  formulaFields,
-  formulaWords,
-} from './formulaWords.ts';
+  criterionDetails,
+  criterionRow,
+  fieldLabel,
+  fieldMap,
+  type CriterionRow as Row,
+} from './criteriaText.ts';
+import { fieldDescription } from './formulaWords.ts';
 import { m } from './messages.ts';
 import { pick, ScrollBox } from './shared.tsx';
 import './admin.css';
-
-interface Content {
-  fields: FieldInfo[];
-  derived?: FieldInfo[];
-  groups: {
-    id: string;
-    categories: {
-      id: string;
-      criteria: {
-        id: string;
-        inputs?: string[];
-        formula: AnyFormula;
-        formulaText?: { vi: string; en?: string };
-        legalBasis?: string;
-      }[];
-    }[];
-  }[];
-}
-
-interface Row {
-  id: string;
-  name: string;
-  max: number;
-  how: string;
-  text: string | null;
-  uses: FieldInfo[];
-  na: string;
-  monitored: boolean;
-}
-
-/** The field map of a version's content, by key; derived fields read as their sum. */
-export function fieldMap(content: unknown): Map<string, FieldInfo> {
-  const c = content as Partial<Content> | undefined;
-  const map = new Map<string, FieldInfo>();
-  for (const f of c?.fields ?? []) map.set(f.key, f);
-  for (const d of c?.derived ?? []) map.set(d.key, { ...d, type: 'derived' });
-  return map;
-}
 
 export default function CriteriaVersionPage({ params }: ScreenProps) {
   const id = params.versionId!;
@@ -77,15 +40,8 @@ export default function CriteriaVersionPage({ params }: ScreenProps) {
     );
   const { version, summary, content } = query.data;
   const fields = fieldMap(content);
-  const label = (key: string) => {
-    const f = fields.get(key);
-    return f ? pick(f.shortLabel ?? f.label) : key;
-  };
-  const detailOf = new Map(
-    ((content as Content).groups ?? []).flatMap((g) =>
-      g.categories.flatMap((cat) => cat.criteria.map((c) => [`${g.id}/${c.id}`, c] as const)),
-    ),
-  );
+  const label = fieldLabel(fields);
+  const detailOf = criterionDetails(content);
 
   return (
     <>
@@ -129,25 +85,7 @@ export default function CriteriaVersionPage({ params }: ScreenProps) {
             {m('version.groupMax', { max: numberVn(g.max), n: g.criteriaCount })}
           </h2>
           {g.categories.map((cat, ci) => {
-            const rows: Row[] = cat.criteria.map((c) => {
-              const d = detailOf.get(`${g.id}/${c.id}`);
-              const keys = new Set([...(d?.inputs ?? []), ...formulaFields(d?.formula)]);
-              return {
-                id: c.id,
-                name: pick(c.name),
-                max: c.max,
-                how: d ? formulaWords(d.formula, label) : '',
-                // The appendix's own wording, when it is written for people rather than with field keys.
-                text: d?.formulaText && !/[a-z]+_[a-z_]+/.test(d.formulaText.vi) ? pick(d.formulaText) : null,
-                uses: [...keys].map((k) => fields.get(k)).filter((f): f is FieldInfo => f !== undefined),
-                na: c.naAllowed
-                  ? c.naWhen
-                    ? m('version.naWhen', { when: pick(c.naWhen) })
-                    : m('version.naYes')
-                  : m('version.naNo'),
-                monitored: c.monitored,
-              };
-            });
+            const rows = cat.criteria.map((c) => criterionRow(c, detailOf.get(`${g.id}/${c.id}`), fields));
             return (
               <section key={cat.id} aria-labelledby={`c-${g.id}-${cat.id}`}>
                 <h3 className="admin-h3" id={`c-${g.id}-${cat.id}`}>

@@ -9,14 +9,16 @@ import { useState } from 'react';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, dateVn } from '../../format.ts';
 import { Link } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { type CycleDetail, cycleAdminApi, type MailReport } from './adminApi.ts';
 import { CycleDocuments } from './CycleDocuments.tsx';
-import { CycleForm, inputOf, valuesOf } from './CycleForm.tsx';
+import { CycleForm } from './CycleForm.tsx';
 import { StateTag } from './CyclesAdmin.tsx';
+import { inputOf, transitionEndpoint, valuesOf } from './cycleAdmin.ts';
 import { DeadlineExtension } from './DeadlineExtension.tsx';
 import { m } from './messages.ts';
-import { ConfirmButton, groupName, pick } from './shared.tsx';
+import { groupName } from './registry.ts';
+import { ConfirmButton, pick } from './shared.tsx';
 import './admin.css';
 
 export default function CycleAdminDetail({ params }: ScreenProps) {
@@ -94,14 +96,6 @@ function MailNotice(props: { mail: MailReport; onClose: () => void }) {
   );
 }
 
-/** The endpoint that makes each step this screen offers; the others live on the approval page. */
-function endpointOf(cycle: CycleDetail, to: string): string | null {
-  if (to === 'open') return 'open';
-  if (to === 'closed') return 'close';
-  if (to === 'under_review' && cycle.state === 'closed') return 'start-review';
-  return null;
-}
-
 const CONSEQUENCES: Record<string, 'transition.openWhat' | 'transition.closeWhat' | 'transition.reviewWhat'> =
   {
     open: 'transition.openWhat',
@@ -117,7 +111,7 @@ function Transitions(props: { cycle: CycleDetail; onDone: (c: CycleDetail, mail?
       {cycle.transitions.length === 0 && <Typography.Paragraph>{m('transition.none')}</Typography.Paragraph>}
       <ul className="admin-transitions">
         {cycle.transitions.map((tr) => {
-          const endpoint = endpointOf(cycle, tr.to);
+          const endpoint = transitionEndpoint(cycle, tr.to);
           const action = pick(tr.action);
           const label = action.charAt(0).toUpperCase() + action.slice(1);
           const reasonId = `transition-reason-${tr.to}`;

@@ -8,60 +8,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { dateVn } from '../../format.ts';
-import { type CriteriaVersion, type CycleDetail, type CycleInput, criteriaAdminApi } from './adminApi.ts';
+import { criteriaAdminApi } from './adminApi.ts';
+import { type CycleFormValues, FIELDS, followYear, versionLabel } from './cycleAdmin.ts';
 import { m } from './messages.ts';
-import { FormError, fieldError, vnDay, vnMidnight } from './shared.tsx';
-
-export interface CycleFormValues {
-  year?: string;
-  title: string;
-  criteriaVersionId?: string;
-  guidanceBy: string;
-  deadline: string;
-  publishBy: string;
-  announcement: string;
-}
-
-export const FIELDS = [
-  'year',
-  'title',
-  'criteriaVersionId',
-  'guidanceBy',
-  'deadline',
-  'publishBy',
-  'announcement',
-];
-
-/** The regulation's dates for a year: what a new cycle starts from. */
-export function defaultDates(year: number) {
-  return { guidanceBy: `${year}-10-01`, deadline: `${year}-11-01`, publishBy: `${year + 1}-01-01` };
-}
-
-export const defaultTitle = (year: number) => m('cycleForm.defaultTitle', { year });
-
-export function valuesOf(c: CycleDetail): CycleFormValues {
-  return {
-    title: c.title,
-    criteriaVersionId: c.criteriaVersion.id,
-    guidanceBy: vnDay(c.guidanceBy),
-    deadline: vnDay(c.deadline),
-    publishBy: vnDay(c.publishBy),
-    announcement: c.announcement ?? '',
-  };
-}
-
-export function inputOf(v: CycleFormValues): CycleInput {
-  return {
-    title: v.title.trim(),
-    ...(v.criteriaVersionId && { criteriaVersionId: v.criteriaVersionId }),
-    guidanceBy: vnMidnight(v.guidanceBy),
-    deadline: vnMidnight(v.deadline),
-    publishBy: vnMidnight(v.publishBy),
-    announcement: v.announcement.trim() ? v.announcement.trim() : null,
-  };
-}
-
-export const versionLabel = (v: Pick<CriteriaVersion, 'title' | 'version'>) => `${v.title} — ${v.version}`;
+import { FormError, fieldError } from './shared.tsx';
 
 export function CycleForm(props: {
   initial: CycleFormValues;
@@ -84,14 +34,7 @@ export function CycleForm(props: {
   // A new year moves the dates and the default title with it, as long as they were not typed.
   const onValuesChange = (changed: Partial<CycleFormValues>) => {
     if (!props.withYear || changed.year === undefined) return;
-    const year = Number(changed.year);
-    if (!Number.isInteger(year) || year < 2016 || year > 2100) return;
-    const next: Partial<CycleFormValues> = {};
-    const dates = defaultDates(year);
-    for (const k of ['guidanceBy', 'deadline', 'publishBy'] as const)
-      if (!form.isFieldTouched(k)) next[k] = dates[k];
-    if (!form.isFieldTouched('title')) next.title = defaultTitle(year);
-    form.setFieldsValue(next);
+    form.setFieldsValue(followYear(changed.year, (k) => form.isFieldTouched(k)));
   };
 
   const submit = async (values: CycleFormValues) => {

@@ -9,9 +9,10 @@ import type { CycleState } from '../../api.ts';
 import { LoadError, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn } from '../../format.ts';
 import { Link, navigate } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { type CycleSummary, criteriaAdminApi, cycleAdminApi } from './adminApi.ts';
-import { CycleForm, defaultDates, defaultTitle, inputOf } from './CycleForm.tsx';
+import { CycleForm } from './CycleForm.tsx';
+import { defaultDates, defaultTitle, inputOf, nextCycle } from './cycleAdmin.ts';
 import { m } from './messages.ts';
 import { emptyText, pick } from './shared.tsx';
 import './admin.css';
@@ -38,8 +39,7 @@ export default function CyclesAdmin(_props: ScreenProps) {
   const rows = cycles.data?.cycles ?? [];
 
   // The next year without a cycle, from the newest one; the current year on a fresh install.
-  const nextYear = rows.length ? Math.max(...rows.map((c) => c.year)) + 1 : new Date().getFullYear();
-  const newest = versions.data?.versions.find((v) => v.status === 'official') ?? versions.data?.versions[0];
+  const next = nextCycle(rows, versions.data?.versions ?? [], new Date().getFullYear());
 
   const manage = (c: CycleSummary) => (
     <Link to={`/quan-tri/ky-danh-gia/${c.id}`} aria-label={m('cycles.manageOf', { title: c.title })}>
@@ -67,10 +67,10 @@ export default function CyclesAdmin(_props: ScreenProps) {
           <CycleForm
             withYear
             initial={{
-              year: String(nextYear),
-              title: defaultTitle(nextYear),
-              ...(newest && { criteriaVersionId: newest.id }),
-              ...defaultDates(nextYear),
+              year: String(next.year),
+              title: defaultTitle(next.year),
+              ...(next.criteriaVersionId && { criteriaVersionId: next.criteriaVersionId }),
+              ...defaultDates(next.year),
               announcement: '',
             }}
             submitLabel={m('cycles.createSubmit')}

@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { dateTimeVn, dateVn } from '../../format.ts';
 import { type CycleDetail, cycleAdminApi, type Extension, type MailReport } from './adminApi.ts';
 import { m } from './messages.ts';
-import { FormError, fieldError, ScrollBox, vnDay, vnMidnight } from './shared.tsx';
+import { FormError, fieldError, ScrollBox } from './shared.tsx';
+import { vnDay, vnMidnight } from './vnDays.ts';
 
 interface Values {
   deadline: string;

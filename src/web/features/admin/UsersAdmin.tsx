@@ -22,21 +22,15 @@ import { LoadError, PageHeader } from '../../components/Page.tsx';
 import { collator } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import { setSearch, useLocation } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { type AdminUser, type Agency, agencyAdminApi, userAdminApi } from './adminApi.ts';
 import { m } from './messages.ts';
 import { ConfirmButton, emptyText, FormError, fieldError, ScrollBox } from './shared.tsx';
+import { type UserValues, userFields, usersShown } from './users.ts';
 import './admin.css';
 
 const ROLES: Role[] = ['admin', 'assessor', 'approver', 'reporter', 'viewer'];
 const roleLabel = (r: Role) => t(`role.${r}`);
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase();
 
 export default function UsersAdmin({ user: me }: ScreenProps) {
   const users = useQuery({ queryKey: ['users'], queryFn: userAdminApi.list });
@@ -49,18 +43,10 @@ export default function UsersAdmin({ user: me }: ScreenProps) {
   const [editing, setEditing] = useState<AdminUser | 'new' | null>(null);
   const [secret, setSecret] = useState<{ user: AdminUser; password: string; first: boolean } | null>(null);
 
-  const rows = useMemo(() => {
-    const needle = fold(q.trim());
-    return (users.data?.users ?? [])
-      .filter((u) => !role || u.role === role)
-      .filter((u) => !agency || u.agencyId === agency)
-      .filter(
-        (u) =>
-          !needle ||
-          fold(`${u.username} ${u.displayName} ${u.email ?? ''} ${u.agencyName ?? ''}`).includes(needle),
-      )
-      .sort((a, b) => collator.compare(a.displayName, b.displayName));
-  }, [users.data, q, role, agency]);
+  const rows = useMemo(
+    () => usersShown(users.data?.users ?? [], { q, role, agencyId: agency }),
+    [users.data, q, role, agency],
+  );
   const agencyList = [...(agencies.data?.agencies ?? [])].sort((a, b) => collator.compare(a.name, b.name));
   const agencyOptions = agencyList.map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }));
   const refresh = () => client.invalidateQueries({ queryKey: ['users'] });
@@ -232,15 +218,6 @@ export default function UsersAdmin({ user: me }: ScreenProps) {
   );
 }
 
-interface UserValues {
-  username: string;
-  displayName: string;
-  email: string;
-  role: Role;
-  agencyId?: string | null;
-  active: boolean;
-}
-
 function UserFormModal(props: {
   user: AdminUser | null;
   self: boolean;
@@ -258,21 +235,16 @@ function UserFormModal(props: {
   const save = async (v: UserValues) => {
     setBusy(true);
     setError(null);
-    const email = v.email?.trim() ? v.email.trim() : null;
-    const agencyId = v.role === 'reporter' ? (v.agencyId ?? null) : null;
     try {
       if (u) {
-        const res = await userAdminApi.update(u.id, {
-          displayName: v.displayName.trim(),
-          email,
-          ...(!props.self && { role: v.role, agencyId, active: v.active }),
-        });
+        const res = await userAdminApi.update(u.id, userFields(v, props.self));
         void message.success(m('users.saved', { name: res.user.displayName }));
         props.onSaved(res.user, null);
       } else {
+        const { displayName, email, agencyId } = userFields(v, false);
         const res = await userAdminApi.create({
           username: v.username.trim(),
-          displayName: v.displayName.trim(),
+          displayName,
           email,
           role: v.role,
           agencyId,

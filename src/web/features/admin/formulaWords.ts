@@ -4,8 +4,8 @@
  * tổng số văn bản)". Types are restated loosely here so that the screen does not load the core.
  */
 import { numberVn } from '../../format.ts';
+import { pick } from '../../i18n/messages.ts';
 import { m } from './messages.ts';
-import { pick } from './shared.tsx';
 
 type BiText = { vi: string; en?: string };
 

@@ -1,7 +1,7 @@
 /**
- * What the administrator's screens share: Vietnamese texts of the server, dates typed in a form
- * as Vietnam calendar days, the server's errors put beside the field they concern, and a button
- * that asks before doing something that cannot be undone.
+ * What the administrator's screens share: Vietnamese texts of the server, the server's errors put
+ * beside the field they concern, and a button that asks before doing something that cannot be
+ * undone. (Dates typed as Vietnam calendar days: vnDays.ts; group names: registry.ts.)
  */
 import { Alert, Button, type ButtonProps, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -9,27 +9,6 @@ import { ApiError } from '../../api.ts';
 import { m } from './messages.ts';
 
 export { pick } from '../../i18n/messages.ts';
-
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** The Vietnam calendar day of an instant, "2017-11-01", as a date input holds it. */
-export function vnDay(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + VN_OFFSET_MS);
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
-}
-
-/** Midnight at the start of a Vietnam calendar day, as the server takes instants. */
-export const vnMidnight = (day: string): string => `${day}T00:00:00+07:00`;
-
-/** Today in Vietnam, "2026-11-26". */
-export const todayVn = (): string => vnDay(new Date().toISOString());
-
-/** Agency groups of the bundled regulation; another group shows its code. */
-export function groupName(groupId: string): string {
-  if (groupId === 'department') return m('group.department');
-  if (groupId === 'district') return m('group.district');
-  return groupId;
-}
 
 /**
  * Shows a server error where the user looks: beside the field it names when the form has that

@@ -7,22 +7,12 @@ import { Alert, App as AntApp, Button, Card, Form, Input, Space, Typography } fr
 import { useState } from 'react';
 import { ApiError, authApi, type User } from '../../api.ts';
 import { t } from '../../i18n/messages.ts';
+import { newPasswordProblem } from './passwordRules.ts';
 
 interface Fields {
   currentPassword: string;
   newPassword: string;
   confirm: string;
-}
-
-/** What is wrong with a new password, as the server would say it, or null. */
-export function newPasswordProblem(password: string, username: string, current?: string): string | null {
-  const length = [...password].length;
-  if (length < 10) return t('password.tooShort', { missing: 10 - length });
-  if (length > 200) return t('password.tooLong');
-  if (username && password.toLowerCase().includes(username.toLowerCase()))
-    return t('password.containsUsername');
-  if (current && password === current) return t('password.sameAsCurrent');
-  return null;
 }
 
 export function ChangePasswordPage(props: {

@@ -10,7 +10,8 @@ import { PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import { Link } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
+import { cycleLinks } from './cycleLinks.ts';
 
 const STATE_COLORS: Record<CycleState, string> = {
   draft: 'default',
@@ -20,26 +21,6 @@ const STATE_COLORS: Record<CycleState, string> = {
   approved: 'cyan',
   published: 'green',
 };
-
-const REVIEW_STATES: CycleState[] = ['open', 'closed', 'under_review', 'approved', 'published'];
-
-/** The pages a role opens for a cycle in this state. */
-function actionsFor(role: Role, c: Cycle): { to: string; label: string }[] {
-  const out: { to: string; label: string }[] = [];
-  if (role === 'reporter' && c.state !== 'draft')
-    out.push({ to: `/bao-cao/${c.id}`, label: t('cycles.toReport') });
-  if ((role === 'admin' || role === 'assessor' || role === 'approver') && REVIEW_STATES.includes(c.state))
-    out.push({ to: `/ky/${c.id}/tien-do`, label: t('cycles.toProgress') });
-  if (role === 'admin') out.push({ to: `/quan-tri/ky-danh-gia/${c.id}`, label: t('cycles.toManage') });
-  if (
-    (role === 'approver' || role === 'admin') &&
-    ['under_review', 'approved', 'published'].includes(c.state)
-  )
-    out.push({ to: `/ky/${c.id}/phe-duyet`, label: t('cycles.toApprove') });
-  if (c.state === 'published' || (role !== 'reporter' && role !== 'viewer' && c.state !== 'draft'))
-    out.push({ to: `/ky/${c.id}/ket-qua`, label: t('cycles.toResults') });
-  return out;
-}
 
 export default function CyclesHome({ user }: ScreenProps) {
   const cycles = useQuery({ queryKey: ['cycles'], queryFn: cyclesApi.list });
@@ -127,7 +108,7 @@ export default function CyclesHome({ user }: ScreenProps) {
 }
 
 function CycleLinks(props: { cycle: Cycle; role: Role }) {
-  const links = actionsFor(props.role, props.cycle);
+  const links = cycleLinks(props.role, props.cycle);
   if (links.length === 0) return null;
   return (
     <Space wrap size={[12, 4]} className="cycle-links">

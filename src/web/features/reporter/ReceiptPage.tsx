@@ -8,12 +8,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { useMemo } from 'react';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
-import { dateTimeVn, dateVn, numberVn, scoreVn } from '../../format.ts';
+import { dateTimeVn, scoreVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { Link } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
-import { layoutFor, showValue } from './formModel.ts';
+import type { ScreenProps } from '../../screen.ts';
+import { layoutFor } from './formModel.ts';
 import { m } from './messages.ts';
+import { receiptValueText } from './receipt.ts';
 import { reporterApi } from './reporterApi.ts';
 import { StatusTag } from './StatusTag.tsx';
 import './reporter.css';
@@ -70,18 +71,6 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
       </>
     );
   const r = receipt.data;
-  const yes = m('form.yes');
-  const no = m('form.no');
-  const valueText = (key: string, v: unknown) => {
-    const f = layout?.group.fieldsByKey.get(key);
-    if (typeof v === 'boolean') return v ? yes : no;
-    if (f?.type === 'enum') return f.options?.find((o) => o.value === v)?.label.vi ?? String(v);
-    if (f?.type === 'date' && typeof v === 'string') return dateVn(v);
-    // A year is not a quantity: "2027", not "2.027 năm".
-    if (typeof v === 'number')
-      return f?.key === 'report_year' ? String(v) : `${numberVn(v)}${f?.unit ? ` ${pick(f.unit)}` : ''}`;
-    return f ? showValue(f, v) : String(v);
-  };
   const values = form.data?.values ?? {};
   return (
     <>
@@ -182,7 +171,7 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
                 .map((f) => (
                   <tr key={f.key}>
                     <td>{pick(f.shortLabel) || pick(f.label)}</td>
-                    <td>{valueText(f.key, values[f.key])}</td>
+                    <td>{receiptValueText(f, values[f.key])}</td>
                   </tr>
                 ))}
             </tbody>

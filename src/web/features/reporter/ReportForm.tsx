@@ -9,16 +9,24 @@ import { Alert, Button, Input, Modal } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Finding } from '../../../core/types.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
-import { dateTimeVn, scoreVn } from '../../format.ts';
+import { dateTimeVn, numberVn, scoreVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { navigate } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { EvidenceBox, NaClaim } from './CriterionExtras.tsx';
 import { FieldRow } from './FieldRow.tsx';
 import { type FormLayout, layoutFor, recompute, showValue } from './formModel.ts';
+import {
+  canWithdraw,
+  conflictValueText,
+  findingsByField,
+  queriesByTarget,
+  readableFormula,
+  saveStatusLine,
+} from './formPage.ts';
 import { m } from './messages.ts';
 import { QueriesPanel } from './QueriesPanel.tsx';
-import { type FormState, type Query, reporterApi } from './reporterApi.ts';
+import { type FormState, reporterApi } from './reporterApi.ts';
 import { ScorePanel } from './ScorePanel.tsx';
 import { SubmitPanel } from './SubmitPanel.tsx';
 import { useAutosave } from './useAutosave.ts';
@@ -109,11 +117,7 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
     [layout, a.values, server.claims, server.cycle, server.agency.code],
   );
 
-  const findingsByField = useMemo(() => {
-    const map = new Map<string, Finding[]>();
-    for (const f of live.findings) for (const key of f.fields) map.set(key, [...(map.get(key) ?? []), f]);
-    return map;
-  }, [live.findings]);
+  const findingsOf = useMemo(() => findingsByField(live.findings), [live.findings]);
 
   const refresh = useCallback(async () => {
     const fresh = await reporterApi.form(cycleId, agencyId);
@@ -124,14 +128,7 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
     [a.setServer],
   );
 
-  const queriesByTarget = useMemo(() => {
-    const map = new Map<string, Query[]>();
-    for (const q of queries.data?.queries ?? []) {
-      const key = q.fieldKey ?? (q.criterionId ? `crit:${q.criterionId}` : null);
-      if (key) map.set(key, [...(map.get(key) ?? []), q]);
-    }
-    return map;
-  }, [queries.data]);
+  const queriesOf = useMemo(() => queriesByTarget(queries.data?.queries ?? []), [queries.data]);
 
   const textOf = (key: string) => {
     const f = layout.group.fieldsByKey.get(key)!;
@@ -139,7 +136,7 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
   };
   const errorOf = (key: string) => a.localErrors[key] ?? a.serverErrors[key];
   const queryNotes = (key: string) =>
-    (queriesByTarget.get(key) ?? []).map((q) => (
+    (queriesOf.get(key) ?? []).map((q) => (
       <p key={q.id} className="reporter-query-note">
         {m('q.here', { subject: q.subject })} <a href={`#q-${q.id}`}>{m('q.see')}</a>
       </p>
@@ -153,7 +150,7 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
         field={f}
         text={textOf(key)}
         error={errorOf(key)}
-        findings={findingsByField.get(key) ?? NO_FINDINGS}
+        findings={findingsOf.get(key) ?? NO_FINDINGS}
         feeds={layout.feeds.get(key) ?? []}
         disabled={!editable}
         isGate={isGate}
@@ -163,7 +160,7 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
     );
   };
   const maxBytes = server.evidenceMaxBytes ?? DEFAULT_MAX_BYTES;
-  const pts = (h: number) => (h / 100).toLocaleString('vi-VN');
+  const pts = (h: number) => numberVn(h / 100);
 
   return (
     <>
@@ -241,7 +238,7 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
                     {k.def.formulaText && (
                       <p className="reporter-help">
                         {m('form.howScored', {
-                          text: readableFormula(pick(k.def.formulaText), layout.group),
+                          text: readableFormula(pick(k.def.formulaText), layout.group.fieldsByKey),
                         })}
                       </p>
                     )}
@@ -318,22 +315,15 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
 function SaveStatusLine(props: { a: ReturnType<typeof useAutosave>; editable: boolean }) {
   const { a } = props;
   if (!props.editable) return null;
-  const s = a.status;
-  let text: string;
-  let cls = 'reporter-status';
-  if (s.kind === 'saving') text = m('form.saving');
-  else if (s.kind === 'saved') text = m('form.savedAt', { at: dateTimeVn(s.at.toISOString()).slice(11) });
-  else if (s.kind === 'retry') {
-    text = m('form.retry');
-    cls += ' reporter-status-bad';
-  } else if (s.kind === 'stopped') {
-    text = m('form.saveStopped', { message: s.message });
-    cls += ' reporter-status-bad';
-  } else if (a.server.updatedAt) text = m('form.savedAt', { at: dateTimeVn(a.server.updatedAt).slice(11) });
-  else text = m('form.notSavedYet');
+  const { text, bad } = saveStatusLine(a.status, a.server.updatedAt);
   return (
     <div className="reporter-status-box no-print">
-      <p role="status" className={cls} data-testid="save-status" data-pending={a.pending}>
+      <p
+        role="status"
+        className={bad ? 'reporter-status reporter-status-bad' : 'reporter-status'}
+        data-testid="save-status"
+        data-pending={a.pending}
+      >
         {text}
       </p>
       {a.pendingInvalid > 0 && (
@@ -346,7 +336,6 @@ function SaveStatusLine(props: { a: ReturnType<typeof useAutosave>; editable: bo
 function ConflictDialog(props: { a: ReturnType<typeof useAutosave> }) {
   const c = props.a.conflict;
   if (!c) return null;
-  const show = (v: unknown) => (v === null || v === undefined || v === '' ? m('conflict.empty') : String(v));
   return (
     <Modal
       open
@@ -382,8 +371,8 @@ function ConflictDialog(props: { a: ReturnType<typeof useAutosave> }) {
           {c.fields.map((r) => (
             <tr key={r.field.key}>
               <th scope="row">{pick(r.field.shortLabel) || pick(r.field.label)}</th>
-              <td>{show(r.mine)}</td>
-              <td>{show(showValue(r.field, r.theirs))}</td>
+              <td>{conflictValueText(r.field, r.mine)}</td>
+              <td>{conflictValueText(r.field, r.theirs)}</td>
             </tr>
           ))}
         </tbody>
@@ -398,8 +387,7 @@ function WithdrawButton(props: { server: FormState; onState: (s: FormState) => v
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (server.status !== 'submitted' || server.cycle.deadlinePassed || server.cycle.state !== 'open')
-    return null;
+  if (!canWithdraw(server)) return null;
   const go = async () => {
     setBusy(true);
     setError(null);
@@ -442,18 +430,4 @@ function WithdrawButton(props: { server: FormState; onState: (s: FormState) => v
       </Modal>
     </>
   );
-}
-
-/**
- * The criteria file's formula text names fields by their keys ("computers_internet /
- * total_computers"); a reporter knows them by their labels, so each key becomes its short label.
- */
-function readableFormula(
-  text: string,
-  group: { fieldsByKey: ReadonlyMap<string, { label: { vi: string }; shortLabel?: { vi: string } }> },
-): string {
-  return text.replace(/\b[a-z][a-z0-9_]*\b/g, (word) => {
-    const f = group.fieldsByKey.get(word);
-    return f ? `“${pick(f.shortLabel) || pick(f.label)}”` : word;
-  });
 }

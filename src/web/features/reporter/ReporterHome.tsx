@@ -12,7 +12,8 @@ import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, fileSizeVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { Link, navigate } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
+import { countdown, currentCycle, formStateText, nextStep, visibleCycles } from './home.ts';
 import { m } from './messages.ts';
 import { type CycleSummary, type FormState, reporterApi } from './reporterApi.ts';
 import { StatusTag } from './StatusTag.tsx';
@@ -28,25 +29,11 @@ function useNow(): number {
   return now;
 }
 
-export function countdown(deadline: string, now: number): string | null {
-  const left = new Date(deadline).getTime() - now;
-  if (left <= 0) return null;
-  const hours = Math.floor(left / 3_600_000);
-  if (hours < 24) return m('home.leftHours', { hours, minutes: Math.floor((left % 3_600_000) / 60_000) });
-  return m('home.left', { days: Math.floor(hours / 24), hours: hours % 24 });
-}
-
-/** The cycle to work on: the open one, else the most recent one the agency can see. */
-function currentOf(cycles: CycleSummary[]): CycleSummary | undefined {
-  const visible = cycles.filter((c) => c.state !== 'draft').sort((a, b) => b.year - a.year);
-  return visible.find((c) => c.state === 'open') ?? visible[0];
-}
-
 export default function ReporterHome({ user }: ScreenProps) {
   const agencyId = user.agencyId;
   const cycles = useQuery({ queryKey: ['cycles'], queryFn: reporterApi.cycles });
-  const list = (cycles.data?.cycles ?? []).filter((c) => c.state !== 'draft');
-  const current = currentOf(list);
+  const list = visibleCycles(cycles.data?.cycles ?? []);
+  const current = currentCycle(list);
   const forms = useQueries({
     queries: list.map((c) => ({
       queryKey: ['submission', c.id, agencyId],
@@ -129,14 +116,6 @@ export default function ReporterHome({ user }: ScreenProps) {
   );
 }
 
-function formStateText(f: FormState | undefined): string {
-  if (!f) return '—';
-  if (f.status === 'submitted' && f.submittedAt)
-    return m(f.late ? 'home.submittedLate' : 'home.submitted', { at: dateTimeVn(f.submittedAt) });
-  if (f.status === 'draft' && f.updatedAt) return m('home.draft', { at: dateTimeVn(f.updatedAt) });
-  return m('home.notStarted');
-}
-
 function CurrentCycle(props: { cycle: CycleSummary; form: FormState | undefined; agencyId: string }) {
   const { cycle, form } = props;
   const now = useNow();
@@ -149,11 +128,7 @@ function CurrentCycle(props: { cycle: CycleSummary; form: FormState | undefined;
   const open = (queries.data?.queries ?? []).filter((q) => q.status === 'open').length;
   const docs = detail.data?.cycle.documents;
   const formUrl = `/bao-cao/${cycle.id}`;
-  let next: { label: string; to: string };
-  if (form?.status === 'submitted') next = { label: m('home.viewReceipt'), to: `${formUrl}/bien-nhan` };
-  else if (form && !form.editable) next = { label: m('home.viewForm'), to: formUrl };
-  else if (form?.status === 'draft') next = { label: m('home.continue'), to: formUrl };
-  else next = { label: m('home.start'), to: formUrl };
+  const next = nextStep(cycle.id, form);
   return (
     <div className="reporter-home-grid">
       <section className="reporter-card" aria-labelledby="home-current">

@@ -8,11 +8,11 @@ import { Alert, Button, Checkbox, Input, Modal } from 'antd';
 import { useState } from 'react';
 import type { Field } from '../../../core/criteria/schema.ts';
 import type { Finding } from '../../../core/types.ts';
-import { ApiError } from '../../api.ts';
 import { pick } from '../../i18n/messages.ts';
 import { fieldId } from './FieldRow.tsx';
 import { m } from './messages.ts';
 import { type Claim, type FormState, reporterApi } from './reporterApi.ts';
+import { attestationProblems, submissionSummary, submitErrorPlace } from './submission.ts';
 
 export function SubmitPanel(props: {
   server: FormState;
@@ -30,17 +30,15 @@ export function SubmitPanel(props: {
   const [asking, setAsking] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const empty = (f: Field) => props.values[f.key] === undefined || props.values[f.key] === null;
-  const missing = props.fields.filter((f) => f.required && empty(f));
-  const emptyOptional = props.fields.filter((f) => !f.required && empty(f));
-  const errorsN = props.findings.filter((f) => f.severity === 'error').length;
-  const warningsN = props.findings.length - errorsN;
+  const {
+    missing,
+    emptyOptional,
+    errors: errorsN,
+    warnings: warningsN,
+  } = submissionSummary(props.fields, props.values, props.findings);
 
   const check = () => {
-    const e: Record<string, string> = {};
-    if (name.trim().length < 2) e.attestedName = m('submit.needName');
-    if (position.trim().length < 2) e.attestedTitle = m('submit.needPosition');
-    if (!attest) e.attest = m('submit.needConfirm');
+    const e = attestationProblems({ attestedName: name, attestedTitle: position, attest });
     setErrors(e);
     return Object.keys(e).length === 0;
   };
@@ -56,9 +54,7 @@ export function SubmitPanel(props: {
       props.onSubmitted(res.state);
     } catch (e) {
       setAsking(false);
-      const field = e instanceof ApiError && e.field ? e.field : 'form';
-      const key = field === 'attestedName' || field === 'attestedTitle' ? field : 'form';
-      setErrors({ [key]: e instanceof Error ? e.message : String(e) });
+      setErrors({ [submitErrorPlace(e)]: e instanceof Error ? e.message : String(e) });
     } finally {
       setBusy(false);
     }
@@ -81,7 +77,7 @@ export function SubmitPanel(props: {
             {missing.length > 12 && '; …'}
           </li>
         )}
-        {emptyOptional.length > 0 && <li>{m('submit.emptyOptional', { n: emptyOptional.length })}</li>}
+        {emptyOptional > 0 && <li>{m('submit.emptyOptional', { n: emptyOptional })}</li>}
         <li className={errorsN ? 'reporter-error' : undefined}>
           {m('submit.findings', { errors: errorsN, warnings: warningsN })}
           {props.findings.length > 0 && (

@@ -14,6 +14,7 @@ import type { CriteriaSet, Field } from '../../../core/criteria/schema.ts';
 import { checkValue } from '../../../core/input/values.ts';
 import { type AgencyScore, scoreAgency } from '../../../core/scoring/score.ts';
 import type { Finding, Text } from '../../../core/types.ts';
+import { numberInputText, parseNumberInput } from '../../numberInput.ts';
 
 /** A criterion on the form with the fields first shown under it. */
 export interface CriterionBlock {
@@ -112,14 +113,8 @@ export function parseTyped(field: Field, raw: string): unknown {
   if (text === '') return null;
   switch (field.type) {
     case 'integer':
-    case 'decimal': {
-      // Vietnamese writing: dots group thousands, the comma is the decimal mark. A lone dot
-      // followed by other than three digits is read as a decimal point (typed on an English keypad).
-      let s = text.replace(/\s/g, '');
-      if (s.includes(',')) s = s.replace(/\./g, '').replace(',', '.');
-      else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, '');
-      return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : text;
-    }
+    case 'decimal':
+      return parseNumberInput(text) ?? text;
     case 'boolean':
       return text === 'true' ? true : text === 'false' ? false : text;
     default:
@@ -131,7 +126,7 @@ export function parseTyped(field: Field, raw: string): unknown {
 export function showValue(field: Field, value: unknown): string {
   if (value === null || value === undefined) return '';
   if ((field.type === 'integer' || field.type === 'decimal') && typeof value === 'number')
-    return String(value).replace('.', ',');
+    return numberInputText(value);
   return String(value);
 }
 

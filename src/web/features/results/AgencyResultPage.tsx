@@ -9,22 +9,17 @@ import { Button, Typography } from 'antd';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, scoreVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { CategoryChart } from './charts/CategoryChart.tsx';
-import type { YearPoint } from './charts/TrendChart.tsx';
 import { TrendChart } from './charts/TrendChart.tsx';
 import { ClassBadge } from './classes.tsx';
+import { categoriesByLoss, changeText } from './figures.ts';
+import { type YearPoint, yearPointOf } from './history.ts';
 import { m } from './messages.ts';
+import { rankingLink } from './mode.ts';
 import { type AgencyView, resultsApi, tx } from './resultsApi.ts';
 import { StatusBanner } from './StatusBanner.tsx';
-import {
-  MODE_PARAM,
-  PROVISIONAL,
-  useCycle,
-  useHistory,
-  usePreviewMode,
-  useResults,
-} from './useResultsData.ts';
+import { useCycle, useHistory, usePreviewMode, useResults } from './useResultsData.ts';
 import './results.css';
 
 export default function AgencyResultPage({ params, user }: ScreenProps) {
@@ -42,7 +37,7 @@ export default function AgencyResultPage({ params, user }: ScreenProps) {
   const results = useResults(cycleId, preview, !cycles.isPending);
   const history = useHistory(cycles.data?.cycles, view.data?.cycle.year);
   const a = view.data;
-  const rankingLink = `/ky/${cycleId}/ket-qua${preview ? `?${MODE_PARAM}=${PROVISIONAL}` : ''}`;
+  const ranking = rankingLink(cycleId, preview);
   const title = a ? m('agency.title', { agency: a.agency.name, year: a.cycle.year }) : m('agency.titlePlain');
   return (
     <div className="results-page results-agency-page">
@@ -52,7 +47,7 @@ export default function AgencyResultPage({ params, user }: ScreenProps) {
           { label: t('app.home'), to: '/' },
           {
             label: a ? m('results.title', { year: a.cycle.year }) : m('results.titlePlain'),
-            to: rankingLink,
+            to: ranking,
           },
         ]}
         extra={
@@ -93,18 +88,8 @@ function AgencyBody(props: {
 }) {
   const { a, classes } = props;
   const group = tx(a.agency.groupName);
-  const byLoss = a.ranked
-    ? [...a.categories]
-        .map((c) => ({ ...c, lost: Math.round((c.max - (c.points ?? 0)) * 100) / 100 }))
-        .sort((x, y) => y.lost - x.lost)
-    : [];
-  const current: YearPoint = {
-    year: a.cycle.year,
-    total: a.total,
-    label: a.ranked ? tx(a.classLabel) : `${m('notRanked.short')}: ${tx(a.notRankedLabel)}`,
-    rank: a.rank,
-    of: a.rankedInGroup,
-  };
+  const byLoss = categoriesByLoss(a);
+  const current = yearPointOf(a);
   const prev = a.previousYear;
   return (
     <>
@@ -144,7 +129,7 @@ function AgencyBody(props: {
                   total: scoreVn(prev.total!),
                   rank: prev.rank!,
                   of: prev.rankedInGroup,
-                  change: prev.change === null ? '' : `${prev.change > 0 ? '+' : ''}${scoreVn(prev.change)}`,
+                  change: prev.change === null ? '' : changeText(prev.change),
                 })
               : m('agency.prevNotRanked', { year: prev.year, reason: tx(prev.notRankedLabel) })}
           </p>

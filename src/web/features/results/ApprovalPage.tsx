@@ -8,26 +8,21 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { Cycle, CycleState } from '../../api.ts';
+import type { Cycle } from '../../api.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, dateVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import { Link } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { ActionDialog, type DialogSpec } from './ActionDialog.tsx';
+import { approvalActions, reviewCompleteness, stateHelp } from './approval.ts';
 import { GroupSection } from './GroupSection.tsx';
 import { m } from './messages.ts';
+import { agencyLink } from './mode.ts';
 import { RevisionList } from './RevisionList.tsx';
 import { PREVIEW_STATES, type ProgressBoard, type RankingRow, resultsApi, tx } from './resultsApi.ts';
 import { StatusBanner } from './StatusBanner.tsx';
-import {
-  MODE_PARAM,
-  PROVISIONAL,
-  useCriteria,
-  useCycle,
-  useResults,
-  useRevisions,
-} from './useResultsData.ts';
+import { useCriteria, useCycle, useResults, useRevisions } from './useResultsData.ts';
 import './results.css';
 
 export default function ApprovalPage({ params, user }: ScreenProps) {
@@ -100,8 +95,8 @@ export default function ApprovalPage({ params, user }: ScreenProps) {
     }),
   };
 
-  const linkOf = (r: Pick<RankingRow, 'agencyId'>) =>
-    `/ky/${cycleId}/ket-qua/${r.agencyId}${preview ? `?${MODE_PARAM}=${PROVISIONAL}` : ''}`;
+  const linkOf = (r: Pick<RankingRow, 'agencyId'>) => agencyLink(cycleId, r.agencyId, preview);
+  const can = state ? approvalActions(user.role, state) : null;
 
   return (
     <div className="results-page">
@@ -138,22 +133,20 @@ export default function ApprovalPage({ params, user }: ScreenProps) {
             {progress.data && <Completeness board={progress.data} />}
             {progress.isError && <LoadError error={progress.error} />}
             <Space wrap className="no-print">
-              {isApprover && state === 'under_review' && (
+              {can?.approve && (
                 <Button type="primary" onClick={() => setDialog(specs.approve())}>
                   {m('approve.button')}
                 </Button>
               )}
-              {isApprover && state === 'approved' && (
-                <>
-                  <Button type="primary" onClick={() => setDialog(specs.publish())}>
-                    {m('publish.button')}
-                  </Button>
-                  <Button onClick={() => setDialog(specs.return())}>{m('return.button')}</Button>
-                </>
+              {can?.publish && (
+                <Button type="primary" onClick={() => setDialog(specs.publish())}>
+                  {m('publish.button')}
+                </Button>
               )}
-              {(isApprover || user.role === 'admin') && state === 'published' && (
-                <Button onClick={() => setDialog(specs.revise())}>{m('revise.button')}</Button>
+              {can?.returnForReview && (
+                <Button onClick={() => setDialog(specs.return())}>{m('return.button')}</Button>
               )}
+              {can?.revise && <Button onClick={() => setDialog(specs.revise())}>{m('revise.button')}</Button>}
               {state === 'published' && <Link to={`/ky/${cycleId}/ket-qua`}>{m('approval.toResults')}</Link>}
               {state === 'published' && (
                 <a href="/ket-qua" target="_blank" rel="noopener">
@@ -205,32 +198,21 @@ function Dates(props: { cycle: Cycle & { approvedAt?: string | null; publishBy?:
   );
 }
 
-function stateHelp(state: CycleState): string {
-  switch (state) {
-    case 'under_review':
-      return m('approval.help.under_review');
-    case 'approved':
-      return m('approval.help.approved');
-    case 'published':
-      return m('approval.help.published');
-    default:
-      return m('approval.help.other');
-  }
-}
-
 /** How far the review has got: reviewed agencies out of those that submitted, and what is still open. */
 function Completeness(props: { board: ProgressBoard }) {
-  const submitted = props.board.agencies.filter((a) => a.reviewState !== 'not_submitted');
-  const reviewed = submitted.filter((a) => a.reviewState === 'reviewed');
-  const pending = submitted.filter((a) => a.reviewState !== 'reviewed');
-  const openQueries = submitted.reduce((s, a) => s + a.openQueries, 0);
-  const claims = submitted.reduce((s, a) => s + a.pendingClaims, 0);
-  const missing = props.board.agencies.length - submitted.length;
-  const percent = submitted.length ? Math.round((reviewed.length / submitted.length) * 100) : 0;
+  const {
+    submitted,
+    reviewed,
+    pending,
+    missing,
+    openQueries,
+    pendingClaims: claims,
+    percent,
+  } = reviewCompleteness(props.board);
   return (
     <div className="results-completeness" data-testid="completeness">
       <p>
-        <strong>{m('completeness.line', { reviewed: reviewed.length, submitted: submitted.length })}</strong>
+        <strong>{m('completeness.line', { reviewed, submitted })}</strong>
         {` ${m('completeness.more', { missing, queries: openQueries, claims })}`}
       </p>
       <Progress

@@ -9,25 +9,11 @@ import { scoreVn } from '../../format.ts';
 import { CategoryChart } from './charts/CategoryChart.tsx';
 import { DistributionChart } from './charts/DistributionChart.tsx';
 import { TotalsChart } from './charts/TotalsChart.tsx';
+import { categoryAverages, groupMax } from './figures.ts';
 import { m } from './messages.ts';
 import { NotRankedList, RankingTable } from './RankingTable.tsx';
 import type { ClassBand, CriteriaSummary, RankingRow, ResultGroup } from './resultsApi.ts';
 import { tx } from './resultsApi.ts';
-import { groupMax } from './useResultsData.ts';
-
-/** Average points per category over the ranked agencies of a group, to the hundredth. */
-export function categoryAverages(group: ResultGroup): Map<string, number> {
-  const n = group.ranking.length;
-  return new Map(
-    group.categories.map((c) => {
-      const sum = group.ranking.reduce(
-        (s, r) => s + Math.round((r.categories.find((x) => x.id === c.id)?.points ?? 0) * 100),
-        0,
-      );
-      return [c.id, n ? Math.round(sum / n) / 100 : 0];
-    }),
-  );
-}
 
 export function GroupSection(props: {
   group: ResultGroup;

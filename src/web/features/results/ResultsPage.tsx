@@ -12,20 +12,17 @@ import { apiUrl } from '../../api.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { t } from '../../i18n/messages.ts';
 import { setSearch } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { TrendChart } from './charts/TrendChart.tsx';
+import { groupMax } from './figures.ts';
 import { GroupSection } from './GroupSection.tsx';
+import { pointsOf } from './history.ts';
 import { m } from './messages.ts';
+import { isStaff, MODE_PARAM, PROVISIONAL, PUBLISHED, readableAgencyLink } from './mode.ts';
 import { RevisionList } from './RevisionList.tsx';
 import { EXPORT_ROLES, type RankingRow, type ResultsView, type RevisionMeta, tx } from './resultsApi.ts';
 import { StatusBanner } from './StatusBanner.tsx';
 import {
-  groupMax,
-  isStaff,
-  MODE_PARAM,
-  PROVISIONAL,
-  PUBLISHED,
-  pointsOf,
   useCriteria,
   useCycle,
   useHistory,
@@ -48,10 +45,7 @@ export default function ResultsPage({ params, user }: ScreenProps) {
 
   const title = data ? m('results.title', { year: data.cycle.year }) : m('results.titlePlain');
   const crumbs = [{ label: t('app.home'), to: '/' }];
-  const linkOf = (r: Pick<RankingRow, 'agencyId'>) =>
-    user.role === 'reporter' && user.agencyId !== r.agencyId
-      ? null
-      : `/ky/${cycleId}/ket-qua/${r.agencyId}${preview ? `?${MODE_PARAM}=${PROVISIONAL}` : ''}`;
+  const linkOf = (r: Pick<RankingRow, 'agencyId'>) => readableAgencyLink(user, cycleId, r.agencyId, preview);
 
   return (
     <div className="results-page">

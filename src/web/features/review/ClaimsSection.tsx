@@ -10,8 +10,9 @@ import type { ReviewContext } from './context.ts';
 import { seenKey } from './lastVisit.ts';
 import { m } from './messages.ts';
 import { type Claim, reviewApi } from './reviewApi.ts';
+import { fieldError, formError } from './serverError.ts';
 import { pick } from './text.ts';
-import { Badge, ErrorLine, FieldMessage, fieldError, formError, NewMark, Section } from './ui.tsx';
+import { Badge, ErrorLine, FieldMessage, NewMark, Section } from './ui.tsx';
 
 const STATUS_COLORS = { claimed: 'gold', confirmed: 'green', rejected: 'red' } as const;
 

@@ -6,6 +6,7 @@
 import { Checkbox } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { scoreVn } from '../../format.ts';
+import { categoryRows, differingCriteria, totalMax } from './comparison.ts';
 import type { ReviewContext } from './context.ts';
 import { m } from './messages.ts';
 import type { CriterionComparison } from './reviewApi.ts';
@@ -14,44 +15,39 @@ import { Badge, Section } from './ui.tsx';
 
 export function ComparisonSection({ id, ctx }: { id: string; ctx: ReviewContext }) {
   const { comparison } = ctx.data;
-  const differing = comparison.criteria.filter((c) => c.difference !== 0 || c.reasons.length > 0);
+  const differing = differingCriteria(comparison);
   const [onlyDiff, setOnlyDiff] = useState(false);
   const rows = onlyDiff ? differing : comparison.criteria;
-  const officialCats = new Map(comparison.official.categories.map((c) => [c.id, c]));
   return (
     <Section id={id} title={m('sec.compare')}>
       <p>{m('cmp.intro')}</p>
       <table className="review-table review-cats" aria-label={m('cmp.categories')}>
         <ComparedHead first={m('cmp.category')} />
         <tbody>
-          {comparison.self.categories.map((c) => {
-            const o = officialCats.get(c.id);
-            const diff = (o?.points ?? 0) - c.points;
-            return (
-              <tr key={c.id} className={diff !== 0 ? 'review-differs' : undefined}>
-                <th scope="row" data-label={m('cmp.category')}>
-                  {pick(c.name)}
-                </th>
-                <ComparedCells
-                  max={scoreVn(c.max)}
-                  self={scoreVn(c.points)}
-                  official={scoreVn(o?.points ?? 0)}
-                  diff={
-                    <>
-                      {signedScore(Math.round(diff * 100) / 100)}
-                      {diff !== 0 && <span className="review-diff-word"> {m('cmp.differs')}</span>}
-                    </>
-                  }
-                />
-              </tr>
-            );
-          })}
+          {categoryRows(comparison).map((c) => (
+            <tr key={c.id} className={c.difference !== 0 ? 'review-differs' : undefined}>
+              <th scope="row" data-label={m('cmp.category')}>
+                {pick(c.name)}
+              </th>
+              <ComparedCells
+                max={scoreVn(c.max)}
+                self={scoreVn(c.self)}
+                official={scoreVn(c.official)}
+                diff={
+                  <>
+                    {signedScore(c.difference)}
+                    {c.difference !== 0 && <span className="review-diff-word"> {m('cmp.differs')}</span>}
+                  </>
+                }
+              />
+            </tr>
+          ))}
           <tr className="review-total-row">
             <th scope="row" data-label={m('cmp.category')}>
               {m('cmp.total')}
             </th>
             <ComparedCells
-              max={scoreVn(comparison.self.categories.reduce((s, c) => s + c.max, 0))}
+              max={scoreVn(totalMax(comparison))}
               self={
                 <>
                   {scoreVn(comparison.self.total)} · {pick(comparison.self.classLabel)}

@@ -6,31 +6,19 @@
 import { useMutation } from '@tanstack/react-query';
 import { App as AntApp, Button, Input, Space } from 'antd';
 import { useState } from 'react';
+import { dateVn } from '../../format.ts';
 import type { ReviewContext } from './context.ts';
+import { correctionText, correctionValue } from './correction.ts';
 import { m } from './messages.ts';
 import { type CorrectionBody, type FieldValue, reviewApi } from './reviewApi.ts';
+import { fieldError, formError } from './serverError.ts';
 import { pick } from './text.ts';
-import { ErrorLine, FieldMessage, fieldError, formError } from './ui.tsx';
-
-/** "12,5" or "1.234,5" (Vietnamese) or "12.5" → 12.5; anything else goes to the server as typed. */
-function parseNumber(text: string): number | string {
-  const s = text.trim().replace(/\s/g, '');
-  const normal = s.includes(',') ? s.replace(/\./g, '').replace(',', '.') : s;
-  const n = Number(normal);
-  return normal !== '' && Number.isFinite(n) ? n : text;
-}
-
-function initialText(field: FieldValue): string {
-  const v = field.officialValue;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v).replace('.', ',');
-  return String(v);
-}
+import { ErrorLine, FieldMessage } from './ui.tsx';
 
 export function CorrectionForm(props: { ctx: ReviewContext; field: FieldValue; onDone: () => void }) {
   const { ctx, field } = props;
   const { message } = AntApp.useApp();
-  const [text, setText] = useState(() => initialText(field));
+  const [text, setText] = useState(() => correctionText(field));
   const [reason, setReason] = useState('');
   const [surveyId, setSurveyId] = useState('');
   const base = `sua-${field.key}`;
@@ -47,17 +35,6 @@ export function CorrectionForm(props: { ctx: ReviewContext; field: FieldValue; o
       props.onDone();
     },
   });
-  const typedValue = (): CorrectionBody['value'] => {
-    switch (field.type) {
-      case 'integer':
-      case 'decimal':
-        return text.trim() === '' ? '' : parseNumber(text);
-      case 'boolean':
-        return text === 'true' ? true : text === 'false' ? false : '';
-      default:
-        return text;
-    }
-  };
   const valueError = fieldError(save.error, 'value');
   const reasonError = fieldError(save.error, 'reason');
   const reviewer = field.source === 'reviewer';
@@ -69,7 +46,7 @@ export function CorrectionForm(props: { ctx: ReviewContext; field: FieldValue; o
       aria-label={m('fix.title', { label: pick(field.label) })}
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(typedValue());
+        save.mutate(correctionValue(field, text));
       }}
     >
       <div className="review-fix-row">
@@ -102,7 +79,7 @@ export function CorrectionForm(props: { ctx: ReviewContext; field: FieldValue; o
             <option value="">{m('fix.noSurvey')}</option>
             {ctx.data.surveys.map((s) => (
               <option key={s.id} value={s.id}>
-                {m('s.heading', { date: s.surveyDate.split('-').reverse().join('/') })}
+                {m('s.heading', { date: dateVn(s.surveyDate) })}
               </option>
             ))}
           </select>

@@ -7,27 +7,36 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Modal, Popconfirm, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
-import { byVietnamese, dateTimeVn, scoreVn } from '../../format.ts';
+import { dateTimeVn, scoreVn } from '../../format.ts';
 import { Link, setSearch, useLocation } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { rememberOrder } from './agencyOrder.ts';
+import {
+  boardActions,
+  boardView,
+  CLEARED,
+  countByFormState,
+  groupsOf,
+  isFiltered,
+  type Row,
+  readBoardFilters,
+  SORTS,
+  type SortKey,
+  sortParams,
+  withTotals,
+} from './board.ts';
 import { m } from './messages.ts';
 import {
   type Board,
-  type BoardRow,
   FORM_STATES,
   type FormState,
   REVIEW_STATES,
   type ReminderResult,
-  type ReviewListRow,
   reviewApi,
 } from './reviewApi.ts';
 import { pick } from './text.ts';
 import { Badge, ErrorLine } from './ui.tsx';
 import './review.css';
-
-const SORTS = ['name', 'state', 'submitted', 'self'] as const;
-type SortKey = (typeof SORTS)[number];
 
 /** Tag colours back up the words; the words alone say the state. */
 const FORM_COLORS: Record<FormState, string> = {
@@ -39,73 +48,22 @@ const FORM_COLORS: Record<FormState, string> = {
 };
 const REVIEW_COLORS = { not_submitted: 'default', to_review: 'blue', in_review: 'purple', reviewed: 'green' };
 
-interface Row extends BoardRow {
-  selfTotal: number | null;
-  officialTotal: number | null;
-}
-
-function sortRows(rows: Row[], sort: SortKey, desc: boolean): Row[] {
-  const byName = (a: Row, b: Row) => byVietnamese(a.name, b.name);
-  const nullsLast = (a: number | null, b: number | null) =>
-    a === null && b === null ? 0 : a === null ? 1 : b === null ? -1 : a - b;
-  const compare: Record<SortKey, (a: Row, b: Row) => number> = {
-    name: byName,
-    state: (a, b) => FORM_STATES.indexOf(a.formState) - FORM_STATES.indexOf(b.formState),
-    submitted: (a, b) =>
-      nullsLast(
-        a.submittedAt ? Date.parse(a.submittedAt) : null,
-        b.submittedAt ? Date.parse(b.submittedAt) : null,
-      ),
-    self: (a, b) => nullsLast(a.selfTotal, b.selfTotal),
-  };
-  const sign = desc ? -1 : 1;
-  // Ties fall back to the name, so the order is the same on every screen.
-  return [...rows].sort((a, b) => sign * compare[sort](a, b) || byName(a, b));
-}
-
 export default function ProgressBoard({ params, user }: ScreenProps) {
   const cycleId = params.cycleId!;
   const { search } = useLocation();
   const board = useQuery({ queryKey: ['progress', cycleId], queryFn: () => reviewApi.board(cycleId) });
   const list = useQuery({ queryKey: ['review-list', cycleId], queryFn: () => reviewApi.list(cycleId) });
 
-  const group = search.get('nhom') ?? '';
-  const formState = search.get('bc') ?? '';
-  const reviewState = search.get('td') ?? '';
-  const q = search.get('q') ?? '';
-  const sortParam = search.get('xep') as SortKey | null;
-  const sort: SortKey = sortParam && SORTS.includes(sortParam) ? sortParam : 'name';
-  const desc = search.get('chieu') === 'giam';
+  const filters = readBoardFilters(search);
+  const { group, formState, reviewState, q, sort, desc } = filters;
 
-  const all: Row[] = useMemo(() => {
-    const scores = new Map<string, ReviewListRow>((list.data?.agencies ?? []).map((r) => [r.agencyId, r]));
-    return (board.data?.agencies ?? []).map((a) => ({
-      ...a,
-      selfTotal: scores.get(a.agencyId)?.selfTotal ?? null,
-      officialTotal: scores.get(a.agencyId)?.officialTotal ?? null,
-    }));
-  }, [board.data, list.data]);
-
-  const groups = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const a of all) if (!seen.has(a.group)) seen.set(a.group, pick(a.groupName));
-    return [...seen];
-  }, [all]);
-
-  const needle = q.trim().toLocaleLowerCase('vi');
-  const inGroup = all.filter((a) => !group || a.group === group);
-  const shown = sortRows(
-    inGroup.filter(
-      (a) =>
-        (!formState || a.formState === formState) &&
-        (!reviewState || a.reviewState === reviewState) &&
-        (!needle ||
-          a.name.toLocaleLowerCase('vi').includes(needle) ||
-          a.code.toLocaleLowerCase('vi').includes(needle)),
-    ),
-    sort,
-    desc,
+  const all = useMemo(
+    () => withTotals(board.data?.agencies ?? [], list.data?.agencies ?? []),
+    [board.data, list.data],
   );
+  const groups = useMemo(() => groupsOf(all), [all]);
+  const { inGroup, shown } = boardView(all, filters);
+  const counts = countByFormState(inGroup);
 
   useEffect(() => {
     if (shown.length > 0)
@@ -158,7 +116,7 @@ export default function ProgressBoard({ params, user }: ScreenProps) {
             </button>
           </li>
           {FORM_STATES.map((s) => {
-            const n = inGroup.filter((a) => a.formState === s).length;
+            const n = counts[s];
             return (
               <li key={s}>
                 <button
@@ -238,13 +196,7 @@ export default function ProgressBoard({ params, user }: ScreenProps) {
             <option value="giam">{m('board.desc')}</option>
           </select>
         </label>
-        {(group || formState || reviewState || q || sortParam || desc) && (
-          <Button
-            onClick={() => setSearch({ nhom: null, bc: null, td: null, q: null, xep: null, chieu: null })}
-          >
-            {m('board.clear')}
-          </Button>
-        )}
+        {isFiltered(filters) && <Button onClick={() => setSearch(CLEARED)}>{m('board.clear')}</Button>}
       </section>
 
       <p role="status" className="review-shown">
@@ -307,16 +259,7 @@ function SortHeader(props: { label: string; by: SortKey; sort: SortKey; desc: bo
       className={props.numeric ? 'num' : undefined}
       aria-sort={active ? (props.desc ? 'descending' : 'ascending') : undefined}
     >
-      <button
-        type="button"
-        className="review-sort"
-        onClick={() =>
-          setSearch({
-            xep: props.by === 'name' ? null : props.by,
-            chieu: active && !props.desc ? 'giam' : null,
-          })
-        }
-      >
+      <button type="button" className="review-sort" onClick={() => setSearch(sortParams(props.by, props))}>
         {props.label}
         <span aria-hidden="true">{active ? (props.desc ? ' ▼' : ' ▲') : ' ↕'}</span>
       </button>
@@ -389,13 +332,7 @@ function BoardActions(props: { board: Board; role: string }) {
       refresh();
     },
   });
-  const unsent = props.board.agencies.filter(
-    (a) => !['submitted_on_time', 'late'].includes(a.formState),
-  ).length;
-  const canStart =
-    props.board.cycle.state === 'closed' && (props.role === 'admin' || props.role === 'assessor');
-  const canRemind =
-    props.role === 'admin' && ['open', 'closed'].includes(props.board.cycle.state) && unsent > 0;
+  const { unsent, canStart, canRemind } = boardActions(props.role, props.board);
   if (!canStart && !canRemind) return null;
   const names = (list: { name: string }[]) => list.map((a) => a.name).join('; ');
   return (

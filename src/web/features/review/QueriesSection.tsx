@@ -10,15 +10,13 @@ import { dateTimeVn } from '../../format.ts';
 import { fieldLabelOf, type ReviewContext } from './context.ts';
 import { seenKey } from './lastVisit.ts';
 import { m } from './messages.ts';
-import { type Query, type QueryResult, reviewApi } from './reviewApi.ts';
+import { mailText, queryAbout, roleName } from './queries.ts';
+import { type Query, reviewApi } from './reviewApi.ts';
+import { fieldError, formError } from './serverError.ts';
 import { pick } from './text.ts';
-import { Badge, ErrorLine, FieldMessage, fieldError, formError, NewMark, Section } from './ui.tsx';
+import { Badge, ErrorLine, FieldMessage, NewMark, Section } from './ui.tsx';
 
 const STATUS_COLORS = { open: 'gold', answered: 'blue', closed: 'default' } as const;
-const ROLES = ['reporter', 'assessor', 'admin', 'approver'] as const;
-const roleName = (role: string) =>
-  (ROLES as readonly string[]).includes(role) ? m(`role.${role as (typeof ROLES)[number]}`) : role;
-
 export function QueriesSection(props: {
   id: string;
   ctx: ReviewContext;
@@ -51,12 +49,6 @@ export function QueriesSection(props: {
   );
 }
 
-/** What became of the e-mail to the reporters: queued (sent by the server's mail queue), or why none. */
-function sentText({ recipients, queued }: QueryResult['notified']): string {
-  if (queued) return m('q.mailQueued', { n: recipients });
-  return recipients === 0 ? m('q.mailNone') : m('q.mailOff');
-}
-
 function NewQuery({ ctx, askField }: { ctx: ReviewContext; askField: { key: string; n: number } | null }) {
   const { message } = AntApp.useApp();
   const [subject, setSubject] = useState('');
@@ -74,11 +66,10 @@ function NewQuery({ ctx, askField }: { ctx: ReviewContext; askField: { key: stri
       reviewApi.openQuery(ctx.cycleId, ctx.agencyId, {
         subject: subject.trim(),
         body: body.trim(),
-        fieldKey: about.startsWith('f:') ? about.slice(2) : null,
-        criterionId: about.startsWith('c:') ? about.slice(2) : null,
+        ...queryAbout(about),
       }),
     onSuccess: async ({ notified }) => {
-      void message.success(sentText(notified));
+      void message.success(mailText(notified));
       setSubject('');
       setBody('');
       setAbout('');

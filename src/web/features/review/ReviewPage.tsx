@@ -12,7 +12,8 @@ import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { byVietnamese } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import { Link, navigate } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
+import { reviewAccess } from './access.ts';
 import { type AgencyRef, neighbours, rememberedOrder } from './agencyOrder.ts';
 import { ChangesNote } from './ChangesNote.tsx';
 import { ClaimsSection } from './ClaimsSection.tsx';
@@ -23,7 +24,7 @@ import { FindingsSection } from './FindingsSection.tsx';
 import { isNewSince, lastVisit, recordVisit, type Visit } from './lastVisit.ts';
 import { m } from './messages.ts';
 import { QueriesSection } from './QueriesSection.tsx';
-import { EDITABLE_STATES, QUERY_STATES, reviewApi } from './reviewApi.ts';
+import { reviewApi } from './reviewApi.ts';
 import { SummaryBar } from './SummaryBar.tsx';
 import { SurveysSection } from './SurveysSection.tsx';
 import { ValuesSection } from './ValuesSection.tsx';
@@ -109,15 +110,14 @@ export default function ReviewPage({ params, user }: ScreenProps) {
     );
 
   const data = page.data;
-  const staff = user.role === 'admin' || user.role === 'assessor';
-  const submitted = data.submission?.status === 'submitted';
+  const { staff, submitted, canEdit, canQuery, canCheckWebsite } = reviewAccess(user.role, data);
   const ctx: ReviewContext = {
     cycleId,
     agencyId,
     data,
-    canEdit: staff && submitted && EDITABLE_STATES.includes(data.cycle.state),
-    canQuery: staff && submitted && QUERY_STATES.includes(data.cycle.state),
-    canCheckWebsite: staff && !['approved', 'published'].includes(data.cycle.state),
+    canEdit,
+    canQuery,
+    canCheckWebsite,
     isNew: isNewSince(visit),
     refresh,
     askAbout: (key) => {

@@ -7,7 +7,8 @@ import type { ReviewContext } from './context.ts';
 import { seenKey } from './lastVisit.ts';
 import { m } from './messages.ts';
 import { reviewApi, type Survey } from './reviewApi.ts';
-import { ErrorLine, FieldMessage, fieldError, formError, NewMark, Section } from './ui.tsx';
+import { fieldError, formError } from './serverError.ts';
+import { ErrorLine, FieldMessage, NewMark, Section } from './ui.tsx';
 
 export function SurveysSection({ id, ctx }: { id: string; ctx: ReviewContext }) {
   const { surveys } = ctx.data;

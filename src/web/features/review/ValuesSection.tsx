@@ -13,6 +13,7 @@ import { m } from './messages.ts';
 import type { FieldValue } from './reviewApi.ts';
 import { pick } from './text.ts';
 import { Badge, NewMark, Section } from './ui.tsx';
+import { flaggedFields, valuesLayout } from './values.ts';
 import { valueText } from './valueText.ts';
 
 /** Opens the category holding a field, scrolls to it and puts the focus there (links from findings). */
@@ -30,13 +31,10 @@ export function ValuesSection({ id, ctx }: { id: string; ctx: ReviewContext }) {
   const [filter, setFilter] = useState('');
   const [onlyFlagged, setOnlyFlagged] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
-  const byKey = new Map(data.values.map((v) => [v.key, v]));
-  const flaggedKeys = new Set(data.findings.flatMap((f) => f.fields));
-  const needle = filter.trim().toLocaleLowerCase('vi');
-  const keep = (f: FieldValue) =>
-    (!onlyFlagged || f.corrected || f.history.length > 0 || flaggedKeys.has(f.key)) &&
-    (!needle || pick(f.label).toLocaleLowerCase('vi').includes(needle) || f.key.includes(needle));
-  const placed = new Set<string>();
+  const flagged = flaggedFields(data);
+  const { categories, others } = valuesLayout(data, { text: filter, onlyChanged: onlyFlagged });
+  const searching = filter.trim() !== '' || onlyFlagged;
+  // A field read by two criteria has two rows; links from the findings go to the first one.
   const anchored = new Set<string>();
   const anchorId = (key: string) => {
     if (anchored.has(key)) return undefined;
@@ -44,67 +42,18 @@ export function ValuesSection({ id, ctx }: { id: string; ctx: ReviewContext }) {
     return `truong-${key}`;
   };
 
-  const rowsOf = (keys: readonly string[], scope: string) =>
-    keys
-      .map((k) => byKey.get(k))
-      .filter((f): f is FieldValue => f !== undefined && keep(f))
-      .map((f) => (
-        <FieldRow
-          key={`${scope}-${f.key}`}
-          ctx={ctx}
-          field={f}
-          anchor={anchorId(f.key)}
-          flagged={flaggedKeys.has(f.key)}
-          editing={editing === `${scope}-${f.key}`}
-          onEdit={(on) => setEditing(on ? `${scope}-${f.key}` : null)}
-        />
-      ));
-
-  const categories = data.comparison.self.categories.map((cat) => {
-    const criteria = data.comparison.criteria.filter((c) => c.categoryId === cat.id);
-    for (const c of criteria) for (const k of c.fields) placed.add(k);
-    const officialCat = data.comparison.official.categories.find((o) => o.id === cat.id);
-    const keys = criteria.flatMap((c) => c.fields);
-    const notable = keys.some((k) => byKey.get(k)?.history.length || flaggedKeys.has(k));
-    const blocks = criteria
-      .map((c) => ({ c, rows: rowsOf(c.fields, c.id) }))
-      .filter((b) => b.rows.length > 0);
-    if (blocks.length === 0) return null;
-    return (
-      <details key={cat.id} className="review-category" open={notable || needle !== '' || onlyFlagged}>
-        <summary>
-          <h3>
-            {pick(cat.name)}{' '}
-            <span className="review-muted">
-              {m('val.criterionPoints', {
-                self: scoreVn(cat.points),
-                official: scoreVn(officialCat?.points ?? 0),
-                max: scoreVn(cat.max),
-              })}
-            </span>
-          </h3>
-        </summary>
-        {blocks.map(({ c, rows }) => (
-          <div key={c.id} className="review-criterion">
-            <h4>
-              <span className="review-code">{c.id}</span> {pick(c.name)}{' '}
-              <span className="review-muted">
-                {m('val.criterionPoints', {
-                  self: scoreVn(c.self.points),
-                  official: scoreVn(c.official.points),
-                  max: scoreVn(c.max),
-                })}
-              </span>
-            </h4>
-            <ValuesTable label={`${c.id} ${pick(c.name)}`}>{rows}</ValuesTable>
-          </div>
-        ))}
-      </details>
-    );
-  });
-  const others = data.values.filter((v) => !placed.has(v.key)).map((v) => v.key);
-  const otherRows = rowsOf(others, 'other');
-  const shownAny = categories.some((c) => c !== null) || otherRows.length > 0;
+  const rowsOf = (fields: readonly FieldValue[], scope: string) =>
+    fields.map((f) => (
+      <FieldRow
+        key={`${scope}-${f.key}`}
+        ctx={ctx}
+        field={f}
+        anchor={anchorId(f.key)}
+        flagged={flagged.has(f.key)}
+        editing={editing === `${scope}-${f.key}`}
+        onEdit={(on) => setEditing(on ? `${scope}-${f.key}` : null)}
+      />
+    ));
 
   return (
     <Section id={id} title={m('sec.values')}>
@@ -118,14 +67,44 @@ export function ValuesSection({ id, ctx }: { id: string; ctx: ReviewContext }) {
           {m('val.onlyChanged')}
         </Checkbox>
       </div>
-      {!shownAny && <p role="status">{m('val.noMatch')}</p>}
-      {categories}
-      {otherRows.length > 0 && (
-        <details className="review-category" open={needle !== '' || onlyFlagged}>
+      {categories.length === 0 && others.length === 0 && <p role="status">{m('val.noMatch')}</p>}
+      {categories.map(({ category: cat, officialPoints, notable, criteria }) => (
+        <details key={cat.id} className="review-category" open={notable || searching}>
+          <summary>
+            <h3>
+              {pick(cat.name)}{' '}
+              <span className="review-muted">
+                {m('val.criterionPoints', {
+                  self: scoreVn(cat.points),
+                  official: scoreVn(officialPoints),
+                  max: scoreVn(cat.max),
+                })}
+              </span>
+            </h3>
+          </summary>
+          {criteria.map(({ criterion: c, fields }) => (
+            <div key={c.id} className="review-criterion">
+              <h4>
+                <span className="review-code">{c.id}</span> {pick(c.name)}{' '}
+                <span className="review-muted">
+                  {m('val.criterionPoints', {
+                    self: scoreVn(c.self.points),
+                    official: scoreVn(c.official.points),
+                    max: scoreVn(c.max),
+                  })}
+                </span>
+              </h4>
+              <ValuesTable label={`${c.id} ${pick(c.name)}`}>{rowsOf(fields, c.id)}</ValuesTable>
+            </div>
+          ))}
+        </details>
+      ))}
+      {others.length > 0 && (
+        <details className="review-category" open={searching}>
           <summary>
             <h3>{m('val.other')}</h3>
           </summary>
-          <ValuesTable label={m('val.other')}>{otherRows}</ValuesTable>
+          <ValuesTable label={m('val.other')}>{rowsOf(others, 'other')}</ValuesTable>
         </details>
       )}
     </Section>

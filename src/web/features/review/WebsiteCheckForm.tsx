@@ -8,22 +8,11 @@ import { App as AntApp, Button, Input } from 'antd';
 import { useState } from 'react';
 import type { ReviewContext } from './context.ts';
 import { m } from './messages.ts';
-import { type FieldValue, websiteChecksApi } from './reviewApi.ts';
+import { websiteChecksApi } from './reviewApi.ts';
+import { fieldError, formError } from './serverError.ts';
 import { pick } from './text.ts';
-import { ErrorLine, FieldMessage, fieldError, formError } from './ui.tsx';
-
-/** "2017-09-15T09:30" typed in Vietnam time → an instant. */
-const vnInstant = (local: string) => (local ? `${local}:00+07:00` : '');
-
-function parsed(field: FieldValue, text: string): unknown {
-  if (text === '') return undefined;
-  if (field.type === 'boolean') return text === 'true';
-  if (field.type === 'integer' || field.type === 'decimal') {
-    const n = Number(text.replace(/\./g, '').replace(',', '.'));
-    return Number.isFinite(n) ? n : text;
-  }
-  return text;
-}
+import { ErrorLine, FieldMessage } from './ui.tsx';
+import { vnInstant, websiteCheckValues } from './websiteCheck.ts';
 
 export function WebsiteCheckForm({ ctx }: { ctx: ReviewContext }) {
   const { message } = AntApp.useApp();
@@ -32,18 +21,12 @@ export function WebsiteCheckForm({ ctx }: { ctx: ReviewContext }) {
   const [checkedAt, setCheckedAt] = useState('');
   const [note, setNote] = useState('');
   const save = useMutation({
-    mutationFn: () => {
-      const values: Record<string, unknown> = {};
-      for (const f of fields) {
-        const v = parsed(f, texts[f.key] ?? '');
-        if (v !== undefined) values[f.key] = v;
-      }
-      return websiteChecksApi.create(ctx.agencyId, {
+    mutationFn: () =>
+      websiteChecksApi.create(ctx.agencyId, {
         checkedAt: vnInstant(checkedAt),
-        values,
+        values: websiteCheckValues(fields, texts),
         note: note.trim() || null,
-      });
-    },
+      }),
     onSuccess: async () => {
       void message.success(m('web.saved'));
       setTexts({});

@@ -1,7 +1,6 @@
 /** Small pieces the review screens share: the server's message where the user looks, the "new" mark. */
 
 import type { ReactNode } from 'react';
-import { ApiError } from '../../api.ts';
 import { m } from './messages.ts';
 
 /** A failed action's message (the server's Vietnamese words), announced. */
@@ -12,17 +11,6 @@ export function ErrorLine({ error }: { error: unknown }) {
       {error instanceof Error ? error.message : String(error)}
     </div>
   );
-}
-
-/** The server's message for `field`, shown next to that input; other errors belong to the form. */
-export function fieldError(error: unknown, field: string): string | null {
-  return error instanceof ApiError && error.field === field ? error.message : null;
-}
-
-export function formError(error: unknown, fields: readonly string[]): unknown {
-  if (!error) return null;
-  if (error instanceof ApiError && error.field && fields.includes(error.field)) return null;
-  return error;
 }
 
 /** The message under an input, tied to it by id (aria-describedby) and announced when it appears. */

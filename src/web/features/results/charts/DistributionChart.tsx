@@ -1,5 +1,6 @@
 /** How many agencies of a group fall in each class: one column per class, the count written on it. */
-import { classColour, sortedClasses } from '../classes.tsx';
+import { classColour, sortedClasses } from '../classBands.ts';
+import { classDistribution } from '../figures.ts';
 import { m } from '../messages.ts';
 import { type ClassBand, type RankingRow, tx } from '../resultsApi.ts';
 import { ChartFigure } from './ChartFigure.tsx';
@@ -18,10 +19,7 @@ export function DistributionChart(props: {
   notRanked: number;
 }) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  const bands = sortedClasses(props.classes).map((c) => ({
-    c,
-    n: props.rows.filter((r) => r.class === c.id).length,
-  }));
+  const bands = classDistribution(props.rows, props.classes).map(({ band, n }) => ({ c: band, n }));
   const most = Math.max(1, ...bands.map((b) => b.n));
   const plotH = HEIGHT - TOP - BOTTOM;
   const y = linear(most, plotH);

@@ -3,7 +3,8 @@
  * dashed lines so a reader sees at once who is in which class and how far from the next one.
  */
 import { scoreVn } from '../../../format.ts';
-import { classColour, classThresholds, sortedClasses } from '../classes.tsx';
+import { classColour, classThresholds, sortedClasses } from '../classBands.ts';
+import { byTotal, classCounts } from '../figures.ts';
 import { m } from '../messages.ts';
 import { type ClassBand, type RankingRow, tx } from '../resultsApi.ts';
 import { ChartFigure } from './ChartFigure.tsx';
@@ -14,15 +15,6 @@ const ROW = 24;
 const TOP = 22;
 const BOTTOM = 22;
 
-/** "3 Tốt, 5 Khá, 1 Trung bình" for the text alternative. */
-export function classCounts(rows: readonly RankingRow[], classes: readonly ClassBand[]): string {
-  return sortedClasses(classes)
-    .map((c) => ({ c, n: rows.filter((r) => r.class === c.id).length }))
-    .filter((x) => x.n > 0)
-    .map((x) => `${x.n} ${tx(x.c.label)}`)
-    .join(', ');
-}
-
 export function TotalsChart(props: {
   groupName: string;
   rows: readonly RankingRow[];
@@ -30,7 +22,7 @@ export function TotalsChart(props: {
   max: number;
 }) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  const rows = [...props.rows].sort((a, b) => b.total - a.total || a.rank - b.rank);
+  const rows = byTotal(props.rows);
   const labelWidth = Math.min(210, Math.round(width * 0.4));
   const valueWidth = 50;
   const plot = Math.max(60, width - labelWidth - valueWidth - 8);

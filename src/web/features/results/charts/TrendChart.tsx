@@ -3,22 +3,14 @@
  * written on it, the class thresholds as dashed lines; a year it was not ranked says why.
  */
 import { scoreVn } from '../../../format.ts';
-import { classThresholds } from '../classes.tsx';
+import { classThresholds } from '../classBands.ts';
+import type { YearPoint } from '../history.ts';
 import { m } from '../messages.ts';
 import type { ClassBand } from '../resultsApi.ts';
 import { ChartFigure } from './ChartFigure.tsx';
 import { ColumnText } from './ColumnText.tsx';
 import { linear } from './scale.ts';
 import { useWidth } from './useWidth.ts';
-
-export interface YearPoint {
-  year: number;
-  total: number | null;
-  /** The class or, when not ranked, the reason, in words. */
-  label: string;
-  rank: number | null;
-  of: number;
-}
 
 const HEIGHT = 200;
 const TOP = 22;

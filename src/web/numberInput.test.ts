@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { numberInputText, parseNumberInput } from './numberInput.ts';
+
+describe('a number typed into an input', () => {
+  it('reads Vietnamese writing: dots group thousands, the comma is the decimal mark', () => {
+    expect(parseNumberInput('1.234,5')).toBe(1234.5);
+    expect(parseNumberInput('12,5')).toBe(12.5);
+    expect(parseNumberInput('1.234')).toBe(1234);
+    expect(parseNumberInput('1.234.567')).toBe(1_234_567);
+    expect(parseNumberInput('-3')).toBe(-3);
+    expect(parseNumberInput('0')).toBe(0);
+  });
+
+  it('reads a dot before other than three digits as a decimal point (an English keypad)', () => {
+    expect(parseNumberInput('12.5')).toBe(12.5);
+    expect(parseNumberInput('0.75')).toBe(0.75);
+    expect(parseNumberInput('1234.5')).toBe(1234.5);
+  });
+
+  it('ignores spaces, including those between groups of digits', () => {
+    expect(parseNumberInput(' 1 234 ')).toBe(1234);
+  });
+
+  it('is no number for text, an empty input, or what only a programmer would type', () => {
+    for (const text of ['', '12a', 'mười', '1,2,3', '.5', '5.', '1e3', '0x10', 'Infinity', '+'])
+      expect(parseNumberInput(text), text).toBeNull();
+  });
+
+  it('shows a stored number for editing so that it reads back as the same number', () => {
+    expect(numberInputText(1234.5)).toBe('1234,5');
+    expect(numberInputText(40)).toBe('40');
+    for (const n of [0, 7, 12.5, 1234.5, 1_000_000, -2.25])
+      expect(parseNumberInput(numberInputText(n))).toBe(n);
+  });
+});
