@@ -11,7 +11,7 @@ import { LoadError, PageHeader } from '../../components/Page.tsx';
 import { collator, dateTimeVn } from '../../format.ts';
 import { pick, t } from '../../i18n/messages.ts';
 import { setSearch, useLocation } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { type HistoryEntry, type HistoryFilter, historyApi } from './historyApi.ts';
 import { m } from './messages.ts';
 import './admin.css';

@@ -11,7 +11,7 @@ import { LoadError, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { setSearch, useLocation } from '../../router.tsx';
-import type { ScreenProps } from '../../routes.tsx';
+import type { ScreenProps } from '../../screen.ts';
 import { type JobStatus, type JobView, jobsApi } from './jobsApi.ts';
 import { m } from './messages.ts';
 import { ConfirmButton, emptyText, ScrollBox } from './shared.tsx';
