@@ -250,6 +250,9 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))(
       } finally {
         await database.close();
       }
-    }, 90_000);
+      // Each round restarts the server on its embedded database: seconds each, a minute or more when
+      // the machine is busy (it ran out at 90 s under a load of 15 on 2 cores). It checks what survives,
+      // not how fast.
+    }, 240_000);
   },
 );
