@@ -25,6 +25,7 @@ import {
 } from '../formula/operator.ts';
 import { fastNode, type Node } from '../formula/registry.ts';
 import type { Values } from '../types.ts';
+import { SlotFiller } from './slots.ts';
 
 export { SLOW };
 
@@ -43,6 +44,9 @@ export interface FieldPlan {
    * gates read. Only these are filled for a check; the others keep the agency's values.
    */
   readonly checkSlots: readonly number[];
+  /** Fill the agency's slots, and a website check's (slots.ts). */
+  readonly agencyFiller: SlotFiller;
+  readonly checkFiller: SlotFiller;
 }
 
 /**
@@ -59,19 +63,18 @@ export function fillSlots(plan: FieldPlan, values: Values, overlay: Values | nul
     }
 }
 
+/** Fills every slot with the agency's raw value (undefined where it gave none), for bulk scoring. */
+export function fillAgencySlots(plan: FieldPlan, values: Values, slots: unknown[]): void {
+  plan.agencyFiller.fill(values, slots);
+}
+
 /**
  * Fills, for one website check laid over the agency, the slots the monitored criteria read (the
  * others are never read with a check): the check's own value where it has the key, else the
- * agency's (`agency`, filled by fillSlots).
+ * agency's (`agency`, filled by fillAgencySlots).
  */
 export function fillCheckSlots(plan: FieldPlan, agency: Slots, overlay: Values, slots: unknown[]): void {
-  const keys = plan.keys;
-  const changing = plan.checkSlots;
-  for (let i = 0; i < changing.length; i++) {
-    const s = changing[i]!;
-    const key = keys[s]!;
-    slots[s] = own.call(overlay, key) ? overlay[key] : agency[s];
-  }
+  plan.checkFiller.fillOver(overlay, agency, slots);
 }
 
 /**
@@ -145,7 +148,18 @@ export function fieldPlan(group: CompiledGroup, derived: ReadonlyMap<string, rea
     }
     return f;
   });
-  plan = { keys, formulas, gateSlots, checkSlots: [...checkSlots].sort((a, b) => a - b) };
+  const changing = [...checkSlots].sort((a, b) => a - b);
+  plan = {
+    keys,
+    formulas,
+    gateSlots,
+    checkSlots: changing,
+    agencyFiller: new SlotFiller(
+      keys,
+      keys.map((_, i) => i),
+    ),
+    checkFiller: new SlotFiller(keys, changing),
+  };
   plans.set(group, plan);
   return plan;
 }

@@ -14,7 +14,7 @@ import * as X from '../exact.ts';
 import { formatPoints, formatQ } from '../format.ts';
 import type { Explained } from '../formula/operator.ts';
 import type { Text, Values, WebsiteCheck } from '../types.ts';
-import { type FieldPlan, fieldPlan, fillCheckSlots, fillSlots } from './fast.ts';
+import { type FieldPlan, fieldPlan, fillAgencySlots, fillCheckSlots } from './fast.ts';
 import { EvalContext, evaluate, explain } from './formula.ts';
 
 /** Why a criterion has its score. */
@@ -200,7 +200,7 @@ function bulk(
 ): CriterionScore[] {
   const { fields, slots } = plan;
   const { formulas, gateSlots } = fields;
-  fillSlots(fields, values, null, slots);
+  fillAgencySlots(fields, values, slots);
   const anyNa = na.length > 0;
   const checkCount = checks.length;
   let checksFilled = false;
