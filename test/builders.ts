@@ -5,19 +5,16 @@
 import fc from 'fast-check';
 import type { CompiledGroup, CompiledSet, Node } from '../src/core/criteria/compile.ts';
 import type { Field } from '../src/core/criteria/schema.ts';
+import { compileFormula, walkFormula } from '../src/core/formula/registry.ts';
 import type { AgencyData, Values, WebsiteCheck } from '../src/core/types.ts';
 
-/** Walks every formula node of a group. */
+/** Every formula of a group, nested ones included, each compiled on its own as the scorer sees it. */
 export function* nodesOf(group: CompiledGroup): Generator<{ criterion: string; node: Node }> {
-  function* walk(criterion: string, node: Node): Generator<{ criterion: string; node: Node }> {
-    yield { criterion, node };
-    if (node.op === 'sum') for (const t of node.terms) yield* walk(criterion, t);
-    if (node.op === 'gate') {
-      yield* walk(criterion, node.then);
-      yield* walk(criterion, node.else);
-    }
+  for (const k of group.criteria) {
+    const nodes: Node[] = [];
+    walkFormula(k.def.formula, '', (f) => nodes.push(compileFormula(f)));
+    for (const node of nodes) yield { criterion: k.id, node };
   }
-  for (const k of group.criteria) yield* walk(k.id, k.node);
 }
 
 /** The enum option worth the most points in any formula of the group (the first option otherwise). */

@@ -21,6 +21,20 @@ const big = (x: Int): bigint => (typeof x === 'bigint' ? x : BigInt(x));
 function gcdNum(a: number, b: number): number {
   let x = a < 0 ? -a : a;
   let y = b < 0 ? -b : b;
+  // Most values of a form are small: with both in 32-bit range the remainders are taken as
+  // 32-bit integers. Otherwise, once any caller has passed a number the engine holds as a double
+  // (a rounded product, a −0), every `%` here would become a floating-point remainder, several
+  // times slower; that was a sixth of bulk scoring.
+  if (x <= 0x7fffffff && y <= 0x7fffffff) {
+    let u = x | 0;
+    let v = y | 0;
+    while (v !== 0) {
+      const t = (u % v) | 0;
+      u = v;
+      v = t;
+    }
+    return u;
+  }
   while (y !== 0) {
     const t = x % y;
     x = y;

@@ -4,8 +4,9 @@
  * deterministic, so a sample file regenerates byte for byte. Each agency has a "maturity" that
  * drives its shares and yes/no answers, so rankings spread the way real ones do.
  */
-import type { CompiledGroup, CompiledSet, Node } from '../core/criteria/compile.ts';
+import type { CompiledGroup, CompiledSet } from '../core/criteria/compile.ts';
 import type { Field } from '../core/criteria/schema.ts';
+import { walkFormula } from '../core/formula/registry.ts';
 
 /** mulberry32: small, fast, good enough for sample data (never for secrets). */
 export function rng(seed: number): () => number {
@@ -70,17 +71,12 @@ export interface SampleOptions {
 function ratioRoles(group: CompiledGroup): { partOf: Map<string, string>; wholes: Set<string> } {
   const partOf = new Map<string, string>();
   const wholes = new Set<string>();
-  const walk = (n: Node) => {
-    if (n.op === 'ratio') {
-      if (!partOf.has(n.num)) partOf.set(n.num, n.den);
-      wholes.add(n.den);
-    } else if (n.op === 'sum') n.terms.forEach(walk);
-    else if (n.op === 'gate') {
-      walk(n.then);
-      walk(n.else);
-    }
-  };
-  for (const k of group.criteria) walk(k.node);
+  for (const k of group.criteria)
+    walkFormula(k.def.formula, '', (f) => {
+      if (f.op !== 'ratio') return;
+      if (!partOf.has(f.num)) partOf.set(f.num, f.den);
+      wholes.add(f.den);
+    });
   return { partOf, wholes };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { CriteriaSet, Criterion, Formula, Group, Validation } from '../criteria/schema.ts';
 import { add, cmp, type Q, sign, ZERO } from '../exact.ts';
+import { walkFormula } from '../formula/registry.ts';
 import type { AgencyData, Finding, NaClaim, Text, Values } from '../types.ts';
 import {
   type BiText,
@@ -119,16 +120,11 @@ function agencyFieldTest(
 
 /** Every ratio in a formula tree, including inside sum terms and both branches of a gate. */
 function ratiosOf(formula: Formula): RatioRef[] {
-  switch (formula.op) {
-    case 'ratio':
-      return [{ num: formula.num, den: formula.den }];
-    case 'sum':
-      return formula.terms.flatMap(ratiosOf);
-    case 'gate':
-      return [...ratiosOf(formula.then), ...(typeof formula.else === 'number' ? [] : ratiosOf(formula.else))];
-    default:
-      return [];
-  }
+  const out: RatioRef[] = [];
+  walkFormula(formula, '', (f) => {
+    if (f.op === 'ratio') out.push({ num: f.num, den: f.den });
+  });
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,20 +3,11 @@
  * group, criteria in order with their category, every constant as an exact value.
  */
 import * as X from '../exact.ts';
-import type { ClassBand, CriteriaSet, Criterion, Field, Formula, Group, Text } from './schema.ts';
+import { compileFormula, type Node } from '../formula/registry.ts';
+import type { ClassBand, CriteriaSet, Criterion, Field, Group, Text } from './schema.ts';
 
-/** A formula with its constants already exact; see scoring/formula.ts for its meaning. */
-export type Node =
-  | { op: 'ratio'; num: string; den: string; points: X.Q; full: boolean }
-  | { op: 'bool'; field: string; points: X.Q }
-  | { op: 'enum'; field: string; map: ReadonlyMap<string, X.Q> }
-  | { op: 'tier'; field: string; tiers: readonly { bound: X.Q; strict: boolean; points: X.Q }[]; else: X.Q }
-  | { op: 'count'; fields: readonly string[]; perItem: X.Q; cap: X.Q }
-  | { op: 'sum'; terms: readonly Node[]; cap: X.Q | null }
-  | { op: 'gate'; if: string; then: Node; else: Node }
-  | { op: 'const'; value: X.Q }
-  | { op: 'date_by'; field: string; mmdd: string; points: X.Q }
-  | { op: 'reviewer'; field: string; points: X.Q };
+/** A formula with its constants already exact; formula/registry.ts says what each operator means. */
+export type { Node };
 
 export interface CompiledCriterion {
   readonly def: Criterion;
@@ -66,54 +57,6 @@ export interface CompiledSet {
   readonly derived: ReadonlyMap<string, readonly string[]>;
   /** Bands from the highest minimum down. */
   readonly bands: readonly CompiledBand[];
-}
-
-function compileFormula(f: Formula | number): Node {
-  if (typeof f === 'number') return { op: 'const', value: X.fromNumber(f) };
-  switch (f.op) {
-    case 'ratio':
-      return {
-        op: 'ratio',
-        num: f.num,
-        den: f.den,
-        points: X.fromNumber(f.points),
-        full: f.denZero === 'full',
-      };
-    case 'bool':
-      return { op: 'bool', field: f.field, points: X.fromNumber(f.points) };
-    case 'enum':
-      return {
-        op: 'enum',
-        field: f.field,
-        map: new Map(Object.entries(f.map).map(([k, v]) => [k, X.fromNumber(v)])),
-      };
-    case 'tier':
-      return {
-        op: 'tier',
-        field: f.field,
-        tiers: f.tiers.map((t) =>
-          'gte' in t
-            ? { bound: X.fromNumber(t.gte), strict: false, points: X.fromNumber(t.points) }
-            : { bound: X.fromNumber(t.gt), strict: true, points: X.fromNumber(t.points) },
-        ),
-        else: X.fromNumber(f.else),
-      };
-    case 'count':
-      return { op: 'count', fields: f.fields, perItem: X.fromNumber(f.perItem), cap: X.fromNumber(f.cap) };
-    case 'sum':
-      return {
-        op: 'sum',
-        terms: f.terms.map(compileFormula),
-        cap: f.cap === undefined ? null : X.fromNumber(f.cap),
-      };
-    case 'gate':
-      // biome-ignore lint/suspicious/noThenProperty: `then` is the format's word for the open branch; never awaited.
-      return { op: 'gate', if: f.if, then: compileFormula(f.then), else: compileFormula(f.else) };
-    case 'date_by':
-      return { op: 'date_by', field: f.field, mmdd: f.by, points: X.fromNumber(f.points) };
-    case 'reviewer':
-      return { op: 'reviewer', field: f.field, points: X.fromNumber(f.points) };
-  }
 }
 
 const hundredths = (x: X.Q): number => X.roundHundredths(x);

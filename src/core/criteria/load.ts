@@ -5,7 +5,9 @@
  */
 import { parseRule, RuleSyntaxError } from '../checks/expr.ts';
 import * as X from '../exact.ts';
-import { type CriteriaSet, type Field, type Formula, CriteriaSet as Schema, type Text } from './schema.ts';
+import type { Need } from '../formula/operator.ts';
+import { formulaFlaws, formulaMax, formulaReads } from '../formula/registry.ts';
+import { type CriteriaSet, type Field, CriteriaSet as Schema, type Text } from './schema.ts';
 
 export interface LoadProblem {
   /** Where in the file: "groups[0].categories[2].criteria[3].formula". */
@@ -85,70 +87,6 @@ function schemaMessageVi(issue: { code: string; message: string; path: readonly 
   }
 }
 
-/** The most a formula can give; a criterion's declared maximum must equal it. */
-export function formulaMax(f: Formula | number): X.Q {
-  if (typeof f === 'number') return X.fromNumber(f);
-  switch (f.op) {
-    case 'ratio':
-    case 'bool':
-    case 'date_by':
-    case 'reviewer':
-      return X.fromNumber(f.points);
-    case 'enum':
-      return Object.values(f.map).reduce((m, v) => X.max(m, X.fromNumber(v)), X.ZERO);
-    case 'tier':
-      return f.tiers.reduce((m, t) => X.max(m, X.fromNumber(t.points)), X.fromNumber(f.else));
-    case 'count':
-      return X.min(X.fromNumber(f.cap), X.mul(X.fromNumber(f.perItem), X.q(f.fields.length)));
-    case 'sum': {
-      const total = f.terms.reduce((s, t) => X.add(s, formulaMax(t)), X.ZERO);
-      return f.cap === undefined ? total : X.min(total, X.fromNumber(f.cap));
-    }
-    case 'gate':
-      return X.max(formulaMax(f.then), formulaMax(f.else));
-  }
-}
-
-/** Every field a formula reads, with the type it needs. */
-function* formulaRefs(
-  f: Formula | number,
-  path: string,
-): Generator<{ key: string; needs: Need; path: string }> {
-  if (typeof f === 'number') return;
-  switch (f.op) {
-    case 'ratio':
-      yield { key: f.num, needs: 'number', path: `${path}.num` };
-      yield { key: f.den, needs: 'number', path: `${path}.den` };
-      return;
-    case 'bool':
-      yield { key: f.field, needs: 'boolean', path: `${path}.field` };
-      return;
-    case 'enum':
-      yield { key: f.field, needs: 'enum', path: `${path}.field` };
-      return;
-    case 'tier':
-    case 'reviewer':
-      yield { key: f.field, needs: 'number', path: `${path}.field` };
-      return;
-    case 'count':
-      for (const [i, k] of f.fields.entries())
-        yield { key: k, needs: 'boolean', path: `${path}.fields[${i}]` };
-      return;
-    case 'date_by':
-      yield { key: f.field, needs: 'date', path: `${path}.field` };
-      return;
-    case 'sum':
-      for (const [i, t] of f.terms.entries()) yield* formulaRefs(t, `${path}.terms[${i}]`);
-      return;
-    case 'gate':
-      yield { key: f.if, needs: 'boolean', path: `${path}.if` };
-      yield* formulaRefs(f.then, `${path}.then`);
-      yield* formulaRefs(f.else, `${path}.else`);
-      return;
-  }
-}
-
-type Need = 'number' | 'boolean' | 'enum' | 'date';
 const NEED_TEXT: Record<Need, Text> = {
   number: { vi: 'kiểu số (integer/decimal)', en: 'a number type (integer/decimal)' },
   boolean: { vi: 'kiểu có/không (boolean)', en: 'boolean' },
@@ -313,22 +251,23 @@ function checkSet(set: CriteriaSet): LoadProblem[] {
             `Tiêu chí ${k.id} (nhóm "${g.id}"): công thức cho tối đa ${fmtVi(X.toNumber(fmax))} điểm, khác điểm tối đa ${fmtVi(k.max)}`,
             `Criterion ${k.id} (group "${g.id}"): the formula can give at most ${fmt(X.toNumber(fmax))}, not its maximum ${fmt(k.max)}`,
           );
-        for (const ref of formulaRefs(k.formula, `${at}.formula`)) {
+        for (const ref of formulaReads(k.formula, `${at}.formula`)) {
           const t = inGroup(ref.key, g.id);
           if (t === undefined)
             add(
-              ref.path,
+              ref.at,
               `Tiêu chí ${k.id} (nhóm "${g.id}"): trường "${ref.key}" không có`,
               `Criterion ${k.id} (group "${g.id}"): unknown field "${ref.key}"`,
             );
           else if (!satisfies(t, ref.needs))
             add(
-              ref.path,
+              ref.at,
               `Tiêu chí ${k.id}: trường "${ref.key}" phải là ${NEED_TEXT[ref.needs].vi}`,
               `Criterion ${k.id}: field "${ref.key}" must be ${NEED_TEXT[ref.needs].en}`,
             );
         }
-        checkEnumMaps(k.formula, `${at}.formula`, fields, k.id, add);
+        for (const flaw of formulaFlaws(k.formula, (key) => fields.get(key), `${at}.formula`))
+          add(flaw.at, `Tiêu chí ${k.id}: ${flaw.message.vi}`, `Criterion ${k.id}: ${flaw.message.en}`);
         for (const [ii, key] of [...k.inputs, ...(k.evidenceFields ?? [])].entries()) {
           if (inGroup(key, g.id) === undefined)
             add(
@@ -386,32 +325,6 @@ function checkSet(set: CriteriaSet): LoadProblem[] {
     }
   }
   return problems;
-}
-
-function checkEnumMaps(
-  f: Formula | number,
-  path: string,
-  fields: Map<string, Field>,
-  criterionId: string,
-  add: (path: string, vi: string, en: string) => void,
-): void {
-  if (typeof f === 'number') return;
-  if (f.op === 'enum') {
-    const options = new Set(fields.get(f.field)?.options?.map((o) => o.value) ?? []);
-    for (const value of Object.keys(f.map)) {
-      if (options.size && !options.has(value))
-        add(
-          `${path}.map`,
-          `Tiêu chí ${criterionId}: "${value}" không phải lựa chọn của trường "${f.field}"`,
-          `Criterion ${criterionId}: "${value}" is not an option of "${f.field}"`,
-        );
-    }
-  } else if (f.op === 'sum') {
-    for (const [i, t] of f.terms.entries()) checkEnumMaps(t, `${path}.terms[${i}]`, fields, criterionId, add);
-  } else if (f.op === 'gate') {
-    checkEnumMaps(f.then, `${path}.then`, fields, criterionId, add);
-    checkEnumMaps(f.else, `${path}.else`, fields, criterionId, add);
-  }
 }
 
 /** Class bands must tile [0, totalMax] with no gap and no overlap (R6). */

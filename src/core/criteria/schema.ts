@@ -5,6 +5,8 @@
  * set at once (sums, formula maxima, field references, bands) live in `validate.ts`.
  */
 import { z } from 'zod';
+import type { SchemaKit } from '../formula/operator.ts';
+import { type Formula as FormulaDef, OPERATORS } from '../formula/registry.ts';
 
 export const FORMAT = 'chiso.criteria/1';
 
@@ -54,74 +56,18 @@ export const DerivedField = z.strictObject({
 });
 export type DerivedField = z.infer<typeof DerivedField>;
 
-const Ratio = z.strictObject({
-  op: z.literal('ratio'),
-  num: Key,
-  den: Key,
-  points: Points,
-  /** What a zero denominator earns: nothing, or the full points (e.g. no report was requested). */
-  denZero: z.enum(['zero', 'full']).default('zero'),
-});
-const Bool = z.strictObject({ op: z.literal('bool'), field: Key, points: Points });
-const Enum = z.strictObject({ op: z.literal('enum'), field: Key, map: z.record(z.string(), Points) });
-const Tier = z.strictObject({
-  op: z.literal('tier'),
-  field: Key,
-  tiers: z
-    .array(
-      z.union([
-        z.strictObject({ gte: z.number().finite(), points: Points }),
-        z.strictObject({ gt: z.number().finite(), points: Points }),
-      ]),
-    )
-    .min(1),
-  else: Points.default(0),
-});
-const Count = z.strictObject({
-  op: z.literal('count'),
-  fields: z.array(Key).min(1),
-  perItem: Points,
-  cap: Points,
-});
-const DateBy = z.strictObject({
-  op: z.literal('date_by'),
-  field: Key,
-  /** Month and day in the cycle's year, inclusive: "03-31". */
-  by: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'dạng MM-DD'),
-  points: Points,
-});
-const Reviewer = z.strictObject({ op: z.literal('reviewer'), field: Key, points: Points });
-
-export type Formula =
-  | z.infer<typeof Ratio>
-  | z.infer<typeof Bool>
-  | z.infer<typeof Enum>
-  | z.infer<typeof Tier>
-  | z.infer<typeof Count>
-  | z.infer<typeof DateBy>
-  | z.infer<typeof Reviewer>
-  | { op: 'sum'; terms: Formula[]; cap?: number | undefined }
-  | { op: 'gate'; if: string; then: Formula; else: Formula | number };
-
-export const Formula: z.ZodType<Formula> = z.lazy(() =>
-  z.discriminatedUnion('op', [
-    Ratio,
-    Bool,
-    Enum,
-    Tier,
-    Count,
-    DateBy,
-    Reviewer,
-    z.strictObject({ op: z.literal('sum'), terms: z.array(Formula).min(1), cap: Points.optional() }),
-    z.strictObject({
-      op: z.literal('gate'),
-      if: Key,
-      // biome-ignore lint/suspicious/noThenProperty: `then` is the format's word for the open branch; never awaited.
-      then: Formula,
-      else: z.union([Points, Formula]).default(0),
-    }),
-  ]),
-) as z.ZodType<Formula>;
+/**
+ * A formula: one of the operators of formula/registry.ts, each of which describes its own shape.
+ * The union is built on first use (z.lazy), since a sum or a gate holds formulas itself.
+ */
+export type Formula = FormulaDef;
+export const Formula: z.ZodType<Formula> = z.lazy(() => {
+  const kit: SchemaKit = { z, Key, Points, Formula };
+  const shapes = OPERATORS.map((o) => o.schema(kit));
+  // Each shape is a strict object with its `op` literal; the registry's types cannot say so to
+  // discriminatedUnion, whose union is then the registry's Formula again.
+  return z.discriminatedUnion('op', shapes as unknown as [z.ZodObject, ...z.ZodObject[]]);
+}) as unknown as z.ZodType<Formula>;
 
 export type FormulaOp = Formula['op'];
 

@@ -1,209 +1,185 @@
 /**
  * The formulas of a group turned, once, into plain functions for bulk scoring without
- * explanations: field references are resolved when the group is first scored (a derived field
- * becomes the list of keys it sums, found once instead of looked up on every read), whole-number
- * values are compared and multiplied as JS numbers without making a fraction for each read, and
- * the results that depend only on a count (count) are computed ahead.
+ * explanations (each operator's `fast` part, formula/registry.ts), reading the fields from slots:
+ * every field the group's formulas and category gates read has a slot, filled once per agency
+ * and once per website check, so that a field several criteria read is looked up in the agency's
+ * object once instead of once per criterion (the lookups were half of bulk scoring). A derived
+ * field is read as the parts it sums.
  *
- * A fast function handles the cases every real form has (whole numbers that stay safe
- * integers, booleans, options, dates) and returns SLOW for anything else (a decimal value, a
- * negative denominator, a product leaving the safe range): the caller then runs the exact
- * evaluator of formula.ts, so a result is always the one `evaluate` gives, value for value.
- * The property tests compare both on random forms.
+ * A fast function handles the cases every real form has (whole numbers that stay safe integers,
+ * booleans, options, dates) and returns SLOW for anything else (a decimal value, a negative
+ * denominator, a product leaving the safe range): the caller then runs the exact evaluator, so
+ * a result is always the one `evaluate` gives, value for value. fast.test.ts compares both on
+ * random forms.
  */
-import type { CompiledGroup, Node } from '../criteria/compile.ts';
-import * as X from '../exact.ts';
+import type { CompiledGroup } from '../criteria/compile.ts';
+import type * as X from '../exact.ts';
+import {
+  type FastFormula,
+  type FastKit,
+  INEXACT,
+  MISSING,
+  SLOW,
+  type Slots,
+  type WholeNumberRead,
+} from '../formula/operator.ts';
+import { fastNode, type Node } from '../formula/registry.ts';
 import type { Values } from '../types.ts';
+import { SlotFiller } from './slots.ts';
 
-/** "Not handled here: evaluate exactly." */
-export const SLOW = null;
-
-/** Values of the agency, and of one website check laid over them (or null). */
-export type FastFormula = (values: Values, overlay: Values | null, year: number) => X.Q | null;
+export { SLOW };
 
 const own = Object.prototype.hasOwnProperty;
 
-// Bound once rather than read as `X.name` in the loops: the CLI and the benchmarks run these
-// sources through tsx, whose CommonJS output reads every imported name through a getter call,
-// which cost about a tenth of the scoring time.
-const { ZERO, add, cmp, isZero, q } = X;
-
-const raw = (values: Values, overlay: Values | null, key: string): unknown =>
-  overlay !== null && own.call(overlay, key) ? overlay[key] : values[key];
-
-/** A number read as a safe integer, not given, or something only the exact path can handle. */
-const MISSING = -1;
-const INEXACT = -2;
-type NumberRead = (values: Values, overlay: Values | null) => number;
+/** What bulk scoring of one group needs, made once: the slots and each criterion's fast formula. */
+export interface FieldPlan {
+  /** The key of each slot. */
+  readonly keys: readonly string[];
+  /** The fast formula of each criterion, in `group.criteria` order. */
+  readonly formulas: readonly FastFormula[];
+  /** The slot of each category's gate field, or -1 for a category without a gate. */
+  readonly gateSlots: readonly number[];
+  /**
+   * The slots a website check can change: those the monitored criteria and their categories'
+   * gates read. Only these are filled for a check; the others keep the agency's values.
+   */
+  readonly checkSlots: readonly number[];
+  /** Fill the agency's slots, and a website check's (slots.ts). */
+  readonly agencyFiller: SlotFiller;
+  readonly checkFiller: SlotFiller;
+}
 
 /**
- * Reads a whole number: writes it to `box[0]` and returns 0, or returns MISSING (not given, as
- * readNumber's null) or INEXACT (a decimal, or a sum leaving the safe range). No allocation.
+ * Fills `slots` with the raw values (undefined where none is given) as EvalContext.get reads
+ * them: the overlay's own value where it has the key, else the agency's.
  */
-function numberReader(
+export function fillSlots(plan: FieldPlan, values: Values, overlay: Values | null, slots: unknown[]): void {
+  const keys = plan.keys;
+  if (overlay === null) for (let i = 0; i < keys.length; i++) slots[i] = values[keys[i]!];
+  else
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      slots[i] = own.call(overlay, key) ? overlay[key] : values[key];
+    }
+}
+
+/** Fills every slot with the agency's raw value (undefined where it gave none), for bulk scoring. */
+export function fillAgencySlots(plan: FieldPlan, values: Values, slots: unknown[]): void {
+  plan.agencyFiller.fill(values, slots);
+}
+
+/**
+ * Fills, for one website check laid over the agency, the slots the monitored criteria read (the
+ * others are never read with a check): the check's own value where it has the key, else the
+ * agency's (`agency`, filled by fillAgencySlots).
+ */
+export function fillCheckSlots(plan: FieldPlan, agency: Slots, overlay: Values, slots: unknown[]): void {
+  plan.checkFiller.fillOver(overlay, agency, slots);
+}
+
+/**
+ * Reads a whole number from a slot: the number, or MISSING (not given, as readNumber's null) or
+ * INEXACT (a decimal). A derived field sums its parts in order, as readNumber does, and answers
+ * MISSING at the first part not given.
+ */
+function wholeNumberReader(
   key: string,
   derived: ReadonlyMap<string, readonly string[]>,
-  box: Float64Array,
-): NumberRead {
+  slot: (key: string) => number,
+): WholeNumberRead {
   const parts = derived.get(key);
   if (!parts) {
-    return (values, overlay) => {
-      const v = raw(values, overlay, key);
+    const s = slot(key);
+    return (slots) => {
+      const v = slots[s];
       if (typeof v !== 'number') return MISSING;
-      if (!Number.isSafeInteger(v)) return INEXACT;
-      box[0] = v;
-      return 0;
+      return Number.isSafeInteger(v) ? v : INEXACT;
     };
   }
-  // readNumber sums the parts in order and answers null at the first part not given; a part
-  // that is itself derived is resolved the same way, once.
-  const readers = parts.map((p) => numberReader(p, derived, box));
-  return (values, overlay) => {
+  const readers = parts.map((p) => wholeNumberReader(p, derived, slot));
+  return (slots) => {
     let sum = 0;
     for (let i = 0; i < readers.length; i++) {
-      const r = readers[i]!(values, overlay);
-      if (r !== 0) return r;
-      sum += box[0]!;
+      const v = readers[i]!(slots);
+      if (v === INEXACT || Number.isNaN(v)) return v;
+      sum += v;
       // Checked at every step: a sum that left the safe range may not come back exact.
       if (!Number.isSafeInteger(sum)) return INEXACT;
     }
     // readNumber starts from ZERO and adds: an empty or all-zero sum is +0, never −0.
-    box[0] = sum + 0;
-    return 0;
+    return sum + 0;
   };
 }
 
-const isSmallInt = (x: X.Int): x is number => typeof x === 'number';
+const plans = new WeakMap<CompiledGroup, FieldPlan>();
 
-function compileNode(node: Node, derived: ReadonlyMap<string, readonly string[]>): FastFormula {
-  switch (node.op) {
-    case 'const': {
-      const value = node.value;
-      return () => value;
+/** The group's plan, made on first use. */
+export function fieldPlan(group: CompiledGroup, derived: ReadonlyMap<string, readonly string[]>): FieldPlan {
+  let plan = plans.get(group);
+  if (plan) return plan;
+  const keys: string[] = [];
+  const slotOf = new Map<string, number>();
+  // The slots the criterion being compiled reads, to know which a website check can change.
+  let touched = new Set<number>();
+  const slot = (key: string): number => {
+    let s = slotOf.get(key);
+    if (s === undefined) {
+      s = keys.length;
+      keys.push(key);
+      slotOf.set(key, s);
     }
-    case 'bool': {
-      const { field, points } = node;
-      return (v, o) => (raw(v, o, field) === true ? points : ZERO);
+    touched.add(s);
+    return s;
+  };
+  const kit: FastKit = {
+    slot,
+    wholeNumber: (key) => wholeNumberReader(key, derived, slot),
+    fast: (node: Node) => fastNode(node, kit),
+  };
+  const gateSlots = group.categories.map((c) => (c.gate === undefined ? -1 : slot(c.gate)));
+  const checkSlots = new Set<number>();
+  const formulas = group.criteria.map((k) => {
+    touched = new Set();
+    const f = fastNode(k.node, kit);
+    if (k.monitored) {
+      for (const s of touched) checkSlots.add(s);
+      const gate = gateSlots[k.categoryIndex]!;
+      if (gate >= 0) checkSlots.add(gate);
     }
-    case 'enum': {
-      const { field, map } = node;
-      return (v, o) => {
-        const r = raw(v, o, field);
-        return (typeof r === 'string' ? map.get(r) : undefined) ?? ZERO;
-      };
-    }
-    case 'count': {
-      // The value for every possible count, made exactly as formula.ts makes it.
-      const byCount = Array.from({ length: node.fields.length + 1 }, (_, n) =>
-        X.min(X.mul(node.perItem, X.q(n)), node.cap),
-      );
-      const fields = node.fields;
-      return (v, o) => {
-        let n = 0;
-        for (let i = 0; i < fields.length; i++) if (raw(v, o, fields[i]!) === true) n++;
-        return byCount[n]!;
-      };
-    }
-    case 'date_by': {
-      const { field, mmdd, points } = node;
-      let year = Number.NaN;
-      let by = '';
-      return (v, o, y) => {
-        if (y !== year) {
-          year = y;
-          by = `${y}-${mmdd}`;
-        }
-        const r = raw(v, o, field);
-        return typeof r === 'string' && r <= by ? points : ZERO;
-      };
-    }
-    case 'gate': {
-      const key = node.if;
-      const then = compileNode(node.then, derived);
-      const otherwise = compileNode(node.else, derived);
-      return (v, o, y) => (raw(v, o, key) === true ? then(v, o, y) : otherwise(v, o, y));
-    }
-    case 'sum': {
-      const terms = node.terms.map((t) => compileNode(t, derived));
-      const cap = node.cap;
-      return (v, o, y) => {
-        let total = ZERO;
-        for (let i = 0; i < terms.length; i++) {
-          const t = terms[i]!(v, o, y);
-          if (t === SLOW) return SLOW;
-          // As formula.ts: the first term as it is (zero made canonical), then exact additions.
-          total = i === 0 ? (isZero(t) ? ZERO : t) : add(total, t);
-        }
-        return cap !== null && cmp(total, cap) > 0 ? cap : total;
-      };
-    }
-    case 'tier': {
-      const box = new Float64Array(1);
-      const read = numberReader(node.field, derived, box);
-      const tiers = node.tiers;
-      // Whole-number bounds compare as numbers; a fractional one needs the exact path.
-      if (!tiers.every((t) => t.bound.d === 1 && isSmallInt(t.bound.n))) return () => SLOW;
-      const bounds = tiers.map((t) => t.bound.n as number);
-      const strict = tiers.map((t) => t.strict);
-      const points = tiers.map((t) => t.points);
-      const otherwise = node.else;
-      return (v, o) => {
-        const r = read(v, o);
-        if (r === INEXACT) return SLOW;
-        if (r === MISSING) return otherwise;
-        const x = box[0]!;
-        for (let i = 0; i < bounds.length; i++) {
-          const b = bounds[i]!;
-          if (strict[i] ? x > b : x >= b) return points[i]!;
-        }
-        return otherwise;
-      };
-    }
-    case 'ratio': {
-      const box = new Float64Array(1);
-      const readNum = numberReader(node.num, derived, box);
-      const readDen = numberReader(node.den, derived, box);
-      const { points, full } = node;
-      if (!isSmallInt(points.n) || !isSmallInt(points.d)) return () => SLOW;
-      const pn = points.n;
-      const pd = points.d;
-      const atZero = full ? points : ZERO;
-      return (v, o) => {
-        const rn = readNum(v, o);
-        if (rn === INEXACT) return SLOW;
-        const num = box[0]!;
-        const rd = readDen(v, o);
-        if (rd === INEXACT) return SLOW;
-        if (rn === MISSING || rd === MISSING) return ZERO;
-        const den = box[0]!;
-        if (den === 0) return atZero;
-        if (den < 0) return SLOW;
-        // ratioPoints with a positive denominator: the ends by comparing, else num·points/den.
-        if (num >= den) return points;
-        if (num <= 0) return ZERO;
-        const n = num * pn;
-        const d = pd * den;
-        if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) return SLOW;
-        return q(n, d);
-      };
-    }
-    case 'reviewer':
-      // Rare (one criterion, marked by hand): the exact path is fast enough.
-      return () => SLOW;
-  }
+    return f;
+  });
+  const changing = [...checkSlots].sort((a, b) => a - b);
+  plan = {
+    keys,
+    formulas,
+    gateSlots,
+    checkSlots: changing,
+    agencyFiller: new SlotFiller(
+      keys,
+      keys.map((_, i) => i),
+    ),
+    checkFiller: new SlotFiller(keys, changing),
+  };
+  plans.set(group, plan);
+  return plan;
 }
 
-const cache = new WeakMap<CompiledGroup, readonly FastFormula[]>();
+/** Values of the agency, and of one website check laid over them (or null). */
+export type ValuesFormula = (values: Values, overlay: Values | null, year: number) => X.Q | null;
 
-/** The fast formula of each criterion of the group, in `group.criteria` order. */
+/**
+ * Each criterion's fast formula as a function of the agency's values and a website check laid
+ * over them, in `group.criteria` order: for a caller that scores one form at a time. Bulk
+ * scoring (score.ts) fills the slots itself, once for every criterion.
+ */
 export function fastFormulas(
   group: CompiledGroup,
   derived: ReadonlyMap<string, readonly string[]>,
-): readonly FastFormula[] {
-  let fns = cache.get(group);
-  if (!fns) {
-    fns = group.criteria.map((k) => compileNode(k.node, derived));
-    cache.set(group, fns);
-  }
-  return fns;
+): readonly ValuesFormula[] {
+  const plan = fieldPlan(group, derived);
+  return plan.formulas.map((f) => (values: Values, overlay: Values | null, year: number) => {
+    const slots: unknown[] = new Array(plan.keys.length);
+    fillSlots(plan, values, overlay, slots);
+    return f(slots, year);
+  });
 }

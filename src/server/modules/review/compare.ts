@@ -4,9 +4,10 @@
  * fields a criterion reads, its reviewer marks, and its decisions on "not applicable" claims. Both
  * sides are scored by the core (`scoreAgency` with explanations); nothing here computes a point.
  */
-import type { CompiledCriterion, CompiledGroup, CompiledSet, Node } from '../../../core/criteria/compile.ts';
+import type { CompiledCriterion, CompiledGroup, CompiledSet } from '../../../core/criteria/compile.ts';
 import type { Field } from '../../../core/criteria/schema.ts';
 import { formatDate, formatNumber, formatPoints, pick } from '../../../core/format.ts';
+import { formulaFields } from '../../../core/formula/registry.ts';
 import { points } from '../../../core/interchange.ts';
 import { type AgencyScore, scoreAgency } from '../../../core/scoring/score.ts';
 import type { AgencyData, Lang, Text, Values } from '../../../core/types.ts';
@@ -49,36 +50,8 @@ export function criterionFields(set: CompiledSet, group: CompiledGroup, k: Compi
   const add = (key: string) => {
     for (const part of set.derived.get(key) ?? [key]) if (!out.includes(part)) out.push(part);
   };
-  const walk = (node: Node): void => {
-    switch (node.op) {
-      case 'ratio':
-        add(node.num);
-        add(node.den);
-        return;
-      case 'bool':
-      case 'enum':
-      case 'tier':
-      case 'date_by':
-      case 'reviewer':
-        add(node.field);
-        return;
-      case 'count':
-        for (const f of node.fields) add(f);
-        return;
-      case 'sum':
-        for (const t of node.terms) walk(t);
-        return;
-      case 'gate':
-        add(node.if);
-        walk(node.then);
-        walk(node.else);
-        return;
-      case 'const':
-        return;
-    }
-  };
   for (const key of k.def.inputs) add(key);
-  walk(k.node);
+  for (const key of formulaFields(k.def.formula)) add(key);
   const gate = group.categories[k.categoryIndex]?.gate;
   if (gate) add(gate);
   return out;

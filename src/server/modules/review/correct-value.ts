@@ -4,8 +4,9 @@
  * back (with a reason). The new value, its place in the field's history and its audit row are
  * written under the cycle's share lock and the submission's lock.
  */
-import type { CompiledGroup, Node } from '../../../core/criteria/compile.ts';
+import type { CompiledGroup } from '../../../core/criteria/compile.ts';
 import { pick } from '../../../core/format.ts';
+import { walkFormula } from '../../../core/formula/registry.ts';
 import { checkValue, fieldName } from '../../../core/input/values.ts';
 import type { Values } from '../../../core/types.ts';
 import { audit } from '../../platform/audit.ts';
@@ -24,18 +25,11 @@ import { clean, length } from './review-words.ts';
 /** The largest value a reviewer field can earn, from the criteria that read it (the core clamps above it). */
 function reviewerMax(group: CompiledGroup, key: string): { max: number; criterionId: string } | null {
   let found: { max: number; criterionId: string } | null = null;
-  const walk = (node: Node, criterionId: string) => {
-    if (node.op === 'reviewer' && node.field === key) {
-      const max = Number(node.points.n) / Number(node.points.d);
-      if (!found || max < found.max) found = { max, criterionId };
-    }
-    if (node.op === 'sum') for (const t of node.terms) walk(t, criterionId);
-    if (node.op === 'gate') {
-      walk(node.then, criterionId);
-      walk(node.else, criterionId);
-    }
-  };
-  for (const k of group.criteria) walk(k.node, k.id);
+  for (const k of group.criteria)
+    walkFormula(k.def.formula, '', (f) => {
+      if (f.op === 'reviewer' && f.field === key && (!found || f.points < found.max))
+        found = { max: f.points, criterionId: k.id };
+    });
   return found;
 }
 

@@ -47,38 +47,6 @@ export const criteriaMessages = {
   'load.wholeFile': { vi: 'Toàn bộ tệp', en: 'Whole file' },
 
   'formula.points': { vi: '{n} điểm', en: '{n} points' },
-  'formula.ratio': {
-    vi: '{points} điểm × ({num} / {den}), không quá {points} điểm',
-    en: '{points} points × ({num} / {den}), at most {points}',
-  },
-  'formula.denZeroFull': { vi: '; nếu {den} bằng 0: đủ điểm', en: '; full points when {den} is 0' },
-  'formula.denZeroZero': { vi: '; nếu {den} bằng 0: 0 điểm', en: '; 0 when {den} is 0' },
-  'formula.bool': { vi: '{points} nếu {field} là “Có”', en: '{points} if {field} is yes' },
-  'formula.enum': { vi: 'theo {field}: {map}', en: 'by {field}: {map}' },
-  'formula.tier': {
-    vi: 'theo {field}: {tiers}; còn lại: {else}',
-    en: 'by {field}: {tiers}; otherwise {else}',
-  },
-  'formula.gte': { vi: 'từ {x} trở lên: {points}', en: '{x} or more: {points}' },
-  'formula.gt': { vi: 'trên {x}: {points}', en: 'over {x}: {points}' },
-  'formula.count': {
-    vi: '{per} cho mỗi mục có trong {fields}, tối đa {cap}',
-    en: '{per} for each of {fields}, at most {cap}',
-  },
-  'formula.dateBy': {
-    vi: '{points} nếu {field} trước hoặc đúng ngày {by} của năm đánh giá',
-    en: '{points} if {field} is on or before {by}',
-  },
-  'formula.reviewer': {
-    vi: 'cán bộ thẩm định chấm theo {field}, tối đa {points}',
-    en: 'scored by the assessor on {field}, at most {points}',
-  },
-  'formula.plus': { vi: '; cộng ', en: '; plus ' },
-  'formula.cap': { vi: ' (tổng tối đa {cap})', en: ' (at most {cap} in all)' },
-  'formula.gate': {
-    vi: 'nếu {if} là “Có”: {yes}; nếu không: {no}',
-    en: 'if {if}: {yes}; otherwise {no}',
-  },
   'fieldType.integer': { vi: 'số nguyên', en: 'whole number' },
   'fieldType.decimal': { vi: 'số', en: 'number' },
   'fieldType.boolean': { vi: 'Có/Không', en: 'yes/no' },
