@@ -4,9 +4,10 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Text } from '../../core/types.ts';
 import type { Executor } from '../db/open.ts';
+import { preparedPer } from '../db/prepared.ts';
 import { type Role, sessions, users } from '../db/schema.ts';
 
 export const SESSION_COOKIE = 'chiso_session';
@@ -90,9 +91,9 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/** The active user of a session token, or null (unknown, expired, or user deactivated). */
-export async function userOfToken(db: Executor, token: string, now: Date): Promise<SessionUser | null> {
-  const rows = await db
+/** The session lookup of every request, built once (db/prepared.ts). */
+const sessionQuery = preparedPer((db) =>
+  db
     .select({
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
@@ -105,8 +106,20 @@ export async function userOfToken(db: Executor, token: string, now: Date): Promi
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, now), eq(users.active, true)))
-    .limit(1);
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(sessions.expiresAt, sql.param(sql.placeholder('now'), sessions.expiresAt)),
+        eq(users.active, true),
+      ),
+    )
+    .limit(1)
+    .prepare('user_of_token'),
+);
+
+/** The active user of a session token, or null (unknown, expired, or user deactivated). */
+export async function userOfToken(db: Executor, token: string, now: Date): Promise<SessionUser | null> {
+  const rows = await sessionQuery(db).execute({ tokenHash: tokenHash(token), now });
   const row = rows[0];
   if (!row) return null;
   // Touch the session now and then, not on every request (a write per read would not scale).

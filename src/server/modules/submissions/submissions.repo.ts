@@ -1,6 +1,7 @@
 /** SQL of submissions, their N/A claims and evidence (the submissions module's tables). */
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/open.ts';
+import { preparedPer } from '../../db/prepared.ts';
 import { cycleAgencies, cycles, evidence, files, naClaims, submissions, users } from '../../db/schema.ts';
 import type { Actor } from '../../platform/audit.ts';
 
@@ -19,18 +20,25 @@ export const formRow = async (
   cycleId: string,
   agencyId: string,
 ): Promise<{ cycle: CycleRow; roster: RosterRow | null; submission: SubmissionRow | null } | undefined> =>
-  (
-    await db
-      .select({ cycle: cycles, roster: cycleAgencies, submission: submissions })
-      .from(cycles)
-      .leftJoin(
-        cycleAgencies,
-        and(eq(cycleAgencies.cycleId, cycles.id), eq(cycleAgencies.agencyId, agencyId)),
-      )
-      .leftJoin(submissions, and(eq(submissions.cycleId, cycles.id), eq(submissions.agencyId, agencyId)))
-      .where(eq(cycles.id, cycleId))
-      .limit(1)
-  )[0];
+  (await formRowQuery(db).execute({ cycleId, agencyId }))[0];
+
+/** Read by every autosave: built once (db/prepared.ts). */
+const formRowQuery = preparedPer((db) =>
+  db
+    .select({ cycle: cycles, roster: cycleAgencies, submission: submissions })
+    .from(cycles)
+    .leftJoin(
+      cycleAgencies,
+      and(eq(cycleAgencies.cycleId, cycles.id), eq(cycleAgencies.agencyId, sql.placeholder('agencyId'))),
+    )
+    .leftJoin(
+      submissions,
+      and(eq(submissions.cycleId, cycles.id), eq(submissions.agencyId, sql.placeholder('agencyId'))),
+    )
+    .where(eq(cycles.id, sql.placeholder('cycleId')))
+    .limit(1)
+    .prepare('form_row'),
+);
 
 /** A draft save as the use case decided it: the patch to write and who writes it. */
 export interface DraftWrite {
