@@ -3,7 +3,7 @@
  * database holds them: numbers are JS numbers read as the decimals they are written as, dates
  * are "YYYY-MM-DD" strings, booleans are booleans; an absent key means "not given".
  */
-import type { Text } from './criteria/schema.ts';
+import type { Text } from './criteria/fields.ts';
 
 export type { Text };
 

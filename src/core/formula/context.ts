@@ -2,7 +2,7 @@
  * What the exact evaluator and the explainer read a formula's fields from: one agency's values,
  * or one website check laid over them.
  */
-import type { Field } from '../criteria/schema.ts';
+import type { Field } from '../criteria/fields.ts';
 import * as X from '../exact.ts';
 import { formatQ, pick } from '../format.ts';
 import type { Lang, Values } from '../types.ts';

@@ -9,7 +9,7 @@
  * function of the zod that criteria/schema.ts hands in.
  */
 import type { z } from 'zod';
-import type { Field } from '../criteria/schema.ts';
+import type { Field } from '../criteria/fields.ts';
 import type * as X from '../exact.ts';
 import type { Lang } from '../types.ts';
 import type { EvalContext } from './context.ts';

@@ -6,7 +6,7 @@
  * criteria pages of the web application) for their words. No other module switches on `op`.
  */
 
-import type { Field } from '../criteria/schema.ts';
+import type { Field } from '../criteria/fields.ts';
 import * as X from '../exact.ts';
 import { formatNumber } from '../format.ts';
 import type { Lang } from '../types.ts';
