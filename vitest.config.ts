@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,6 +10,10 @@ export default defineConfig({
     // A page reaches its next state after a request to the real server and a re-render: under load
     // that is seconds, not vitest's default 1 s for expect.poll, which made tests fail by timing alone.
     expect: { poll: { timeout: 15_000, interval: 100 } },
+    // Two files at once even on 2 cores (vitest's default there is one): a browser test spends much
+    // of its time waiting on the page, the server and timers, which a second file fills. One file at
+    // a time took the whole run past 8 minutes.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
