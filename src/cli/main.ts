@@ -10,8 +10,9 @@ import { type CompiledSet, compileCriteriaSet } from '../core/criteria/compile.t
 import { type LoadProblem, loadCriteriaSetText } from '../core/criteria/load.ts';
 import { pick } from '../core/format.ts';
 import { type InputProblem, readCycleText } from '../core/input/cycle.ts';
-import { toInterchange } from '../core/interchange.ts';
+import { writeInterchangeJson } from '../core/interchange.ts';
 import { scoreCycle } from '../core/ranking/rank.ts';
+import { scoreAgency } from '../core/scoring/score.ts';
 import type { Lang, Text } from '../core/types.ts';
 import { renderCheckText, renderCriteria, renderExplanation, renderRankingTable } from './render.ts';
 
@@ -255,12 +256,18 @@ function runScore(io: Io, flags: Flags, lang: Lang): number {
     throw new UsageError([
       { vi: `Không có đơn vị "${explainCode}" trong tệp`, en: `no agency "${explainCode}" in the file` },
     ]);
-  const result = scoreCycle(set, cycle, { explain: explainCode !== undefined });
+  // Ranked without explanations; only the agency asked about is explained (a 10,000-agency
+  // cycle explained whole took seconds and gigabytes to print one agency).
+  const result = scoreCycle(set, cycle);
   if (explainCode !== undefined) {
-    io.out(renderExplanation(result, cycle, explainCode, lang));
+    io.out(
+      renderExplanation(result, cycle, explainCode, lang, (agency) =>
+        scoreAgency(set, agency, cycle.year, { explain: true }),
+      ),
+    );
     return 0;
   }
-  if (format === 'json') io.out(`${JSON.stringify(toInterchange(result), null, 2)}\n`);
+  if (format === 'json') writeInterchangeJson(result, io.out);
   else io.out(renderRankingTable(result, lang));
   return 0;
 }
