@@ -24,7 +24,11 @@ describe("reading an agency's values", () => {
 
   it('drops a null ("not given") and normalises text to NFC, in a copy, leaving the file’s object alone', () => {
     const decomposed = 'Kế hoạch'.normalize('NFD');
-    const values = { ...perfectValues(set, 'department', YEAR), it_plan_ref: decomposed, internet_bandwidth_mbps: null };
+    const values = {
+      ...perfectValues(set, 'department', YEAR),
+      it_plan_ref: decomposed,
+      internet_bandwidth_mbps: null,
+    };
     const before = { ...values };
     const r = read(values);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
