@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { bundledCompiledSet } from '../src/core/criteria/bundled.ts';
 import type { CompiledSet } from '../src/core/criteria/compile.ts';
 import { readCycle, readCycleText } from '../src/core/input/cycle.ts';
-import { toInterchange } from '../src/core/interchange.ts';
+import { toInterchange, writeInterchangeJson } from '../src/core/interchange.ts';
 import { scoreCycle } from '../src/core/ranking/rank.ts';
 import type { CycleData } from '../src/core/types.ts';
 import { generateCycle } from '../src/sample/generate.ts';
@@ -188,8 +188,15 @@ function describe(set: CompiledSet, cycle: CycleData) {
   };
 }
 
-/** `chiso score`'s JSON on standard output, as the command writes it. */
-const interchangeText = (result: ReturnType<typeof scoreCycle>): string =>
+/** `chiso score`'s JSON as the command makes it, encoded as writing it to a file encodes it. */
+function jsonBytes(result: ReturnType<typeof scoreCycle>): Buffer[] {
+  const out: Buffer[] = [];
+  writeInterchangeJson(result, (text) => out.push(Buffer.from(text)));
+  return out;
+}
+
+/** `chiso score`'s JSON as interchange.md defines it, to check what the command wrote. */
+const referenceText = (result: ReturnType<typeof scoreCycle>): string =>
   `${JSON.stringify(toInterchange(result), null, 2)}\n`;
 
 export async function run(): Promise<void> {
@@ -230,11 +237,11 @@ export async function run(): Promise<void> {
     const b = measure('(b) readCycle (validate)', () => readCycle(parsed, { resolveSet }));
     const c = measure('(c) scoreCycle (score + rank)', () => scoreCycle(set, cycle));
     const result = scoreCycle(set, cycle);
-    const d = measure('(d) JSON output', () => interchangeText(result));
-    const e = measure('(e) (a)…(d) together, text to text', () => {
+    const d = measure('(d) JSON output, to bytes', () => jsonBytes(result));
+    const e = measure('(e) (a)…(d) together, text to bytes', () => {
       const r = readCycleText(text, { resolveSet });
       if (!r.ok) throw new Error('unreachable: the same text validated above');
-      return interchangeText(scoreCycle(r.set, r.cycle));
+      return jsonBytes(scoreCycle(r.set, r.cycle));
     });
     _lastResult = undefined;
 
@@ -279,8 +286,8 @@ export async function run(): Promise<void> {
       PROCESS_TIMED,
     );
     const written = readFileSync(output, 'utf8');
-    if (written !== interchangeText(result))
-      throw new Error('`chiso score` wrote something else than the in-process pipeline');
+    if (written !== referenceText(result))
+      throw new Error('`chiso score` wrote something else than JSON.stringify of the result');
     const processes = [...starts, ...commands];
     console.log(
       table([

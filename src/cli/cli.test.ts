@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -300,19 +300,44 @@ describe('chiso criteria', () => {
   });
 });
 
+/** The compiled command line bin/chiso.mjs runs, and whether it is at least as new as every file it was built from. */
+function compiledCli(): { builtAt: number; fresh: boolean } {
+  const main = `${ROOT}dist/cli/main.mjs`;
+  const builtAt = statSync(main).mtimeMs;
+  const { inputs } = JSON.parse(readFileSync(`${ROOT}dist/cli/build.json`, 'utf8')) as { inputs: string[] };
+  return { builtAt, fresh: inputs.every((f) => statSync(`${ROOT}${f}`).mtimeMs <= builtAt) };
+}
+
 describe('the installed command', () => {
-  it('runs as `npx chiso` from the repository root, and exits 2 on bad input', async () => {
+  it('runs as `npx chiso` from the repository root, compiled, and exits 2 on bad input', async () => {
     const ok = await run(
       'npx',
       ['--no-install', 'chiso', 'score', '--input', vectorInputPath('random-202')],
       { cwd: ROOT },
     );
     expect(JSON.parse(ok.stdout)).toEqual(vectorExpected('random-202'));
+    // Nothing said on stderr: it ran dist/cli, not the sources (which it would say it fell back to).
+    expect(ok.stderr).toBe('');
+    expect(compiledCli().fresh).toBe(true);
     const bad = await run('node', ['bin/chiso.mjs', 'score', '--input', 'package.json'], { cwd: ROOT }).catch(
       (e) => e,
     );
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/criteriaSet/);
+  });
+
+  it('compiles itself again when one of its sources is newer', async () => {
+    // A source saved now (its content unchanged) is newer than the last build: the next run rebuilds.
+    const source = `${ROOT}src/cli/render.ts`;
+    const now = new Date();
+    utimesSync(source, now, now);
+    expect(compiledCli().fresh).toBe(false);
+    const help = await run('node', ['bin/chiso.mjs', 'help', '--lang', 'en'], { cwd: ROOT });
+    expect(help.stdout).toMatch(/^chiso — evaluate and rank/);
+    expect(help.stderr).toBe('');
+    const after = compiledCli();
+    expect(after.fresh).toBe(true);
+    expect(after.builtAt).toBeGreaterThanOrEqual(now.getTime() - 1000);
   });
 });

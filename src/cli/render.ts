@@ -3,6 +3,7 @@ import { formatInstantVn } from '../core/calendar/time.ts';
 import type { CompiledSet } from '../core/criteria/compile.ts';
 import { formatNumber, formatPoints, formatPointsFixed, pick } from '../core/format.ts';
 import type { CycleResult, NotRankedReason } from '../core/ranking/rank.ts';
+import type { AgencyScore } from '../core/scoring/score.ts';
 import type { AgencyData, CycleData, Finding, Lang } from '../core/types.ts';
 import { renderTable } from './table.ts';
 
@@ -76,8 +77,17 @@ function categoryLegend(result: CycleResult, lang: Lang): string {
   return first ? first.categories.map((c) => `${c.id}. ${pick(c.name, lang)}`).join('; ') : '';
 }
 
-/** Every criterion of one agency with its explanation (R12: an agency can check each point). */
-export function renderExplanation(result: CycleResult, cycle: CycleData, code: string, lang: Lang): string {
+/**
+ * Every criterion of one agency with its explanation (R12: an agency can check each point).
+ * `explain` scores that agency with explanations; the ranking (`result`) is scored without them.
+ */
+export function renderExplanation(
+  result: CycleResult,
+  cycle: CycleData,
+  code: string,
+  lang: Lang,
+  explain: (agency: AgencyData) => AgencyScore,
+): string {
   const vi = lang === 'vi';
   const agency = cycle.agencies.find((a) => a.code === code)!;
   const g = result.groups.find((x) => x.group.id === agency.group)!;
@@ -86,19 +96,20 @@ export function renderExplanation(result: CycleResult, cycle: CycleData, code: s
   if (notRanked)
     return `${head}\n${vi ? 'Không chấm điểm, không xếp hạng' : 'Not scored, not ranked'}: ${REASON[notRanked.reason][lang]}.\n`;
   const row = g.ranking.find((r) => r.code === code)!;
+  const score = explain(agency);
   const out = [head];
   out.push(
     vi
-      ? `Tổng: ${formatPoints(row.score.total, lang)} điểm · Hạng ${row.rank}/${g.ranking.length} · Xếp loại: ${className(result.set, row.score.classId, lang)}`
-      : `Total: ${formatPoints(row.score.total, lang)} points · Rank ${row.rank}/${g.ranking.length} · Class: ${className(result.set, row.score.classId, lang)}`,
+      ? `Tổng: ${formatPoints(score.total, lang)} điểm · Hạng ${row.rank}/${g.ranking.length} · Xếp loại: ${className(result.set, score.classId, lang)}`
+      : `Total: ${formatPoints(score.total, lang)} points · Rank ${row.rank}/${g.ranking.length} · Class: ${className(result.set, score.classId, lang)}`,
   );
   for (const [ci, c] of g.group.categories.entries()) {
-    const cs = row.score.categories[ci]!;
+    const cs = score.categories[ci]!;
     out.push(
       '',
       `${c.id}. ${pick(c.name, lang)}: ${formatPoints(cs.points, lang)}/${formatPoints(cs.max, lang)}`,
     );
-    for (const k of row.score.criteria.filter((x) => x.categoryId === c.id)) {
+    for (const k of score.criteria.filter((x) => x.categoryId === c.id)) {
       const def = g.group.criteriaById.get(k.id)!.def;
       out.push(
         `  ${k.id} ${pick(def.name, lang)}: ${formatPoints(k.points, lang)}/${formatPoints(k.max, lang)}`,

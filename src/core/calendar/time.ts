@@ -28,14 +28,12 @@ export function isValidDate(s: string): boolean {
 export function parseInstant(s: string): number | null {
   const m = INSTANT.exec(s);
   if (!m) return null;
-  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4]);
+  const mi = Number(m[5]);
+  const sec = Number(m[6] ?? 0);
   if (!validYmd(y, mo, d) || h > 23 || mi > 59 || sec > 59) return null;
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   let offset = 0;

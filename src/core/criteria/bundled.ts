@@ -3,16 +3,15 @@
  * as JSON keeps the core isomorphic (the browser gets the same set as the server).
  */
 import caoBang2016 from '../../../criteria/cao-bang-2016.json' with { type: 'json' };
+import { BUNDLED_SET_IDS, type BundledSetId, DEFAULT_SET_ID } from './bundled-ids.ts';
 import { type CompiledSet, compileCriteriaSet } from './compile.ts';
 import { loadCriteriaSet } from './load.ts';
 import type { CriteriaSet } from './schema.ts';
 
-const RAW: Readonly<Record<string, unknown>> = { 'cao-bang-2016': caoBang2016 };
+/** Every id of bundled-ids.ts, with its file (the type makes the two lists agree). */
+const RAW: Readonly<Record<BundledSetId, unknown>> = { 'cao-bang-2016': caoBang2016 };
 
-/** Ids of the bundled sets. */
-export const BUNDLED_SET_IDS: readonly string[] = Object.keys(RAW);
-
-export const DEFAULT_SET_ID = 'cao-bang-2016';
+export { BUNDLED_SET_IDS, DEFAULT_SET_ID };
 
 const loaded = new Map<string, { set: CriteriaSet; compiled: CompiledSet }>();
 
@@ -20,7 +19,7 @@ function load(id: string): { set: CriteriaSet; compiled: CompiledSet } | undefin
   const cached = loaded.get(id);
   if (cached) return cached;
   if (!Object.hasOwn(RAW, id)) return undefined;
-  const result = loadCriteriaSet(RAW[id]);
+  const result = loadCriteriaSet(RAW[id as BundledSetId]);
   if (!result.ok) {
     // A bundled set is tested on every build; failing here means the repository is broken.
     throw new Error(

@@ -80,7 +80,12 @@ export function checkValue(field: Field, value: unknown): Text | null {
           vi: `phải là ${TYPE_TEXT[field.type].vi}, nhận được ${show(value)}`,
           en: `must be ${TYPE_TEXT[field.type].en}, got ${show(value)}`,
         };
-      if (field.maxLength !== undefined && [...value].length > field.maxLength)
+      // Counted in characters (code points); a text no longer in UTF-16 units needs no count.
+      if (
+        field.maxLength !== undefined &&
+        value.length > field.maxLength &&
+        [...value].length > field.maxLength
+      )
         return {
           vi: `dài quá ${field.maxLength} ký tự (${[...value].length} ký tự)`,
           en: `longer than ${field.maxLength} characters (${[...value].length})`,
@@ -90,7 +95,7 @@ export function checkValue(field: Field, value: unknown): Text | null {
           vi: `phải là địa chỉ web bắt đầu bằng http:// hoặc https://, nhận được ${show(value)}`,
           en: `must be a web address starting with http:// or https://, got ${show(value)}`,
         };
-      if (field.pattern !== undefined && !new RegExp(field.pattern, 'u').test(value))
+      if (field.pattern !== undefined && !patternOf(field.pattern).test(value))
         return {
           vi: `không đúng định dạng quy định, nhận được ${show(value)}`,
           en: `does not match the required format, got ${show(value)}`,
@@ -98,6 +103,17 @@ export function checkValue(field: Field, value: unknown): Text | null {
       return null;
     }
   }
+}
+
+/** A field's pattern compiled once: a form's every save checks it, a cycle file's every agency. */
+const patterns = new Map<string, RegExp>();
+function patternOf(source: string): RegExp {
+  let re = patterns.get(source);
+  if (re === undefined) {
+    re = new RegExp(source, 'u');
+    patterns.set(source, re);
+  }
+  return re;
 }
 
 function isWebAddress(s: string): boolean {
