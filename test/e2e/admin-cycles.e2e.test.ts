@@ -112,4 +112,35 @@ describe('the administrator runs a year’s cycle from the screens', () => {
     await item.getByText('phải sau hạn ban hành hướng dẫn').waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Quản lý kỳ đánh giá');
   });
+
+  it('opens the new cycle form only once it knows the next year and the criteria set', async () => {
+    const page = s.page;
+    // The criteria list is held back, as on a slow line: the form must not open without it.
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const criteriaList = /\/api\/v1\/criteria$/;
+    await page.route(criteriaList, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${s.baseUrl}/quan-tri/ky-danh-gia`);
+      const open = page.getByRole('button', { name: 'Tạo kỳ đánh giá' });
+      await open.waitFor();
+      expect(await open.isDisabled()).toBe(true);
+      release();
+      await open.click();
+      const criteria = page.locator('.ant-form-item', {
+        has: page.getByLabel('Bộ tiêu chí', { exact: false }),
+      });
+      await expect
+        .poll(() => criteria.locator('.ant-select-content, .ant-select-selection-item').first().textContent())
+        .toMatch(/\S/);
+    } finally {
+      release();
+      await page.unroute(criteriaList);
+    }
+  });
 });

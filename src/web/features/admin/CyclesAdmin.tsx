@@ -55,7 +55,14 @@ export default function CyclesAdmin(_props: ScreenProps) {
         intro={<Typography.Paragraph>{m('cycles.intro')}</Typography.Paragraph>}
         extra={
           !creating && (
-            <Button type="primary" onClick={() => setCreating(true)}>
+            // The form starts from the next year and the newest criteria set: opened before both are
+            // known, it kept an empty choice of criteria (a form's first values are read once).
+            <Button
+              type="primary"
+              disabled={cycles.isPending || versions.isPending}
+              loading={cycles.isPending || versions.isPending}
+              onClick={() => setCreating(true)}
+            >
               {m('cycles.create')}
             </Button>
           )
