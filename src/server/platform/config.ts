@@ -50,6 +50,8 @@ const Env = z.object({
     .string()
     .regex(/^\d+(,\d+)*$/, 'comma-separated whole days, e.g. 14,7,2,1')
     .default('14,7,2,1'),
+  /** Days a finished background job stays on the jobs screen before the daily clean-up deletes it. */
+  CHISO_JOBS_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Run the scheduler (reminders, jobs) in this process. */
   CHISO_SCHEDULER: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -127,6 +129,7 @@ export interface Config {
   readonly smtpFrom: string;
   readonly reminderDays: readonly number[];
   readonly scheduler: boolean;
+  readonly jobsKeepDays: number;
   readonly logLevel: string;
   /** undefined: no single sign-on, the sign-in screen has only the password form. */
   readonly oidc: OidcConfig | undefined;
@@ -183,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpFrom: e.SMTP_FROM,
     reminderDays: [...new Set(e.CHISO_REMINDER_DAYS.split(',').map(Number))].sort((a, b) => b - a),
     scheduler: e.CHISO_SCHEDULER,
+    jobsKeepDays: e.CHISO_JOBS_KEEP_DAYS,
     logLevel: e.LOG_LEVEL,
     oidc:
       e.CHISO_OIDC_ISSUER && e.CHISO_OIDC_CLIENT_ID && e.CHISO_OIDC_CLIENT_SECRET
