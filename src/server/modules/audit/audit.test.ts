@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCycle } from '../../../../test/fixtures.ts';
+import { createCycle, formValues } from '../../../../test/fixtures.ts';
 import { type TestServer, testServer } from '../../../../test/server.ts';
 import { users } from '../../db/schema.ts';
 import type { HistoryEntry, HistoryPage } from './audit.schema.ts';
@@ -226,5 +226,26 @@ describe('the history as a spreadsheet', () => {
     expect(lines[1]).toContain(
       '"05/10/2017 09:00:00","Nguyễn Văn A","Đơn vị","Sở Xây dựng","Nguyễn Văn A sửa trường ""Tổng số CBCCVC"" của Sở Xây dựng: 45 → 47","Tổng số CBCCVC: 45 → 47",""',
     );
+  });
+});
+
+describe('a save of a whole form', () => {
+  it('finds a save of a whole form (a workbook uploaded at once) by its last field too', async () => {
+    // Every input of the form in one save: the list of its field keys is several thousand
+    // characters long, and the filter must find the save by any of them.
+    await s.createUser('tranthib', 'reporter', 'STTTT');
+    const reporter = await s.login('tranthib');
+    const all = formValues('department');
+    const keys = Object.keys(all).filter((k) => k !== 'total_staff');
+    expect(keys.join(',').length).toBeGreaterThan(1000);
+    const form = await s.request({
+      method: 'GET',
+      url: `/api/v1/cycles/${cycleId}/agencies/${stttt}/submission`,
+      cookie: reporter,
+    });
+    await save(reporter, stttt, form.json().version, Object.fromEntries(keys.map((k) => [k, all[k]])));
+    const last = keys.at(-1)!;
+    const page = await history(assessor, `?agencyId=${stttt}&field=${last}`);
+    expect(page.entries.map((e) => e.record.field?.split(',').length)).toEqual([keys.length]);
   });
 });

@@ -61,12 +61,16 @@ export interface DraftWritten {
 
 const json = (v: unknown) => JSON.stringify(v);
 
-/** The audit row of a draft save, written by the same statement as the save (no extra round trip). */
+/**
+ * The audit row of a draft save, written by the same statement as the save (no extra round trip).
+ * `field` lists every key of the patch, whole: the history finds a save by any of them. The keys
+ * are the criteria set's (checked before), so the list is bounded by the set's size.
+ */
 const auditInsert = (w: DraftWrite, action: string, source: string) => sql`
   insert into audit_log (at, actor_id, actor_role, action, entity_type, entity_id, cycle_id, agency_id,
                          field, old_value, new_value, request_id, ip)
   select ${w.now}, ${w.actor.user.id}, ${w.actor.user.role}, ${action}, 'submission', s.id::text,
-         ${w.cycleId}, ${w.agencyId}, ${Object.keys(w.patch).join(',').slice(0, 1000)},
+         ${w.cycleId}, ${w.agencyId}, ${Object.keys(w.patch).join(',')},
          s.old_values, ${json(w.patch)}::jsonb, ${w.actor.requestId ?? null}, ${w.actor.ip ?? null}
   from ${sql.raw(source)} s`;
 
