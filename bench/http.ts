@@ -39,7 +39,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { eq, type Logger, NoopLogger } from 'drizzle-orm';
+import { eq, type Logger, NoopLogger, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { Pool } from 'undici';
@@ -74,6 +74,8 @@ const YEAR = 2017;
 const DEFAULT_MAINTENANCE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const GOAL_SAVES_PER_SECOND = { postgres: 1000, pglite: 300 } as const;
+/** `select 1` round trips timed in the server before the load: the engine's floor per statement. */
+const FLOOR_STATEMENTS = 500;
 const GOAL_P95_MS = 50;
 const GOAL_QUERIES_PER_SAVE = 3;
 const GOAL_ANSWER_BYTES = 1024;
@@ -120,6 +122,7 @@ type ToParent =
       password: string;
       setupMs: number;
       poolSize: number | null;
+      statementMs: number | null;
     }
   | { type: 'marked' }
   | { type: 'window'; window: ServerWindow }
@@ -174,6 +177,7 @@ async function serve(spec: ServeSpec): Promise<void> {
   let accounts: Account[] = [];
   let password = '';
   let poolSize: number | null = null;
+  let statementMs: number | null = null;
   let stored: () => Promise<Record<string, Record<string, unknown>>> = async () => ({});
 
   if (spec.target === 'bare') {
@@ -214,6 +218,11 @@ async function serve(spec: ServeSpec): Promise<void> {
         poolSize: config.databasePoolSize,
       });
       undo.push(() => database.close().catch(() => {}));
+      // The engine's own floor, before any load: the round trip of the smallest statement.
+      for (let i = 0; i < 50; i++) await database.db.execute(sql`select 1`);
+      const t1 = performance.now();
+      for (let i = 0; i < FLOOR_STATEMENTS; i++) await database.db.execute(sql`select 1`);
+      statementMs = (performance.now() - t1) / FLOOR_STATEMENTS;
       if (spec.target === 'postgres') poolSize = config.databasePoolSize;
       const clock = systemClock;
       await bootstrap(database.db, clock.now(), `Quan-tri-${randomBytes(8).toString('hex')}`);
@@ -298,7 +307,16 @@ async function serve(spec: ServeSpec): Promise<void> {
   // process too: the parent decides, and its going away is what stops this one.
   process.on('disconnect', () => void stop().catch(() => {}));
   process.on('SIGINT', () => {});
-  send({ type: 'ready', port, cycleId, accounts, password, setupMs: performance.now() - t0, poolSize });
+  send({
+    type: 'ready',
+    port,
+    cycleId,
+    accounts,
+    password,
+    setupMs: performance.now() - t0,
+    poolSize,
+    statementMs,
+  });
 }
 
 /**
@@ -847,6 +865,7 @@ interface EngineFigures {
   readonly where: string;
   readonly pid: number;
   readonly setupMs: number;
+  readonly statementMs: number | null;
   readonly signInMs: number;
   readonly poolSize: number | null;
   readonly closed: Closed;
@@ -927,6 +946,7 @@ async function measureEngine(
       where,
       pid: s.child.pid!,
       setupMs: s.ready.setupMs,
+      statementMs: s.ready.statementMs,
       signInMs,
       poolSize: s.ready.poolSize,
       closed,
@@ -1172,6 +1192,14 @@ function report(bare: BareFigures, f: EngineFigures): Verdict[] {
       ` + load generator ${fixed(generatorMsPerSave, 2)}); one server's event loop ${thousands(loopCeiling)} saves/s ` +
       `(${fixed(loopMsPerSave, 2)} ms busy per save)`,
   );
+  if (f.statementMs !== null)
+    console.log(
+      `  the engine's floor: \`select 1\` takes ${fixed(f.statementMs, 3)} ms from the server (${FLOOR_STATEMENTS} in a row, before the load)` +
+        (f.engine === 'pglite'
+          ? `; PGlite runs on the server's own thread, so ${GOAL_QUERIES_PER_SAVE} statements a save cap it at ` +
+            `${thousands(1000 / (GOAL_QUERIES_PER_SAVE * f.statementMs))} saves/s before any other work`
+          : ''),
+    );
   return [
     {
       goal: `closed-loop saves/s ≥ ${thousands(goal)}`,
