@@ -17,8 +17,15 @@ describe('a number typed into an input', () => {
     expect(parseNumberInput('1234.5')).toBe(1234.5);
   });
 
-  it('ignores spaces, including those between groups of digits', () => {
+  it('ignores spaces around the number and between groups of three digits', () => {
     expect(parseNumberInput(' 1 234 ')).toBe(1234);
+    expect(parseNumberInput('1 234 567,5')).toBe(1_234_567.5);
+    expect(parseNumberInput('\u00a012\t')).toBe(12);
+  });
+
+  it('is no number for digits split by a stray space, rather than reading "4 5" as 45', () => {
+    for (const text of ['4 5', '12 34', '1 2345', '1 234.5', '- 3', '1,2 5'])
+      expect(parseNumberInput(text), text).toBeNull();
   });
 
   it('is no number for text, an empty input, or what only a programmer would type', () => {

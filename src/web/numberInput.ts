@@ -8,10 +8,16 @@
  * The number in typed text, or null when the text is not one. Vietnamese writing: dots group
  * thousands, the comma is the decimal mark ("1.234,5"). Without a comma, a dot followed by other
  * than groups of three digits is read as a decimal point ("12.5", typed on an English keypad);
- * "1.234" is one thousand two hundred and thirty-four, as the tables print it. Spaces are ignored.
+ * "1.234" is one thousand two hundred and thirty-four, as the tables print it. Spaces around the
+ * number are ignored; inside it a space may only group thousands ("1 234"): "4 5" is a slip of
+ * the keyboard, not forty-five, so it is no number and the form asks again.
  */
 export function parseNumberInput(text: string): number | null {
-  let s = text.replace(/\s/g, '');
+  let s = text.trim();
+  if (/\s/.test(s)) {
+    if (!/^-?\d{1,3}(\s\d{3})+(,\d+)?$/.test(s)) return null;
+    s = s.replace(/\s/g, '');
+  }
   if (s.includes(',')) s = s.replace(/\./g, '').replace(',', '.');
   else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, '');
   return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : null;
