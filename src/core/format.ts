@@ -25,6 +25,22 @@ export function formatQ(value: Q, lang: Lang, maxDecimals = 4): string {
 export const formatNumber = (value: number, lang: Lang, maxDecimals = 4): string =>
   formatQ(fromNumber(value), lang, maxDecimals);
 
+/**
+ * A field whose unit is the year holds a calendar year (the evaluation year, a year of issue):
+ * written as a year is, "2016", never grouped as a quantity ("2.016").
+ */
+/** The unit of a field, in words (both languages, or Vietnamese only). */
+export interface UnitWords {
+  readonly unit?: { readonly vi: string; readonly en?: string | undefined } | null | undefined;
+}
+
+export const isYearField = (field: UnitWords): boolean =>
+  field.unit?.en?.trim().toLowerCase() === 'year' || field.unit?.vi.trim().toLowerCase() === 'năm';
+
+/** A number of a field (its value, its minimum…): a year as digits, any other as `formatNumber`. */
+export const formatFieldNumber = (field: UnitWords, value: number, lang: Lang): string =>
+  isYearField(field) && Number.isInteger(value) ? String(value) : formatNumber(value, lang);
+
 /** Whole hundredths of a point as "4,75" / "4.75"; trailing zeros dropped ("5", "0,5"). */
 export function formatPoints(hundredths: number, lang: Lang): string {
   const sign = hundredths < 0 ? '-' : '';

@@ -2,7 +2,7 @@
  * Numbers, dates, sorting and searching as Vietnamese readers expect them: "87,25", "01/11/2017",
  * dates always in Vietnam time (UTC+7, no daylight saving), names sorted by Intl.Collator('vi').
  */
-import { formatNumber, formatPointsFixed } from '../core/format.ts';
+import { formatNumber, formatPointsFixed, isYearField, type UnitWords } from '../core/format.ts';
 import { lang } from './i18n/messages.ts';
 
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
@@ -40,6 +40,10 @@ export function numberVn(value: number, maxDecimals = 4): string {
   const scale = 10 ** maxDecimals;
   return formatNumber(Math.round(value * scale) / scale, lang(), maxDecimals);
 }
+
+/** A number of a field, its value or its range: a year as digits ("2016"), any other as `numberVn`. */
+export const fieldNumberVn = (field: UnitWords, value: number): string =>
+  isYearField(field) && Number.isInteger(value) ? String(value) : numberVn(value);
 
 /** A score as published: exactly two decimals, "87,25"; a score given as a decimal string is accepted too. */
 export function scoreVn(value: number | string): string {

@@ -5,7 +5,7 @@
  */
 import { isValidDate } from '../calendar/time.ts';
 import type { Field } from '../criteria/schema.ts';
-import { formatNumber, pick } from '../format.ts';
+import { formatFieldNumber, formatNumber, pick } from '../format.ts';
 import type { Text } from '../types.ts';
 
 const show = (v: unknown): string => {
@@ -40,13 +40,13 @@ export function checkValue(field: Field, value: unknown): Text | null {
         };
       if (field.min !== undefined && value < field.min)
         return {
-          vi: `phải từ ${formatNumber(field.min, 'vi')} trở lên, nhận được ${formatNumber(value, 'vi')}`,
-          en: `must be at least ${formatNumber(field.min, 'en')}, got ${formatNumber(value, 'en')}`,
+          vi: `phải từ ${formatFieldNumber(field, field.min, 'vi')} trở lên, nhận được ${formatFieldNumber(field, value, 'vi')}`,
+          en: `must be at least ${formatFieldNumber(field, field.min, 'en')}, got ${formatFieldNumber(field, value, 'en')}`,
         };
       if (field.max !== undefined && value > field.max)
         return {
-          vi: `không được lớn hơn ${formatNumber(field.max, 'vi')}, nhận được ${formatNumber(value, 'vi')}`,
-          en: `must be at most ${formatNumber(field.max, 'en')}, got ${formatNumber(value, 'en')}`,
+          vi: `không được lớn hơn ${formatFieldNumber(field, field.max, 'vi')}, nhận được ${formatFieldNumber(field, value, 'vi')}`,
+          en: `must be at most ${formatFieldNumber(field, field.max, 'en')}, got ${formatFieldNumber(field, value, 'en')}`,
         };
       return null;
     }

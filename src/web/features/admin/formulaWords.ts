@@ -10,7 +10,7 @@ import {
   isFormulaOp,
   formulaWords as wordsOf,
 } from '../../../core/formula/registry.ts';
-import { numberVn } from '../../format.ts';
+import { fieldNumberVn } from '../../format.ts';
 import { lang, pick } from '../../i18n/messages.ts';
 import { m } from './messages.ts';
 
@@ -51,9 +51,9 @@ export function fieldDescription(f: FieldInfo): string {
   const parts = [m(`fieldType.${f.type}` as 'fieldType.integer') || f.type];
   if (f.unit) parts.push(pick(f.unit));
   if (f.min !== undefined && f.max !== undefined)
-    parts.push(m('field.range', { min: numberVn(f.min), max: numberVn(f.max) }));
-  else if (f.min !== undefined) parts.push(m('field.min', { min: numberVn(f.min) }));
-  else if (f.max !== undefined) parts.push(m('field.max', { max: numberVn(f.max) }));
+    parts.push(m('field.range', { min: fieldNumberVn(f, f.min), max: fieldNumberVn(f, f.max) }));
+  else if (f.min !== undefined) parts.push(m('field.min', { min: fieldNumberVn(f, f.min) }));
+  else if (f.max !== undefined) parts.push(m('field.max', { max: fieldNumberVn(f, f.max) }));
   if (f.options?.length) parts.push(f.options.map((o) => pick(o.label)).join(' / '));
   return parts.join(', ');
 }

@@ -8,7 +8,7 @@ import { Input, Radio } from 'antd';
 import { memo } from 'react';
 import type { Field } from '../../../core/criteria/schema.ts';
 import type { Finding } from '../../../core/types.ts';
-import { numberVn } from '../../format.ts';
+import { fieldNumberVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { m } from './messages.ts';
 
@@ -17,8 +17,8 @@ export const fieldId = (key: string) => `field-${key}`;
 function rangeText(f: Field): string | null {
   if (f.type !== 'integer' && f.type !== 'decimal') return null;
   if (f.min !== undefined && f.max !== undefined)
-    return m('form.range', { min: numberVn(f.min), max: numberVn(f.max) });
-  if (f.min !== undefined) return m('form.min', { min: numberVn(f.min) });
+    return m('form.range', { min: fieldNumberVn(f, f.min), max: fieldNumberVn(f, f.max) });
+  if (f.min !== undefined) return m('form.min', { min: fieldNumberVn(f, f.min) });
   return null;
 }
 

@@ -1,6 +1,7 @@
 /** A value as the printed receipt shows it: "Có", "12,5 Mbps", "31/03/2017", an option's label. */
 import type { Field } from '../../../core/criteria/schema.ts';
-import { dateVn, numberVn } from '../../format.ts';
+import { isYearField } from '../../../core/format.ts';
+import { dateVn, fieldNumberVn, numberVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { showValue } from './formModel.ts';
 import { m } from './messages.ts';
@@ -14,8 +15,8 @@ export function receiptValueText(field: Field | undefined, value: unknown): stri
   if (field?.type === 'date' && typeof value === 'string') return dateVn(value);
   // A year is not a quantity: "2027", not "2.027 năm".
   if (typeof value === 'number')
-    return field?.key === 'report_year'
-      ? String(value)
+    return field && isYearField(field)
+      ? fieldNumberVn(field, value)
       : `${numberVn(value)}${field?.unit ? ` ${pick(field.unit)}` : ''}`;
   return field ? showValue(field, value) : String(value);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correctionText, correctionValue } from './correction.ts';
+import { valueText } from './valueText.ts';
 
 describe('the value a correction sends', () => {
   it('reads a number as the values table prints it: "1.234" is one thousand two hundred and thirty-four', () => {
@@ -36,5 +37,14 @@ describe('the text the correction form opens with', () => {
   it('reads back as the same value when saved unchanged', () => {
     for (const officialValue of [0, 40, 12.5, 1234.5])
       expect(correctionValue({ type: 'decimal' }, correctionText({ officialValue }))).toBe(officialValue);
+  });
+});
+
+describe('a value as the review page reads it', () => {
+  it('shows a year as a year and a quantity with its unit', () => {
+    expect(valueText({ type: 'integer', unit: { vi: 'năm', en: 'year' }, options: null }, 2017)).toBe('2017');
+    expect(valueText({ type: 'integer', unit: { vi: 'người', en: 'people' }, options: null }, 1234)).toBe(
+      '1.234 người',
+    );
   });
 });
