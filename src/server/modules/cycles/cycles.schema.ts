@@ -146,6 +146,9 @@ export const MailReport = z.object({
   agencies: z.number().describe('Số cơ quan trong danh sách của kỳ'),
   queued: z.number().describe('Số thư đã đưa vào hàng đợi gửi (mỗi cơ quan một thư)'),
   withoutRecipients: z.array(z.string()).describe('Mã các cơ quan chưa có người báo cáo có địa chỉ thư'),
+  mailOff: z
+    .boolean()
+    .describe('Máy chủ chưa cấu hình gửi thư (SMTP_HOST): không thư nào được đưa vào hàng đợi'),
 });
 export type MailReport = z.infer<typeof MailReport>;
 

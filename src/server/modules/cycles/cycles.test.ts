@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachGuidance, createCycleViaApi } from '../../../../test/cycle-api.ts';
+import { attachGuidance, createCycleViaApi, openCycleViaApi } from '../../../../test/cycle-api.ts';
 import { fileUpload as multipart, PNG_BYTES, SMALL_PDF } from '../../../../test/http.ts';
 import { type TestServer, testServer } from '../../../../test/server.ts';
-import { auditLog, cycleAgencies, cycles, users } from '../../db/schema.ts';
+import { auditLog, cycleAgencies, cycles, jobs, users } from '../../db/schema.ts';
 import { runDueJobs, silentLog } from '../../platform/jobs.ts';
 import { registerBackgroundWork } from '../../scheduler.ts';
 import { assertTransition, CYCLE_TRANSITIONS } from './cycle-states.ts';
@@ -301,6 +301,7 @@ describe('opening the cycle (R8): roster frozen, agencies told', () => {
     expect(cycle).toMatchObject({ state: 'open', openedAt: '2017-10-15T03:00:00.000Z', version: 6 });
     expect(cycle.roster).toMatchObject({ frozen: true, total: 33 });
     expect(mail.agencies).toBe(33);
+    expect(mail.mailOff).toBe(false);
     expect(mail.queued + mail.withoutRecipients.length).toBe(33);
     expect(mail.withoutRecipients).toContain('STC');
     // Queued with the opening, not sent inside the request: the queue's worker sends them.
@@ -561,5 +562,20 @@ describe('the transition table', () => {
     expect(() =>
       assertTransition(draft, 'open', { role: 'admin' }, { now: new Date('2018-10-01T00:00:00Z') }),
     ).toThrow(/guidance document is not attached/);
+  });
+});
+
+describe('opening a cycle while e-mail is off', () => {
+  it('queues no mail and says that mail is off, rather than "0 of 33 queued"', async () => {
+    const off = await testServer({ mailer: { enabled: false, send: async () => {} } });
+    try {
+      const { body } = await openCycleViaApi(off, 2018);
+      expect(body.cycle.state).toBe('open');
+      expect(body.mail).toMatchObject({ agencies: 33, queued: 0, mailOff: true });
+      const queued = await off.deps.database.db.select().from(jobs).where(eq(jobs.kind, 'mail.send'));
+      expect(queued).toEqual([]);
+    } finally {
+      await off.close();
+    }
   });
 });

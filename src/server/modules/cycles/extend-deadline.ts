@@ -71,8 +71,12 @@ export async function extendDeadline(
       reason: `${decisionRef}: ${reason}`,
     });
     const change = { oldDeadline: before.deadline, reason, decisionRef };
-    const mail = await queueRosterMail(tx, id, now, (agency, to) =>
-      extensionMail(updated, agency, to, change, deps.config.publicUrl),
+    const mail = await queueRosterMail(
+      tx,
+      id,
+      now,
+      (agency, to) => extensionMail(updated, agency, to, change, deps.config.publicUrl),
+      deps.mailer.enabled,
     );
     return { row: updated, mail };
   });

@@ -47,8 +47,12 @@ export async function openCycle(deps: AppDeps, caller: Caller, input: CycleParam
       cycleId: id,
       newValue: { rosterDate, total: units.length, byGroup, codes: units.map((u) => u.code) },
     });
-    const mail = await queueRosterMail(tx, id, now, (agency, to) =>
-      announcementMail(opened, agency, to, deps.config.publicUrl),
+    const mail = await queueRosterMail(
+      tx,
+      id,
+      now,
+      (agency, to) => announcementMail(opened, agency, to, deps.config.publicUrl),
+      deps.mailer.enabled,
     );
     return { row: opened, mail };
   });

@@ -78,6 +78,18 @@ export default function CycleAdminDetail({ params }: ScreenProps) {
 function MailNotice(props: { mail: MailReport; onClose: () => void }) {
   const { mail } = props;
   const missing = mail.withoutRecipients;
+  if (mail.mailOff)
+    return (
+      <Alert
+        type="info"
+        showIcon
+        role="status"
+        closable={{ onClose: props.onClose, 'aria-label': m('common.close') }}
+        title={m('mail.off', { agencies: mail.agencies })}
+        description={m('mail.offHow')}
+        style={{ marginBottom: 16 }}
+      />
+    );
   return (
     <Alert
       type={missing.length ? 'warning' : 'success'}

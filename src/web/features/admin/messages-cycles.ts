@@ -95,6 +95,14 @@ export const cycleMessages = {
     vi: 'Đã đưa thư thông báo cho {queued}/{agencies} cơ quan vào hàng đợi gửi thư',
     en: 'E-mail to {queued} of {agencies} agencies is queued for sending',
   },
+  'mail.off': {
+    vi: 'Thư điện tử đang tắt: chưa gửi thư thông báo cho {agencies} cơ quan',
+    en: 'E-mail is off: no notice was sent to the {agencies} agencies',
+  },
+  'mail.offHow': {
+    vi: 'Máy chủ chưa được cấu hình gửi thư (SMTP_HOST). Hãy báo cho các cơ quan bằng công văn hoặc điện thoại, hoặc nhờ quản trị máy chủ bật gửi thư.',
+    en: 'The server has no mail settings (SMTP_HOST). Tell the agencies another way, or ask the server administrator to turn mail on.',
+  },
   'mail.queuedHow': {
     vi: 'Hệ thống gửi các thư này trong ít phút; nếu máy chủ thư tạm thời không nhận, hệ thống tự gửi lại sau.',
     en: 'They go out within minutes; if the mail server does not take them, they are sent again later.',
