@@ -1,18 +1,20 @@
 /**
  * The commands that read data: score, check, criteria validate and criteria show. main.ts loads
  * this module only once it knows the command is one of them, so that `chiso help` (and a mistyped
- * option) answers without loading the criteria, the core and zod.
+ * option) answers without loading the criteria and the core. The criteria validator (and zod
+ * with it) is loaded only to read a criteria file: the bundled sets come from criteria-sets.ts.
  */
 import { compileChecks, runChecks } from '../core/checks/run.ts';
-import { BUNDLED_SET_IDS, bundledCompiledSet, DEFAULT_SET_ID } from '../core/criteria/bundled.ts';
+import { BUNDLED_SET_IDS, DEFAULT_SET_ID } from '../core/criteria/bundled-ids.ts';
 import { type CompiledSet, compileCriteriaSet } from '../core/criteria/compile.ts';
-import { type LoadProblem, loadCriteriaSetText } from '../core/criteria/load.ts';
+import type { LoadProblem } from '../core/criteria/load.ts';
 import { pick } from '../core/format.ts';
 import { type InputProblem, readCycleText } from '../core/input/cycle.ts';
 import { writeInterchangeJson } from '../core/interchange.ts';
 import { scoreCycle } from '../core/ranking/rank.ts';
 import { scoreAgency } from '../core/scoring/score.ts';
 import type { Lang, Text } from '../core/types.ts';
+import { bundledSets } from './criteria-sets.ts';
 import { type Io, UsageError } from './io.ts';
 import { renderCheckText, renderCriteria, renderExplanation, renderRankingTable } from './render.ts';
 
@@ -33,9 +35,12 @@ function readInput(io: Io, path: string | undefined, what: Text): string {
   }
 }
 
+/** The criteria validator, loaded when a criteria file is to be read. */
+const validator = () => import('../core/criteria/load.ts');
+
 /** A bundled set id, or a path to a criteria file. */
-function resolveCriteria(io: Io, spec: string): CompiledSet {
-  const bundled = bundledCompiledSet(spec);
+async function resolveCriteria(io: Io, spec: string): Promise<CompiledSet> {
+  const bundled = (await bundledSets())(spec);
   if (bundled) return bundled;
   if (!/[/\\.]/.test(spec))
     throw new UsageError([
@@ -44,7 +49,8 @@ function resolveCriteria(io: Io, spec: string): CompiledSet {
         en: `unknown criteria set "${spec}" (bundled: ${BUNDLED_SET_IDS.join(', ')})`,
       },
     ]);
-  const result = loadCriteriaSetText(readInput(io, spec, { vi: 'bộ tiêu chí', en: 'criteria set' }));
+  const text = readInput(io, spec, { vi: 'bộ tiêu chí', en: 'criteria set' });
+  const result = (await validator()).loadCriteriaSetText(text);
   if (!result.ok) throw new UsageError(result.problems.map(problemLine));
   return compileCriteriaSet(result.set);
 }
@@ -73,10 +79,10 @@ export type Flags = {
   explain?: string | undefined;
 };
 
-function readCycleFile(io: Io, flags: Flags) {
+async function readCycleFile(io: Io, flags: Flags) {
   const text = readInput(io, flags.input, { vi: 'tệp số liệu của kỳ đánh giá', en: 'the cycle file' });
-  const chosen = flags.criteria !== undefined ? resolveCriteria(io, flags.criteria) : undefined;
-  const read = readCycleText(text, { resolveSet: bundledCompiledSet, set: chosen });
+  const chosen = flags.criteria !== undefined ? await resolveCriteria(io, flags.criteria) : undefined;
+  const read = readCycleText(text, { resolveSet: await bundledSets(), set: chosen });
   if (!read.ok) throw new UsageError(read.problems.map(inputLine));
   return read;
 }
@@ -93,9 +99,9 @@ function checkFormat(format: string | undefined, allowed: readonly string[]): st
   return f;
 }
 
-export function runScore(io: Io, flags: Flags, lang: Lang): number {
+export async function runScore(io: Io, flags: Flags, lang: Lang): Promise<number> {
   const format = checkFormat(flags.format, ['json', 'table']);
-  const { cycle, set } = readCycleFile(io, flags);
+  const { cycle, set } = await readCycleFile(io, flags);
   const explainCode = flags.explain;
   if (explainCode !== undefined && !cycle.agencies.some((a) => a.code === explainCode))
     throw new UsageError([
@@ -117,9 +123,9 @@ export function runScore(io: Io, flags: Flags, lang: Lang): number {
   return 0;
 }
 
-export function runCheck(io: Io, flags: Flags, lang: Lang): number {
+export async function runCheck(io: Io, flags: Flags, lang: Lang): Promise<number> {
   const format = checkFormat(flags.format, ['text', 'json']);
-  const { cycle, set } = readCycleFile(io, flags);
+  const { cycle, set } = await readCycleFile(io, flags);
   const compiled = compileChecks(set.def);
   const rows = cycle.agencies.map((a) => ({
     agency: a,
@@ -144,7 +150,7 @@ export function runCheck(io: Io, flags: Flags, lang: Lang): number {
   return 0;
 }
 
-export function runValidate(io: Io, path: string | undefined, lang: Lang): number {
+export async function runValidate(io: Io, path: string | undefined, lang: Lang): Promise<number> {
   if (path === undefined)
     throw new UsageError([
       {
@@ -152,7 +158,8 @@ export function runValidate(io: Io, path: string | undefined, lang: Lang): numbe
         en: 'missing the criteria file: chiso criteria validate PATH',
       },
     ]);
-  const result = loadCriteriaSetText(readInput(io, path, { vi: 'bộ tiêu chí', en: 'criteria set' }));
+  const text = readInput(io, path, { vi: 'bộ tiêu chí', en: 'criteria set' });
+  const result = (await validator()).loadCriteriaSetText(text);
   if (!result.ok) throw new UsageError(result.problems.map(problemLine));
   const s = result.set;
   const criteria = s.groups.reduce((n, g) => n + g.categories.reduce((m, c) => m + c.criteria.length, 0), 0);
@@ -164,8 +171,13 @@ export function runValidate(io: Io, path: string | undefined, lang: Lang): numbe
   return 0;
 }
 
-export function runShow(io: Io, spec: string | undefined, group: string | undefined, lang: Lang): number {
-  const set = resolveCriteria(io, spec ?? DEFAULT_SET_ID);
+export async function runShow(
+  io: Io,
+  spec: string | undefined,
+  group: string | undefined,
+  lang: Lang,
+): Promise<number> {
+  const set = await resolveCriteria(io, spec ?? DEFAULT_SET_ID);
   if (group !== undefined && !set.groupsById.has(group))
     throw new UsageError([
       {
