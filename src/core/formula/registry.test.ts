@@ -60,6 +60,13 @@ function fastOf(node: Node): (values: Values) => X.Q | null {
         return typeof v !== 'number' ? Number.NaN : Number.isSafeInteger(v) ? v : Number.POSITIVE_INFINITY;
       };
     },
+    comparable: (key) => {
+      const s = slot(key);
+      return (slots) => {
+        const v = slots[s];
+        return typeof v !== 'number' ? Number.NaN : Number.isFinite(v) ? v : Number.POSITIVE_INFINITY;
+      };
+    },
     fast: (n) => fastNode(n, kit),
   };
   const f = fastNode(node, kit);

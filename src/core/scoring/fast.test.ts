@@ -93,6 +93,30 @@ describe('precompiled formulas (scoring/fast.ts)', () => {
     });
   }
 
+  it('answers decimals it only compares itself, as the exact evaluator does (news a month, the reviewer mark)', () => {
+    const group = set.groupsById.get('department')!;
+    const fast = fastFormulas(group, set.derived);
+    const formulaOf = (op: string, key: string) => {
+      const i = group.criteria.findIndex(
+        (k) => k.node.op === op && 'field' in k.node && k.node.field === key,
+      );
+      expect(i).toBeGreaterThanOrEqual(0);
+      return { f: fast[i]!, k: group.criteria[i]! };
+    };
+    const cases: [ReturnType<typeof formulaOf>, number[]][] = [
+      [formulaOf('tier', 'ws_news_per_month'), [0, -0, 2.99, 3, 3.01, 4.9, 7.99, 8, 8.2, 1e6]],
+      [formulaOf('reviewer', 'data_quality_points'), [-0.25, -0, 0, 0.25, 0.75, 1, 1.999, 2, 2.5, 0.1 + 0.2]],
+    ];
+    for (const [{ f, k }, xs] of cases)
+      for (const x of xs) {
+        const values = { [(k.node as { field: string }).field]: x };
+        const got = f(values, null, YEAR);
+        expect(got, `${k.id} with ${x}`).not.toBeNull();
+        const ctx = new EvalContext(values, null, set.derived, YEAR, false, group.fieldsByKey);
+        expectSame(got!, evaluate(k.node, ctx), `${k.id} with ${x}`);
+      }
+  });
+
   it('scores an agency the same with and without explanations', () => {
     const groups = set.groups.map((g) => g.id);
     const agency = fc.constantFrom(...groups).chain((group) =>
