@@ -5,14 +5,15 @@
  * the engine serves from a cache kept per object layout, without allocating) and finding each
  * key's slot in a map is several times faster, and it was most of the cost of filling the slots.
  *
- * The objects of one file list their keys in one order (the form's), so each filler remembers the
- * keys of the last object in order, with their slots: the next object's key at the same place is
- * most often the same string, and comparing it costs less than finding it in the map.
+ * The objects of one file list their keys in one order (the form's): the map is asked through a
+ * KeyOrderLookup, which remembers the last object's keys.
  *
  * The slots hold exactly what EvalContext.get reads for data objects (made by JSON.parse, spreads
  * or literals: enumerable properties, the usual prototype or none). Anything else is read key by
  * key, by name.
  */
+
+import { KeyOrderLookup } from '../key-order.ts';
 
 const own = Object.prototype.hasOwnProperty;
 
@@ -24,24 +25,18 @@ function isData(o: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/** How many keys of an object a filler remembers. */
-const MAX_REMEMBERED = 512;
-
 export class SlotFiller {
   /** The wanted slots by key. */
-  private readonly slotOf: ReadonlyMap<string, number>;
+  private readonly slotOf: KeyOrderLookup<number>;
   /** Wanted slots whose key Object.prototype has (`constructor`): read by name, as a lookup finds it. */
   private readonly byName: readonly number[];
-  /** The keys of the last object filled from, in its order, and the slot of each (-1: none wanted). */
-  private readonly lastKeys: string[] = [];
-  private readonly lastSlots: number[] = [];
 
   /** `keys` is the key of every slot; `wanted` the slots to fill (all, or those a check can change). */
   constructor(
     private readonly keys: readonly string[],
     private readonly wanted: readonly number[],
   ) {
-    this.slotOf = new Map(wanted.map((s) => [keys[s]!, s]));
+    this.slotOf = new KeyOrderLookup(new Map(wanted.map((s) => [keys[s]!, s])));
     this.byName = wanted.filter((s) => keys[s]! in Object.prototype);
   }
 
@@ -55,8 +50,8 @@ export class SlotFiller {
     for (let i = 0; i < wanted.length; i++) slots[wanted[i]!] = undefined;
     let at = 0;
     for (const key in values) {
-      const s = this.slotAt(at++, key);
-      if (s >= 0) slots[s] = values[key];
+      const s = this.slotOf.at(at++, key);
+      if (s !== undefined) slots[s] = values[key];
     }
     const byName = this.byName;
     for (let i = 0; i < byName.length; i++) slots[byName[i]!] = values[keys[byName[i]!]!];
@@ -76,21 +71,9 @@ export class SlotFiller {
     for (let i = 0; i < wanted.length; i++) slots[wanted[i]!] = base[wanted[i]!];
     let at = 0;
     for (const key in overlay) {
-      const s = this.slotAt(at++, key);
+      const s = this.slotOf.at(at++, key);
       // `for…in` also lists what a changed Object.prototype would make enumerable: own keys only.
-      if (s >= 0 && own.call(overlay, key)) slots[s] = overlay[key];
+      if (s !== undefined && own.call(overlay, key)) slots[s] = overlay[key];
     }
-  }
-
-  /** The wanted slot of `key`, the `at`-th key of an object, or -1; remembered for the next object. */
-  private slotAt(at: number, key: string): number {
-    if (this.lastKeys[at] === key) return this.lastSlots[at]!;
-    const s = this.slotOf.get(key) ?? -1;
-    // Objects of a few hundred keys at most are data; a larger one is not remembered.
-    if (at < MAX_REMEMBERED) {
-      this.lastKeys[at] = key;
-      this.lastSlots[at] = s;
-    }
-    return s;
   }
 }
