@@ -9,20 +9,23 @@ import { BUNDLED_SET_IDS, DEFAULT_SET_ID } from '../core/criteria/bundled-ids.ts
 import { type CompiledSet, compileCriteriaSet } from '../core/criteria/compile.ts';
 import type { LoadProblem } from '../core/criteria/load.ts';
 import { pick } from '../core/format.ts';
-import { type InputProblem, readCycleText } from '../core/input/cycle.ts';
+import { type InputProblem, readCycle, readCycleText } from '../core/input/cycle.ts';
 import { writeInterchangeJson } from '../core/interchange.ts';
 import { scoreCycle } from '../core/ranking/rank.ts';
 import { scoreAgency } from '../core/scoring/score.ts';
 import type { Lang, Text } from '../core/types.ts';
 import { bundledSets } from './criteria-sets.ts';
 import { type Io, UsageError } from './io.ts';
+import { parseJsonBytes } from './json-bytes.ts';
 import { renderCheckText, renderCriteria, renderExplanation, renderRankingTable } from './render.ts';
 
-function readInput(io: Io, path: string | undefined, what: Text): string {
+/** A file's bytes; a user's mistake (no such file, a folder) is told as one. */
+function readInput(io: Io, path: string | undefined, what: Text): Buffer {
   if (path === undefined)
     throw new UsageError([{ vi: `Thiếu ${what.vi}: --input TỆP`, en: `missing ${what.en}: --input FILE` }]);
   try {
-    return io.readFile(path);
+    const data = io.readFile(path);
+    return typeof data === 'string' ? Buffer.from(data) : data;
   } catch (e) {
     const code = (e as { code?: string }).code;
     const reason =
@@ -49,7 +52,7 @@ async function resolveCriteria(io: Io, spec: string): Promise<CompiledSet> {
         en: `unknown criteria set "${spec}" (bundled: ${BUNDLED_SET_IDS.join(', ')})`,
       },
     ]);
-  const text = readInput(io, spec, { vi: 'bộ tiêu chí', en: 'criteria set' });
+  const text = readInput(io, spec, { vi: 'bộ tiêu chí', en: 'criteria set' }).toString('utf8');
   const result = (await validator()).loadCriteriaSetText(text);
   if (!result.ok) throw new UsageError(result.problems.map(problemLine));
   return compileCriteriaSet(result.set);
@@ -80,9 +83,14 @@ export type Flags = {
 };
 
 async function readCycleFile(io: Io, flags: Flags) {
-  const text = readInput(io, flags.input, { vi: 'tệp số liệu của kỳ đánh giá', en: 'the cycle file' });
+  const bytes = readInput(io, flags.input, { vi: 'tệp số liệu của kỳ đánh giá', en: 'the cycle file' });
   const chosen = flags.criteria !== undefined ? await resolveCriteria(io, flags.criteria) : undefined;
-  const read = readCycleText(text, { resolveSet: await bundledSets(), set: chosen });
+  const options = { resolveSet: await bundledSets(), set: chosen };
+  // Parsed from the bytes where it can be (json-bytes.ts), else from the text, which also
+  // words the error of a file that is not JSON.
+  const parsed = parseJsonBytes(bytes);
+  const read =
+    parsed !== null ? readCycle(parsed.value, options) : readCycleText(bytes.toString('utf8'), options);
   if (!read.ok) throw new UsageError(read.problems.map(inputLine));
   return read;
 }
@@ -158,7 +166,7 @@ export async function runValidate(io: Io, path: string | undefined, lang: Lang):
         en: 'missing the criteria file: chiso criteria validate PATH',
       },
     ]);
-  const text = readInput(io, path, { vi: 'bộ tiêu chí', en: 'criteria set' });
+  const text = readInput(io, path, { vi: 'bộ tiêu chí', en: 'criteria set' }).toString('utf8');
   const result = (await validator()).loadCriteriaSetText(text);
   if (!result.ok) throw new UsageError(result.problems.map(problemLine));
   const s = result.set;
