@@ -66,6 +66,19 @@ describe('parsing a JSON file from its bytes', () => {
     expect(parseJsonBytes(Buffer.from('{"__proto__": "Bằng"}'))).toBeNull();
     expect(parseJsonBytes(Buffer.from('{"a": 1,}'))).toBeNull();
     expect(parseJsonBytes(Buffer.from('{"a": 1} ắ'))).toBeNull();
+    // An enumerable key added to Object.prototype would be listed with every object's own.
+    Object.defineProperty(Object.prototype, 'polluted', {
+      value: 'ắ',
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+    try {
+      expect(parseJsonBytes(Buffer.from('{"a": "Bằng"}'))).toBeNull();
+    } finally {
+      delete (Object.prototype as { polluted?: unknown }).polluted;
+    }
+    expect(parseJsonBytes(Buffer.from('{"a": "Bằng"}'))!.value).toEqual({ a: 'Bằng' });
   });
 
   it('reads any JSON value as decoding the whole file does, with any bytes put inside its strings', () => {

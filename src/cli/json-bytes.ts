@@ -34,6 +34,8 @@ export function parseJsonBytes(bytes: Buffer): { readonly value: unknown } | nul
     return null;
   }
   if (typeof value === 'string') return { value: HIGH_BYTE.test(value) ? utf8(value) : value };
+  // Keys that a changed Object.prototype would add to every object's `for…in`.
+  for (const _ in Object.prototype) return null;
   return typeof value === 'object' && value !== null && !new Decoder().decodeIn(value, 0) ? null : { value };
 }
 
@@ -58,19 +60,22 @@ class Decoder {
       return true;
     }
     const o = value as Record<string, unknown>;
-    const keys = Object.keys(o);
     let known = this.asciiKeys[depth];
     if (known === undefined) {
       known = [];
       this.asciiKeys[depth] = known;
     }
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
+    // `for…in` rather than Object.keys: the engine serves it from a cache per object layout and
+    // reads `o[key]` inside it without a lookup by name. It lists own keys only, since parseJsonBytes
+    // made sure that Object.prototype has none to add.
+    let i = 0;
+    for (const key in o) {
       if (known[i] !== key) {
         // A string of "__proto__" could not be put back by assignment: the plain way reads it.
         if (HIGH_BYTE.test(key) || key === '__proto__') return false;
         known[i] = key;
       }
+      i++;
       const v = o[key];
       if (typeof v === 'string') {
         if (HIGH_BYTE.test(v)) o[key] = utf8(v);
