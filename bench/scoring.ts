@@ -13,6 +13,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { parseJsonBytes } from '../src/cli/json-bytes.ts';
 import { bundledCompiledSet } from '../src/core/criteria/bundled.ts';
 import type { CompiledSet } from '../src/core/criteria/compile.ts';
 import { readCycle, readCycleText } from '../src/core/input/cycle.ts';
@@ -238,8 +239,15 @@ export async function run(): Promise<void> {
     const c = measure('(c) scoreCycle (score + rank)', () => scoreCycle(set, cycle));
     const result = scoreCycle(set, cycle);
     const d = measure('(d) JSON output, to bytes', () => jsonBytes(result));
-    const e = measure('(e) (a)…(d) together, text to bytes', () => {
-      const r = readCycleText(text, { resolveSet });
+    // As `chiso score` does it: the file's bytes parsed (src/cli/json-bytes.ts, the text when it
+    // declines), validated, scored, ranked and written.
+    const fileBytes = Buffer.from(text);
+    const e = measure('(e) file bytes to output bytes', () => {
+      const parsedBytes = parseJsonBytes(fileBytes);
+      const r =
+        parsedBytes !== null
+          ? readCycle(parsedBytes.value, { resolveSet })
+          : readCycleText(fileBytes.toString('utf8'), { resolveSet });
       if (!r.ok) throw new Error('unreachable: the same text validated above');
       return jsonBytes(scoreCycle(r.set, r.cycle));
     });
@@ -282,6 +290,11 @@ export async function run(): Promise<void> {
           label: `chiso score --explain ${explained} (10k)`,
           args: ['bin/chiso.mjs', 'score', '--input', input, '--explain', explained],
         },
+        // The floor under the command: a process that only reads the file and parses it.
+        {
+          label: 'node: read + JSON.parse only',
+          args: ['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(input)}, 'utf8'))`],
+        },
       ],
       PROCESS_TIMED,
     );
@@ -297,29 +310,39 @@ export async function run(): Promise<void> {
     );
 
     const [bare, help] = starts as [ProcessTiming, ProcessTiming];
-    const [command, explain] = commands as [ProcessTiming, ProcessTiming];
+    const [command, explain, floor] = commands as [ProcessTiming, ProcessTiming, ProcessTiming];
     const times = (x: number, base: number) => `${(x / base).toFixed(2)}×`;
     console.log(`\ngoals (${thousands(AGENCIES)} agencies; medians, all measured in this run):`);
     const scoreRate = rate(c.median);
+    // On a shared machine wall time waits for the CPU; each goal is also given in CPU time.
+    const cpuNote = (x: number, base: number) => ` [cpu ${ms(x)} ms = ${times(x, base)}]`;
     console.log(
       `  scoring 10k: ${ms(c.median)} ms = ${times(c.median, a.median)} JSON.parse ` +
-        `(goal ≤ ${GOAL_SCORE_OVER_PARSE}×) ${mark(c.median <= GOAL_SCORE_OVER_PARSE * a.median)}`,
+        `(goal ≤ ${GOAL_SCORE_OVER_PARSE}×) ${mark(c.median <= GOAL_SCORE_OVER_PARSE * a.median)}` +
+        cpuNote(c.cpu, a.cpu),
     );
     console.log(
       `  scoring rate: ${thousands(scoreRate)} agencies/s (goal ≥ ${thousands(GOAL_PER_SECOND)}) ` +
-        mark(scoreRate >= GOAL_PER_SECOND),
+        mark(scoreRate >= GOAL_PER_SECOND) +
+        ` [by cpu time: ${thousands(rate(c.cpu))} agencies/s]`,
     );
     console.log(
       `  chiso score 10k, whole process: ${ms(command.median)} ms = ${times(command.median, a.median)} JSON.parse ` +
-        `(goal ≤ ${GOAL_COMMAND_OVER_PARSE}×) ${mark(command.median <= GOAL_COMMAND_OVER_PARSE * a.median)}`,
+        `(goal ≤ ${GOAL_COMMAND_OVER_PARSE}×) ${mark(command.median <= GOAL_COMMAND_OVER_PARSE * a.median)}` +
+        cpuNote(command.cpu, a.cpu),
     );
     console.log(
-      `    of which in-process text to text (e): ${ms(e.median)} ms = ${times(e.median, a.median)}; ` +
+      `    of which in-process file bytes to output bytes (e): ${ms(e.median)} ms = ${times(e.median, a.median)}; ` +
         `the rest is Node's start, reading the file and writing ${(Buffer.byteLength(written) / MB).toFixed(1)} MB`,
     );
     console.log(
+      `    floor: a process that only reads and parses the file, ${ms(floor.median)} ms = ${times(floor.median, a.median)} JSON.parse` +
+        cpuNote(floor.cpu, a.cpu),
+    );
+    console.log(
       `  chiso score --explain 10k: ${ms(explain.median)} ms (goal < ${thousands(GOAL_EXPLAIN_MS)} ms) ` +
-        mark(explain.median < GOAL_EXPLAIN_MS),
+        mark(explain.median < GOAL_EXPLAIN_MS) +
+        ` [cpu ${ms(explain.cpu)} ms]`,
     );
     const peakMb = Math.max(command.peakRss, explain.peakRss);
     console.log(

@@ -33,6 +33,12 @@ export const CLI = join(OUT, 'main.mjs');
 /** The files the bundle was made from and the files it is, relative to the repository root. */
 const MANIFEST = join(OUT, 'build.json');
 const ENTRY = 'src/cli/main.ts';
+/**
+ * Built beside the command and run by the build: it validates the bundled criteria sets, so that
+ * the command need not at every start (src/cli/criteria-sets.ts). A build whose sets fail is refused.
+ */
+const VERIFY_ENTRY = 'src/cli/verify-bundled-sets.ts';
+const VERIFY = join(OUT, 'verify-bundled-sets.mjs');
 /** Also read by a build, though not bundled. */
 const ALSO = ['scripts/cli-build.mjs', 'tsconfig.json', 'package.json'];
 /** A chunk no build uses any more is deleted once this old (a process started before may still load it). */
@@ -104,7 +110,7 @@ export async function buildCli() {
   const started = new Date();
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { main: ENTRY },
+    entryPoints: { main: ENTRY, 'verify-bundled-sets': VERIFY_ENTRY },
     outdir: OUT,
     outExtension: { '.js': '.mjs' },
     chunkNames: '[name]-[hash]',
@@ -115,6 +121,8 @@ export async function buildCli() {
     target: 'node20',
     packages: 'external',
     plugins: [serverFromSources],
+    // Read by src/cli/criteria-sets.ts; true only because verifyBundledSets() below passed.
+    define: { CHISO_BUNDLED_SETS_VERIFIED: 'true' },
     metafile: true,
     write: false,
     logLevel: 'error',
@@ -122,6 +130,8 @@ export async function buildCli() {
   mkdirSync(OUT, { recursive: true });
   const outputs = result.outputFiles.map((f) => relative(ROOT, f.path).split('\\').join('/'));
   for (const f of result.outputFiles) if (f.path !== CLI) writeAtomically(f.path, f.contents);
+  // Before main.mjs is in place: a bundled set that fails leaves no build that would trust it.
+  await verifyBundledSets();
   const inputs = [
     ...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/')),
     ...ALSO,
@@ -129,6 +139,14 @@ export async function buildCli() {
   writeAtomically(MANIFEST, `${JSON.stringify({ inputs, outputs }, null, 2)}\n`);
   writeAtomically(CLI, result.outputFiles.find((f) => f.path === CLI).contents, started);
   removeOldChunks(new Set(result.outputFiles.map((f) => basename(f.path))));
+}
+
+/** Runs the built check of the bundled criteria sets; throws with its problems when one fails. */
+async function verifyBundledSets() {
+  // A query of its own each time: a second build in one process must not get the first one's module.
+  const url = `${pathToFileURL(VERIFY).href}?build=${Date.now()}-${Math.random()}`;
+  const problems = (await import(url)).bundledSetProblems();
+  if (problems.length > 0) throw new Error(`bundled criteria sets are not valid:\n${problems.join('\n')}`);
 }
 
 function removeOldChunks(current) {

@@ -21,8 +21,8 @@ async function chiso(args: string[], files: Record<string, string> = {}) {
       stderr += t;
     },
     readFile: (p) => {
-      if (Object.hasOwn(files, p)) return files[p]!;
-      return readFileSync(p, 'utf8');
+      if (Object.hasOwn(files, p)) return Buffer.from(files[p]!);
+      return readFileSync(p);
     },
   };
   const status = await main(args, io);

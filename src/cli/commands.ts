@@ -1,26 +1,31 @@
 /**
  * The commands that read data: score, check, criteria validate and criteria show. main.ts loads
  * this module only once it knows the command is one of them, so that `chiso help` (and a mistyped
- * option) answers without loading the criteria, the core and zod.
+ * option) answers without loading the criteria and the core. The criteria validator (and zod
+ * with it) is loaded only to read a criteria file: the bundled sets come from criteria-sets.ts.
  */
 import { compileChecks, runChecks } from '../core/checks/run.ts';
-import { BUNDLED_SET_IDS, bundledCompiledSet, DEFAULT_SET_ID } from '../core/criteria/bundled.ts';
+import { BUNDLED_SET_IDS, DEFAULT_SET_ID } from '../core/criteria/bundled-ids.ts';
 import { type CompiledSet, compileCriteriaSet } from '../core/criteria/compile.ts';
-import { type LoadProblem, loadCriteriaSetText } from '../core/criteria/load.ts';
+import type { LoadProblem } from '../core/criteria/load.ts';
 import { pick } from '../core/format.ts';
-import { type InputProblem, readCycleText } from '../core/input/cycle.ts';
+import { type InputProblem, readCycle, readCycleText } from '../core/input/cycle.ts';
 import { writeInterchangeJson } from '../core/interchange.ts';
 import { scoreCycle } from '../core/ranking/rank.ts';
 import { scoreAgency } from '../core/scoring/score.ts';
 import type { Lang, Text } from '../core/types.ts';
+import { bundledSets } from './criteria-sets.ts';
 import { type Io, UsageError } from './io.ts';
+import { parseJsonBytes } from './json-bytes.ts';
 import { renderCheckText, renderCriteria, renderExplanation, renderRankingTable } from './render.ts';
 
-function readInput(io: Io, path: string | undefined, what: Text): string {
+/** A file's bytes; a user's mistake (no such file, a folder) is told as one. */
+function readInput(io: Io, path: string | undefined, what: Text): Buffer {
   if (path === undefined)
     throw new UsageError([{ vi: `Thiếu ${what.vi}: --input TỆP`, en: `missing ${what.en}: --input FILE` }]);
   try {
-    return io.readFile(path);
+    const data = io.readFile(path);
+    return typeof data === 'string' ? Buffer.from(data) : data;
   } catch (e) {
     const code = (e as { code?: string }).code;
     const reason =
@@ -33,9 +38,12 @@ function readInput(io: Io, path: string | undefined, what: Text): string {
   }
 }
 
+/** The criteria validator, loaded when a criteria file is to be read. */
+const validator = () => import('../core/criteria/load.ts');
+
 /** A bundled set id, or a path to a criteria file. */
-function resolveCriteria(io: Io, spec: string): CompiledSet {
-  const bundled = bundledCompiledSet(spec);
+async function resolveCriteria(io: Io, spec: string): Promise<CompiledSet> {
+  const bundled = (await bundledSets())(spec);
   if (bundled) return bundled;
   if (!/[/\\.]/.test(spec))
     throw new UsageError([
@@ -44,7 +52,8 @@ function resolveCriteria(io: Io, spec: string): CompiledSet {
         en: `unknown criteria set "${spec}" (bundled: ${BUNDLED_SET_IDS.join(', ')})`,
       },
     ]);
-  const result = loadCriteriaSetText(readInput(io, spec, { vi: 'bộ tiêu chí', en: 'criteria set' }));
+  const text = readInput(io, spec, { vi: 'bộ tiêu chí', en: 'criteria set' }).toString('utf8');
+  const result = (await validator()).loadCriteriaSetText(text);
   if (!result.ok) throw new UsageError(result.problems.map(problemLine));
   return compileCriteriaSet(result.set);
 }
@@ -73,10 +82,15 @@ export type Flags = {
   explain?: string | undefined;
 };
 
-function readCycleFile(io: Io, flags: Flags) {
-  const text = readInput(io, flags.input, { vi: 'tệp số liệu của kỳ đánh giá', en: 'the cycle file' });
-  const chosen = flags.criteria !== undefined ? resolveCriteria(io, flags.criteria) : undefined;
-  const read = readCycleText(text, { resolveSet: bundledCompiledSet, set: chosen });
+async function readCycleFile(io: Io, flags: Flags) {
+  const bytes = readInput(io, flags.input, { vi: 'tệp số liệu của kỳ đánh giá', en: 'the cycle file' });
+  const chosen = flags.criteria !== undefined ? await resolveCriteria(io, flags.criteria) : undefined;
+  const options = { resolveSet: await bundledSets(), set: chosen };
+  // Parsed from the bytes where it can be (json-bytes.ts), else from the text, which also
+  // words the error of a file that is not JSON.
+  const parsed = parseJsonBytes(bytes);
+  const read =
+    parsed !== null ? readCycle(parsed.value, options) : readCycleText(bytes.toString('utf8'), options);
   if (!read.ok) throw new UsageError(read.problems.map(inputLine));
   return read;
 }
@@ -93,9 +107,9 @@ function checkFormat(format: string | undefined, allowed: readonly string[]): st
   return f;
 }
 
-export function runScore(io: Io, flags: Flags, lang: Lang): number {
+export async function runScore(io: Io, flags: Flags, lang: Lang): Promise<number> {
   const format = checkFormat(flags.format, ['json', 'table']);
-  const { cycle, set } = readCycleFile(io, flags);
+  const { cycle, set } = await readCycleFile(io, flags);
   const explainCode = flags.explain;
   if (explainCode !== undefined && !cycle.agencies.some((a) => a.code === explainCode))
     throw new UsageError([
@@ -117,9 +131,9 @@ export function runScore(io: Io, flags: Flags, lang: Lang): number {
   return 0;
 }
 
-export function runCheck(io: Io, flags: Flags, lang: Lang): number {
+export async function runCheck(io: Io, flags: Flags, lang: Lang): Promise<number> {
   const format = checkFormat(flags.format, ['text', 'json']);
-  const { cycle, set } = readCycleFile(io, flags);
+  const { cycle, set } = await readCycleFile(io, flags);
   const compiled = compileChecks(set.def);
   const rows = cycle.agencies.map((a) => ({
     agency: a,
@@ -144,7 +158,7 @@ export function runCheck(io: Io, flags: Flags, lang: Lang): number {
   return 0;
 }
 
-export function runValidate(io: Io, path: string | undefined, lang: Lang): number {
+export async function runValidate(io: Io, path: string | undefined, lang: Lang): Promise<number> {
   if (path === undefined)
     throw new UsageError([
       {
@@ -152,7 +166,8 @@ export function runValidate(io: Io, path: string | undefined, lang: Lang): numbe
         en: 'missing the criteria file: chiso criteria validate PATH',
       },
     ]);
-  const result = loadCriteriaSetText(readInput(io, path, { vi: 'bộ tiêu chí', en: 'criteria set' }));
+  const text = readInput(io, path, { vi: 'bộ tiêu chí', en: 'criteria set' }).toString('utf8');
+  const result = (await validator()).loadCriteriaSetText(text);
   if (!result.ok) throw new UsageError(result.problems.map(problemLine));
   const s = result.set;
   const criteria = s.groups.reduce((n, g) => n + g.categories.reduce((m, c) => m + c.criteria.length, 0), 0);
@@ -164,8 +179,13 @@ export function runValidate(io: Io, path: string | undefined, lang: Lang): numbe
   return 0;
 }
 
-export function runShow(io: Io, spec: string | undefined, group: string | undefined, lang: Lang): number {
-  const set = resolveCriteria(io, spec ?? DEFAULT_SET_ID);
+export async function runShow(
+  io: Io,
+  spec: string | undefined,
+  group: string | undefined,
+  lang: Lang,
+): Promise<number> {
+  const set = await resolveCriteria(io, spec ?? DEFAULT_SET_ID);
   if (group !== undefined && !set.groupsById.has(group))
     throw new UsageError([
       {

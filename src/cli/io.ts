@@ -8,14 +8,17 @@ import type { Text } from '../core/types.ts';
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  /** Reads a file (or standard input for "-"); throws like fs on failure. */
-  readonly readFile: (path: string) => string;
+  /**
+   * Reads a file (or standard input for "-"): its bytes, or its text (callers that have the file
+   * in memory); throws like fs on failure.
+   */
+  readonly readFile: (path: string) => Buffer | string;
 }
 
 export const nodeIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
-  readFile: (p) => readFileSync(p === '-' ? 0 : p, 'utf8'),
+  readFile: (p) => readFileSync(p === '-' ? 0 : p),
 };
 
 /** A user's mistake: reported as lines on stderr with exit status 2. */

@@ -91,12 +91,12 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
         return 0;
       }
       case 'score':
-        return (await commands()).runScore(io, values, lang);
+        return await (await commands()).runScore(io, values, lang);
       case 'check':
-        return (await commands()).runCheck(io, values, lang);
+        return await (await commands()).runCheck(io, values, lang);
       case 'criteria':
-        if (sub === 'validate') return (await commands()).runValidate(io, arg, lang);
-        if (sub === 'show') return (await commands()).runShow(io, arg, values.group, lang);
+        if (sub === 'validate') return await (await commands()).runValidate(io, arg, lang);
+        if (sub === 'show') return await (await commands()).runShow(io, arg, values.group, lang);
         throw new UsageError([
           {
             vi: `Lệnh con không hợp lệ: "criteria ${sub ?? ''}" (dùng validate hoặc show)`,

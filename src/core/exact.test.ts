@@ -20,6 +20,32 @@ describe('exact arithmetic', () => {
     expect(X.eq(X.add(X.fromNumber(0.1), X.fromNumber(0.2)), X.fromNumber(0.3))).toBe(true);
   });
 
+  it('orders JSON numbers as the decimals it reads them as, and finds the number of a decimal', () => {
+    expect(X.exactNumber(X.q(49, 10))).toBe(4.9);
+    expect(X.exactNumber(X.fromNumber(0.1 + 0.2))).toBe(0.1 + 0.2);
+    expect(X.exactNumber(X.q(1, 3))).toBeNull();
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        (a, b) => {
+          const c = X.cmp(X.fromNumber(a), X.fromNumber(b));
+          expect(Math.sign(c) || 0).toBe(a < b ? -1 : a > b ? 1 : 0);
+          // Where it finds a number (not always: 5e-324 is 5/10^324), it is the one read as a.
+          const x = X.exactNumber(X.fromNumber(a));
+          if (x !== null) expect(X.eq(X.fromNumber(x), X.fromNumber(a))).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(1, 10, 100, 1000), (n, scale) => {
+        const a = n / scale;
+        expect(X.exactNumber(X.fromNumber(a))).toBe(a);
+      }),
+    );
+  });
+
   it('rounds half up once: 134/200 × 1.5 = 1.005 becomes 1.01', () => {
     const v = X.mul(X.q(134, 200), X.fromNumber(1.5));
     expect(X.toDecimalString(v)).toBe('1.005');

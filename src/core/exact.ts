@@ -181,6 +181,15 @@ export function fromNumber(x: number): Q {
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 
+/**
+ * The JS number that `fromNumber` reads as exactly `a` (4.9 for 49/10), or null when there is
+ * none (1/3): for comparing numbers of a form with `a` without making fractions.
+ */
+export function exactNumber(a: Q): number | null {
+  const x = Number(a.n) / Number(a.d);
+  return Number.isFinite(x) && eq(fromNumber(x), a) ? x : null;
+}
+
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 /** Parses a plain or scientific decimal string exactly ("1.005", "-2", "1e-7"). */

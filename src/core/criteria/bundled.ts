@@ -1,15 +1,14 @@
 /**
- * Criteria sets shipped with the system. They are data files under `criteria/`; importing them
- * as JSON keeps the core isomorphic (the browser gets the same set as the server).
+ * Criteria sets shipped with the system (bundled-files.ts), validated when first asked for. The
+ * server and the web application read them from here; the compiled command line, whose build
+ * has validated them already, compiles them without the validator (src/cli/criteria-sets.ts).
  */
-import caoBang2016 from '../../../criteria/cao-bang-2016.json' with { type: 'json' };
-import { BUNDLED_SET_IDS, type BundledSetId, DEFAULT_SET_ID } from './bundled-ids.ts';
+
+import { BUNDLED_FILES, isBundledSetId } from './bundled-files.ts';
+import { BUNDLED_SET_IDS, DEFAULT_SET_ID } from './bundled-ids.ts';
 import { type CompiledSet, compileCriteriaSet } from './compile.ts';
 import { loadCriteriaSet } from './load.ts';
 import type { CriteriaSet } from './schema.ts';
-
-/** Every id of bundled-ids.ts, with its file (the type makes the two lists agree). */
-const RAW: Readonly<Record<BundledSetId, unknown>> = { 'cao-bang-2016': caoBang2016 };
 
 export { BUNDLED_SET_IDS, DEFAULT_SET_ID };
 
@@ -18,8 +17,8 @@ const loaded = new Map<string, { set: CriteriaSet; compiled: CompiledSet }>();
 function load(id: string): { set: CriteriaSet; compiled: CompiledSet } | undefined {
   const cached = loaded.get(id);
   if (cached) return cached;
-  if (!Object.hasOwn(RAW, id)) return undefined;
-  const result = loadCriteriaSet(RAW[id as BundledSetId]);
+  if (!isBundledSetId(id)) return undefined;
+  const result = loadCriteriaSet(BUNDLED_FILES[id]);
   if (!result.ok) {
     // A bundled set is tested on every build; failing here means the repository is broken.
     throw new Error(

@@ -84,12 +84,24 @@ export const MISSING = Number.NaN;
 /** A decimal, or a sum of parts leaving the safe-integer range: only the exact path can say. */
 export const INEXACT = Number.POSITIVE_INFINITY;
 
+/**
+ * A number read from the slots to be compared, not computed with: a field's value as the JS
+ * number the form holds, decimals included (`MISSING`, `INEXACT` as for whole numbers). Comparing
+ * two such numbers, or one with a bound that `X.fromNumber` reads exactly from a number, orders
+ * them as their exact values do: `X.fromNumber` reads each finite number as the shortest decimal
+ * that prints it, and distinct numbers as distinct decimals in the same order. So `4.9 > 3` needs
+ * no fraction. A derived field is a sum, inexact in floating point: it is read as whole numbers.
+ */
+export type ComparableRead = (slots: Slots) => number;
+
 /** What scoring/fast.ts gives an operator to precompile itself with. */
 export interface FastKit {
   /** Where a field's raw value is (a website check's own value when it has the key, else the agency's). */
   slot(key: string): number;
   /** A reader of a field (or derived field) as a whole number, MISSING or INEXACT. No allocation. */
   wholeNumber(key: string): WholeNumberRead;
+  /** A reader of a field as a number to compare, decimals included, MISSING or INEXACT. No allocation. */
+  comparable(key: string): ComparableRead;
   /** Another formula precompiled (a term, a branch). */
   fast(node: Node): FastFormula;
 }

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { Formula as FormulaSchema } from '../criteria/schema.ts';
@@ -58,6 +59,13 @@ function fastOf(node: Node): (values: Values) => X.Q | null {
       return (slots) => {
         const v = slots[s];
         return typeof v !== 'number' ? Number.NaN : Number.isSafeInteger(v) ? v : Number.POSITIVE_INFINITY;
+      };
+    },
+    comparable: (key) => {
+      const s = slot(key);
+      return (slots) => {
+        const v = slots[s];
+        return typeof v !== 'number' ? Number.NaN : Number.isFinite(v) ? v : Number.POSITIVE_INFINITY;
       };
     },
     fast: (n) => fastNode(n, kit),
@@ -142,6 +150,36 @@ describe('the formula operator registry', () => {
       });
     });
   }
+});
+
+describe('a precompiled sum', () => {
+  // Terms over large coprime denominators: one numerator over one denominator leaves the safe
+  // integers, and the sum is then added term by term as the exact evaluator adds it.
+  const sumOf = (dens: readonly string[]): Formula => ({
+    op: 'sum',
+    terms: dens.map((den) => ({ op: 'ratio', num: 'n', den, points: 1, denZero: 'zero' as const })),
+  });
+  it('gives the exact value, representation included, however large its common denominator', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 }),
+        fc.array(fc.integer({ min: 1, max: 99_999_989 }), { minLength: 1, maxLength: 4 }),
+        (n, dens) => {
+          const values: Record<string, number> = { n };
+          const keys = dens.map((d, i) => {
+            values[`d${i}`] = d;
+            return `d${i}`;
+          });
+          const node = compileFormula(sumOf(keys));
+          const exact = evaluateNode(node, context(values));
+          const quick = fastOf(node)(values);
+          expect(quick).not.toBe(SLOW);
+          expect({ n: quick!.n, d: quick!.d }).toEqual({ n: exact.n, d: exact.d });
+          expect(Object.is(quick!.n, exact.n)).toBe(true);
+        },
+      ),
+    );
+  });
 });
 
 describe('the criteria schema', () => {

@@ -1,7 +1,7 @@
 /** `reviewer`: the department's own mark, a number clamped to 0…points (nothing until it marks). */
 import * as X from '../exact.ts';
 import { en, readNumber, vi } from './context.ts';
-import { NO_FLAWS, NO_PARTS, type Operator, SLOW } from './operator.ts';
+import { INEXACT, NO_FLAWS, NO_PARTS, type Operator, SLOW } from './operator.ts';
 
 /** As the criteria file writes it (a type, not an interface: a plain record of JSON). */
 export type ReviewerDef = {
@@ -38,8 +38,21 @@ export const reviewer: Operator<ReviewerDef, ReviewerNode> = {
     };
   },
   bareInSum: false,
-  // Rare (one criterion, marked by hand, often in quarter points): the exact path is fast enough.
-  fast: () => () => SLOW,
+  // Every agency has one, often in quarter points: compared as numbers (operator.ts,
+  // ComparableRead), and only a mark strictly between 0 and the maximum is made a fraction,
+  // the one `clamp` would return.
+  fast(node, kit) {
+    const read = kit.comparable(node.field);
+    const points = node.points;
+    const most = X.exactNumber(points);
+    if (most === null) return () => SLOW;
+    return (slots) => {
+      const x = read(slots);
+      if (x === INEXACT) return SLOW;
+      if (Number.isNaN(x) || x < 0) return X.ZERO; // not marked (MISSING), or below the scale
+      return x > most ? points : X.fromNumber(x);
+    };
+  },
   words: (f, w) =>
     w.say(
       {

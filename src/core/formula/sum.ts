@@ -1,7 +1,7 @@
 /** `sum`: the terms' values added (unrounded), at most `cap` when there is one. */
 import * as X from '../exact.ts';
 import { en, vi } from './context.ts';
-import { NO_FLAWS, type Operator, SLOW } from './operator.ts';
+import { NO_FLAWS, type Operator, SLOW, type Slots } from './operator.ts';
 import type { Formula, Node } from './registry.ts';
 
 /** As the criteria file writes it (a type, not an interface: a plain record of JSON). */
@@ -81,15 +81,36 @@ export const sum: Operator<SumDef, SumNode> = {
   fast(node, kit) {
     const terms = node.terms.map((t) => kit.fast(t));
     const cap = node.cap;
-    return (slots, year) => {
+    const capTo = (total: X.Q): X.Q => (cap !== null && cmp(total, cap) > 0 ? cap : total);
+    /** Term by term as `evaluate` adds them, each step reduced. */
+    const stepByStep = (slots: Slots, year: number): X.Q | null => {
       let total = ZERO;
       for (let i = 0; i < terms.length; i++) {
         const t = terms[i]!(slots, year);
         if (t === SLOW) return SLOW;
-        // As `evaluate`: the first term as it is (zero made canonical), then exact additions.
         total = i === 0 ? startSum(t) : add(total, t);
       }
-      return cap !== null && cmp(total, cap) > 0 ? cap : total;
+      return capTo(total);
+    };
+    // The terms added as one numerator over one denominator, reduced once at the end instead of
+    // after every term (a gcd and an object each): the same reduced fraction. A term or a step
+    // that leaves the safe integers is added step by step instead.
+    return (slots, year) => {
+      let n = 0;
+      let d = 1;
+      for (let i = 0; i < terms.length; i++) {
+        const t = terms[i]!(slots, year);
+        if (t === SLOW) return SLOW;
+        if (typeof t.n !== 'number' || typeof t.d !== 'number') return stepByStep(slots, year);
+        if (t.d === d) n += t.n;
+        else {
+          n = n * t.d + t.n * d;
+          d *= t.d;
+        }
+        if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) return stepByStep(slots, year);
+      }
+      // A zero sum is ZERO, as `evaluate` makes it (X.q(0, 1) would keep a −0).
+      return capTo(n === 0 ? ZERO : X.q(n, d));
     };
   },
 

@@ -101,11 +101,12 @@ export const tier: Operator<TierDef, TierNode> = {
   bareInSum: false,
 
   fast(node, kit) {
-    const read = kit.wholeNumber(node.field);
+    // Decimals too (4.9 news a month): comparing numbers orders them as their exact values do
+    // (operator.ts, ComparableRead), so the bounds are kept as the numbers they were written as.
+    const read = kit.comparable(node.field);
     const tiers = node.tiers;
-    // Whole-number bounds compare as numbers; a fractional one needs the exact path.
-    if (!tiers.every((t) => t.bound.d === 1 && typeof t.bound.n === 'number')) return () => SLOW;
-    const bounds = tiers.map((t) => t.bound.n as number);
+    const bounds = tiers.map((t) => X.exactNumber(t.bound));
+    if (bounds.some((b) => b === null)) return () => SLOW;
     const strict = tiers.map((t) => t.strict);
     const points = tiers.map((t) => t.points);
     const otherwise = node.else;

@@ -6,6 +6,7 @@
 import { parseInstant, vnMidnight } from '../calendar/time.ts';
 import type { CompiledGroup, CompiledSet } from '../criteria/compile.ts';
 import type { Field } from '../criteria/schema.ts';
+import { KeyOrderLookup } from '../key-order.ts';
 import type { AgencyData, CycleData, Text, Values, WebsiteCheck } from '../types.ts';
 import { checkValue } from './values.ts';
 
@@ -201,7 +202,8 @@ function readAgency(
       });
   }
 
-  const read = readValues(a.values, 'values', group.fieldsByKey, false, failCounted);
+  const lookups = lookupsOf(group);
+  const read = readValues(a.values, 'values', lookups.values, false, failCounted);
   const values = read === null ? null : read.values;
   if (
     values &&
@@ -250,7 +252,7 @@ function readAgency(
             });
           else checkedAt = t;
         }
-        const cv = readValues(c.values, `${where}.values`, group.fieldsByKey, true, failCounted);
+        const cv = readValues(c.values, `${where}.values`, lookups.checks, true, failCounted);
         if (cv) checks.push({ checkedAt, values: cv.values });
       }
   }
@@ -320,6 +322,23 @@ function readAgency(
   });
 }
 
+/** A group's fields, found from an agency's keys and from a website check's (key-order.ts). */
+const fieldLookups = new WeakMap<
+  CompiledGroup,
+  { values: KeyOrderLookup<Field>; checks: KeyOrderLookup<Field> }
+>();
+function lookupsOf(group: CompiledGroup) {
+  let lookups = fieldLookups.get(group);
+  if (lookups === undefined) {
+    lookups = {
+      values: new KeyOrderLookup(group.fieldsByKey),
+      checks: new KeyOrderLookup(group.fieldsByKey),
+    };
+    fieldLookups.set(group, lookups);
+  }
+  return lookups;
+}
+
 /** How many required fields a group has, counted once per group. */
 const requiredCounts = new WeakMap<CompiledGroup, number>();
 function requiredCount(group: CompiledGroup): number {
@@ -329,6 +348,16 @@ function requiredCount(group: CompiledGroup): number {
     requiredCounts.set(group, n);
   }
   return n;
+}
+
+/**
+ * Whether a text is surely in NFC without asking: no character below U+0300 changes under NFC or
+ * composes with the one before it (the first that may is the combining grave accent, U+0300), so
+ * an ASCII option or address needs no normalising; Vietnamese text still goes through it.
+ */
+function surelyNfc(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x300) return false;
+  return true;
 }
 
 /** A key to remove from the values, in `readValues`'s list of changes. */
@@ -344,7 +373,7 @@ const DROP = Symbol('drop');
 function readValues(
   raw: unknown,
   where: string,
-  fields: ReadonlyMap<string, Field>,
+  fields: KeyOrderLookup<Field>,
   monitoringOnly: boolean,
   fail: (p: Omit<InputProblem, 'agency'>) => void,
 ): { values: Values; requiredGiven: number } | null {
@@ -357,12 +386,17 @@ function readValues(
     return null;
   }
   // Keys to remove (DROP) or to change, found while checking; most files have none.
-  const changes = new Map<string, unknown>();
-  const change = (key: string, to: unknown) => changes.set(key, to);
+  let changes: Map<string, unknown> | undefined;
+  const change = (key: string, to: unknown) => {
+    changes ??= new Map();
+    changes.set(key, to);
+  };
   let requiredGiven = 0;
-  for (const key of Object.keys(raw)) {
+  const keys = Object.keys(raw);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const value = raw[key];
-    const f = fields.get(key);
+    const f = fields.at(i, key);
     if (!f) {
       change(key, DROP);
       fail({
@@ -391,7 +425,7 @@ function readValues(
     if (problem) {
       change(key, DROP);
       fail({ field: key, message: problem });
-    } else if (typeof value === 'string' && f.type !== 'date') {
+    } else if (typeof value === 'string' && f.type !== 'date' && !surelyNfc(value)) {
       // A valid date is digits and hyphens, already NFC; other text may not be.
       const nfc = value.normalize('NFC');
       if (nfc !== value) change(key, nfc);
@@ -399,11 +433,11 @@ function readValues(
   }
   // A copy from a spread keeps the engine's compact layout (shared by all agencies with the same
   // keys); it copies symbol-keyed properties too, which are not values.
-  if (changes.size === 0 && Object.getOwnPropertySymbols(raw).length === 0)
+  if (changes === undefined && Object.getOwnPropertySymbols(raw).length === 0)
     return { values: raw, requiredGiven };
   const out: Record<PropertyKey, unknown> = { ...raw };
   for (const s of Object.getOwnPropertySymbols(out)) delete out[s];
-  for (const [key, to] of changes) {
+  for (const [key, to] of changes ?? []) {
     if (to === DROP) delete out[key];
     else out[key] = to;
   }

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryChecks, arbitraryNa, arbitraryValues } from '../../../test/builders.ts';
+import { generateCycle } from '../../sample/generate.ts';
 import { bundledCompiledSet } from '../criteria/bundled.ts';
 import type { Field } from '../criteria/schema.ts';
 import type * as X from '../exact.ts';
+import { readCycle } from '../input/cycle.ts';
+import { interchangeJson } from '../interchange.ts';
+import { scoreCycle } from '../ranking/rank.ts';
 import type { Values } from '../types.ts';
 import { fastFormulas } from './fast.ts';
 import { EvalContext, evaluate } from './formula.ts';
@@ -93,6 +97,30 @@ describe('precompiled formulas (scoring/fast.ts)', () => {
     });
   }
 
+  it('answers decimals it only compares itself, as the exact evaluator does (news a month, the reviewer mark)', () => {
+    const group = set.groupsById.get('department')!;
+    const fast = fastFormulas(group, set.derived);
+    const formulaOf = (op: string, key: string) => {
+      const i = group.criteria.findIndex(
+        (k) => k.node.op === op && 'field' in k.node && k.node.field === key,
+      );
+      expect(i).toBeGreaterThanOrEqual(0);
+      return { f: fast[i]!, k: group.criteria[i]! };
+    };
+    const cases: [ReturnType<typeof formulaOf>, number[]][] = [
+      [formulaOf('tier', 'ws_news_per_month'), [0, -0, 2.99, 3, 3.01, 4.9, 7.99, 8, 8.2, 1e6]],
+      [formulaOf('reviewer', 'data_quality_points'), [-0.25, -0, 0, 0.25, 0.75, 1, 1.999, 2, 2.5, 0.1 + 0.2]],
+    ];
+    for (const [{ f, k }, xs] of cases)
+      for (const x of xs) {
+        const values = { [(k.node as { field: string }).field]: x };
+        const got = f(values, null, YEAR);
+        expect(got, `${k.id} with ${x}`).not.toBeNull();
+        const ctx = new EvalContext(values, null, set.derived, YEAR, false, group.fieldsByKey);
+        expectSame(got!, evaluate(k.node, ctx), `${k.id} with ${x}`);
+      }
+  });
+
   it('scores an agency the same with and without explanations', () => {
     const groups = set.groups.map((g) => g.id);
     const agency = fc.constantFrom(...groups).chain((group) =>
@@ -114,5 +142,42 @@ describe('precompiled formulas (scoring/fast.ts)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('a generated cycle scored in bulk and explained', () => {
+  it('ranks, scores and writes every agency the same on both paths (the fast path changes no result)', () => {
+    // As the benchmark makes its cycle: both groups interleaved, website checks for half of the
+    // agencies, some late or missing; a few seeds, so that many forms are met.
+    for (const seed of [1, 2, 3]) {
+      const agencies = Array.from({ length: 400 }, (_, i) => ({
+        code: `A${String(i).padStart(4, '0')}`,
+        name: `Đơn vị ${i}`,
+        group: i % 5 < 3 ? 'department' : 'district',
+      }));
+      const file = generateCycle(set, {
+        year: YEAR,
+        seed,
+        agencies,
+        lateShare: 0.05,
+        missingShare: 0.05,
+        checkedShare: 0.5,
+      });
+      // Through JSON, as `chiso score` reads it.
+      const read = readCycle(JSON.parse(JSON.stringify(file)), { resolveSet: bundledCompiledSet });
+      if (!read.ok) throw new Error(`the generated cycle does not validate: ${read.problems[0]?.message.en}`);
+      const bulk = scoreCycle(set, read.cycle);
+      const explained = scoreCycle(set, read.cycle, { explain: true });
+      expect(bulk.groups.flatMap((g) => g.ranking).length).toBeGreaterThan(300);
+      expect(interchangeJson(bulk)).toBe(interchangeJson(explained));
+      for (const [gi, g] of bulk.groups.entries())
+        for (const [ri, row] of g.ranking.entries()) {
+          const other = explained.groups[gi]!.ranking[ri]!;
+          expect(row.score).toEqual({
+            ...other.score,
+            criteria: other.score.criteria.map(({ explanation: _, ...rest }) => rest),
+          });
+        }
+    }
   });
 });

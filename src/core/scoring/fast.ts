@@ -15,6 +15,7 @@
 import type { CompiledGroup } from '../criteria/compile.ts';
 import type * as X from '../exact.ts';
 import {
+  type ComparableRead,
   type FastFormula,
   type FastKit,
   INEXACT,
@@ -111,6 +112,25 @@ function wholeNumberReader(
   };
 }
 
+/**
+ * Reads a number to compare (operator.ts, ComparableRead): a plain field's finite number as it
+ * is, decimals included; a derived field as the whole-number sum of its parts.
+ */
+function comparableReader(
+  key: string,
+  derived: ReadonlyMap<string, readonly string[]>,
+  slot: (key: string) => number,
+): ComparableRead {
+  if (derived.has(key)) return wholeNumberReader(key, derived, slot);
+  const s = slot(key);
+  return (slots) => {
+    const v = slots[s];
+    if (typeof v !== 'number') return MISSING;
+    // Infinity and NaN are no number a form holds: the exact path says what they mean.
+    return Number.isFinite(v) ? v : INEXACT;
+  };
+}
+
 const plans = new WeakMap<CompiledGroup, FieldPlan>();
 
 /** The group's plan, made on first use. */
@@ -134,6 +154,7 @@ export function fieldPlan(group: CompiledGroup, derived: ReadonlyMap<string, rea
   const kit: FastKit = {
     slot,
     wholeNumber: (key) => wholeNumberReader(key, derived, slot),
+    comparable: (key) => comparableReader(key, derived, slot),
     fast: (node: Node) => fastNode(node, kit),
   };
   const gateSlots = group.categories.map((c) => (c.gate === undefined ? -1 : slot(c.gate)));

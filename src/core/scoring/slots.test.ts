@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SlotFiller } from './slots.ts';
 
@@ -22,6 +23,27 @@ describe('filling slots reads what a lookup by name reads', () => {
       {},
     ])
       expect(fill(values)).toEqual(byName(values));
+  });
+
+  it('one object after another, whatever order each lists its keys in (the filler remembers the last order)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.shuffledSubarray([...KEYS.filter((k) => k !== 'constructor'), 'other', 'more'], {
+            minLength: 0,
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (orders) => {
+          for (const [i, order] of orders.entries()) {
+            const values = JSON.parse(
+              JSON.stringify(Object.fromEntries(order.map((k, j) => [k, i * 10 + j]))),
+            );
+            expect(fill(values)).toEqual(byName(values));
+          }
+        },
+      ),
+    );
   });
 
   it('finds what the prototype has, as a lookup does (a field named "constructor")', () => {

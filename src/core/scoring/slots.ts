@@ -5,10 +5,15 @@
  * the engine serves from a cache kept per object layout, without allocating) and finding each
  * key's slot in a map is several times faster, and it was most of the cost of filling the slots.
  *
+ * The objects of one file list their keys in one order (the form's): the map is asked through a
+ * KeyOrderLookup, which remembers the last object's keys.
+ *
  * The slots hold exactly what EvalContext.get reads for data objects (made by JSON.parse, spreads
  * or literals: enumerable properties, the usual prototype or none). Anything else is read key by
  * key, by name.
  */
+
+import { KeyOrderLookup } from '../key-order.ts';
 
 const own = Object.prototype.hasOwnProperty;
 
@@ -22,7 +27,7 @@ function isData(o: object): boolean {
 
 export class SlotFiller {
   /** The wanted slots by key. */
-  private readonly slotOf: ReadonlyMap<string, number>;
+  private readonly slotOf: KeyOrderLookup<number>;
   /** Wanted slots whose key Object.prototype has (`constructor`): read by name, as a lookup finds it. */
   private readonly byName: readonly number[];
 
@@ -31,7 +36,7 @@ export class SlotFiller {
     private readonly keys: readonly string[],
     private readonly wanted: readonly number[],
   ) {
-    this.slotOf = new Map(wanted.map((s) => [keys[s]!, s]));
+    this.slotOf = new KeyOrderLookup(new Map(wanted.map((s) => [keys[s]!, s])));
     this.byName = wanted.filter((s) => keys[s]! in Object.prototype);
   }
 
@@ -43,9 +48,9 @@ export class SlotFiller {
       return;
     }
     for (let i = 0; i < wanted.length; i++) slots[wanted[i]!] = undefined;
-    const slotOf = this.slotOf;
+    let at = 0;
     for (const key in values) {
-      const s = slotOf.get(key);
+      const s = this.slotOf.at(at++, key);
       if (s !== undefined) slots[s] = values[key];
     }
     const byName = this.byName;
@@ -64,9 +69,9 @@ export class SlotFiller {
       return;
     }
     for (let i = 0; i < wanted.length; i++) slots[wanted[i]!] = base[wanted[i]!];
-    const slotOf = this.slotOf;
+    let at = 0;
     for (const key in overlay) {
-      const s = slotOf.get(key);
+      const s = this.slotOf.at(at++, key);
       // `for…in` also lists what a changed Object.prototype would make enumerable: own keys only.
       if (s !== undefined && own.call(overlay, key)) slots[s] = overlay[key];
     }
