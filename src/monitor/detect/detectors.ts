@@ -4,7 +4,7 @@
  */
 import type { Detector, DetectorPlace } from '../../core/criteria/detectors.ts';
 import type { CriteriaSet } from '../../core/criteria/schema.ts';
-import { normalizeVi } from './normalize.ts';
+import { matchForm } from './normalize.ts';
 
 export type CompiledDetector =
   | { kind: 'available'; field: string }
@@ -62,15 +62,15 @@ export function compileDetector(d: Detector): CompiledDetector {
         kind: 'news_count',
         field: d.field,
         windowDays: d.windowDays,
-        pages: d.pages.map(normalizeVi),
-        notPages: d.notPages.map(normalizeVi),
+        pages: d.pages.map(matchForm),
+        notPages: d.notPages.map(matchForm),
       };
     case 'keywords':
       return {
         kind: 'keywords',
         field: d.field,
-        anyOf: d.anyOf.map(normalizeVi),
-        allOf: d.allOf.map(normalizeVi),
+        anyOf: d.anyOf.map(matchForm),
+        allOf: d.allOf.map(matchForm),
         in: d.in,
         urlPatterns: d.urlPatterns.map(urlPattern),
       };

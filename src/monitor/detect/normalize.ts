@@ -21,6 +21,18 @@ export function normalizeVi(text: string): string {
  * Normalises text and keeps, for each normalised character, the index of the original character
  * it came from, so that a match found on normalised text can be shown with its diacritics.
  */
+/**
+ * The form phrases are matched in: normalised, and punctuation read as a space, so that
+ * "Chỉ đạo - Điều hành", "Chức năng, nhiệm vụ" match "chi dao dieu hanh", "chuc nang nhiem vu".
+ */
+export function matchForm(text: string): string {
+  return normalizeVi(text).replace(PUNCT, ' ').replace(SPACE, ' ').trim();
+}
+
+const PUNCT = /[^\p{L}\p{N}]+/gu;
+const WORDCHAR = /[\p{L}\p{N}]/u;
+
+/** Like matchForm, keeping for each character the index of the original character it came from. */
 export function normalizeWithMap(text: string): { norm: string; map: number[] } {
   const out: string[] = [];
   const map: number[] = [];
@@ -28,7 +40,7 @@ export function normalizeWithMap(text: string): { norm: string; map: number[] } 
   let i = 0;
   for (const ch of text) {
     const n = normalizeVi(ch);
-    if (n === '' || n === ' ') {
+    if (n === '' || !WORDCHAR.test(n)) {
       if (!lastSpace) {
         out.push(' ');
         map.push(i);

@@ -8,7 +8,7 @@ import type { Finding, Reason } from '../types.ts';
 import { dayToString, findDates, vietnamDay } from './dates.ts';
 import type { CompiledDetector, DetectorSet } from './detectors.ts';
 import type { PageText } from './extract.ts';
-import { normalizeVi, normalizeWithMap } from './normalize.ts';
+import { matchForm, normalizeWithMap } from './normalize.ts';
 
 /** A page as the detectors see it. */
 export interface SeenPage {
@@ -67,7 +67,7 @@ class PageCache {
   get(place: DetectorPlace): string {
     let v = this.norm.get(place);
     if (v === undefined) {
-      v = normalizeVi(original(this.p, place));
+      v = matchForm(original(this.p, place));
       this.norm.set(place, v);
     }
     return v;
@@ -188,10 +188,12 @@ function pageName(p: SeenPage): string {
   try {
     path = decodeURIComponent(new URL(p.url).pathname);
   } catch {}
-  return normalizeVi(`${path.replace(/[-_/.]+/g, ' ')} | ${p.page.title} | ${p.page.h1} | ${p.via}`);
+  return matchForm(`${path} | ${p.page.title} | ${p.page.h1} | ${p.via}`);
 }
 
-const MIN_TITLE_WORDS = 4;
+/** A news title has words; a breadcrumb "Tin tức - Sự kiện" or "In bài viết" is too short to be one. */
+const MIN_TITLE_WORDS = 5;
+const words = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 
 function newsCount(
   d: Extract<CompiledDetector, { kind: 'news_count' }>,
@@ -209,7 +211,7 @@ function newsCount(
   const counted = new Map<string, { url: string; text: string }>();
   for (const c of lists) {
     for (const item of c.p.page.items) {
-      if (!item.link || item.link.text.split(/\s+/).length < MIN_TITLE_WORDS) continue;
+      if (!item.link || words(item.link.text) < MIN_TITLE_WORDS) continue;
       const first = findDates(item.text)[0];
       if (first === undefined || first < from || first > today) continue;
       if (!counted.has(item.link.href)) counted.set(item.link.href, { url: c.p.url, text: item.text });
