@@ -10,4 +10,5 @@ export { type CompiledDetector, type DetectorSet, detectorsOf } from './detect/d
 export { normalizeVi } from './detect/normalize.ts';
 export { USER_AGENT } from './fetch/fetcher.ts';
 export { isForbiddenAddress } from './fetch/guard.ts';
+export { runPool } from './pool.ts';
 export type * from './types.ts';

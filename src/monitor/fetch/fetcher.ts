@@ -105,11 +105,15 @@ export class Fetcher {
     const allowPrivate = opts.allowPrivateAddresses === true;
     // The address checked is the address connected to: net.connect uses what this returns.
     const lookup: LookupFunction = (hostname, options, cb) => {
-      resolve(hostname).then(
+      const checked = resolve(hostname).then((addresses) => {
+        if (addresses.length === 0) throw Object.assign(new Error('no address'), { code: 'ENOTFOUND' });
+        // Refused when any address is: a name with one public and one private address is not "public".
+        const bad = allowPrivate ? undefined : addresses.find(isForbiddenAddress);
+        if (bad !== undefined) throw new RefusedAddress(bad);
+        return addresses;
+      });
+      checked.then(
         (addresses) => {
-          if (addresses.length === 0) throw Object.assign(new Error('no address'), { code: 'ENOTFOUND' });
-          const bad = allowPrivate ? undefined : addresses.find(isForbiddenAddress);
-          if (bad !== undefined) throw new RefusedAddress(bad);
           if (options.all)
             cb(
               null,
@@ -174,7 +178,7 @@ export class Fetcher {
     const maxBytes = limits.maxBytes ?? this.opts.maxBytes ?? DEFAULTS.maxBytes;
     const totalMs = limits.totalTimeoutMs ?? this.opts.totalTimeoutMs ?? DEFAULTS.totalTimeoutMs;
     const maxRedirects = this.opts.maxRedirects ?? DEFAULTS.maxRedirects;
-    const timer = AbortSignal.timeout(totalMs);
+    const timer = AbortSignal.timeout(Math.max(1, Math.round(totalMs)));
     const signal = this.opts.signal ? AbortSignal.any([timer, this.opts.signal]) : timer;
     const result: FetchResult = {
       url,
