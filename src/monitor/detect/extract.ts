@@ -114,7 +114,8 @@ export function extractPage(
       return null;
     }
   };
-  const openItems = () => stack.filter((s) => s.item !== null);
+  // The open list entries, kept apart from the tag stack: text is appended to each of them.
+  const items: NonNullable<Open['item']>[] = [];
 
   const parser = new Parser(
     {
@@ -148,11 +149,9 @@ export function extractPage(
         if (name === 'input' && (attrs.type === 'submit' || attrs.type === 'button') && attrs.value)
           out.buttons.push(attrs.value);
         if (VOID.has(name)) return;
-        stack.push({
-          tag: name,
-          menu,
-          item: ITEM.has(name) ? { text: [], links: [], childItem: false } : null,
-        });
+        const item = ITEM.has(name) ? { text: [] as string[], links: [] as Link[], childItem: false } : null;
+        if (item) items.push(item);
+        stack.push({ tag: name, menu, item });
       },
       ontext(data) {
         if (skip > 0) return;
@@ -165,23 +164,25 @@ export function extractPage(
         link?.parts.push(data);
         button?.push(data);
         form?.push(data);
-        for (const o of openItems()) o.item?.text.push(data);
+        for (const it of items) it.text.push(data);
       },
       onclosetag(name, implied) {
         if (VOID.has(name) && !implied) return;
         // Pop to the matching tag (htmlparser2 closes implied tags itself, in order).
-        const idx = stack.map((s) => s.tag).lastIndexOf(name);
+        let idx = stack.length - 1;
+        while (idx >= 0 && (stack[idx] as Open).tag !== name) idx--;
         if (idx < 0) return;
         while (stack.length > idx) {
           const o = stack.pop() as Open;
           if (SKIP.has(o.tag)) skip--;
           if (o.item) {
+            items.pop();
             const t = o.item.text.join(' ').replace(/\s+/g, ' ').trim();
             if (!o.item.childItem && t && o.item.links.length > 0 && isItem(t)) {
               let best: Link | null = null;
               for (const l of o.item.links) if (!best || l.text.length > best.text.length) best = l;
               out.items.push({ text: t, link: best });
-              for (const p of openItems()) if (p.item) p.item.childItem = true;
+              for (const p of items) p.childItem = true;
             }
           }
         }
@@ -199,7 +200,7 @@ export function extractPage(
             inMenu: link.menu,
           };
           out.links.push(l);
-          for (const o of openItems()) o.item?.links.push(l);
+          for (const it of items) it.links.push(l);
           link = null;
         }
         if (name === 'button' && button) {
