@@ -53,11 +53,28 @@ function priority(l: Link): number {
   return 2;
 }
 
-async function loadRobots(fetcher: Fetcher, home: URL, deadlineMs: number) {
+type Robots = ReturnType<typeof robotsParser> | null;
+
+/**
+ * robots.txt by origin, for the whole process, 10 minutes: the sub-sites of one provincial
+ * portal share it, and asking for it once per sub-site would be one more request each on the
+ * busiest host.
+ */
+const robotsCache = new Map<string, { until: number; robots: Robots }>();
+const ROBOTS_TTL_MS = 10 * 60_000;
+
+async function loadRobots(fetcher: Fetcher, home: URL, deadlineMs: number): Promise<Robots> {
+  const cached = robotsCache.get(home.origin);
+  if (cached && cached.until > Date.now()) return cached.robots;
   const url = new URL('/robots.txt', home).href;
   const r = await fetcher.get(url, { maxBytes: 512 * 1024, totalTimeoutMs: Math.min(10_000, deadlineMs) });
-  if (r.status !== 200 || !r.bytes || !/text\/plain/i.test(r.contentType ?? 'text/plain')) return null;
-  return robotsParser(url, r.bytes.toString('utf8'));
+  const robots =
+    r.status !== 200 || !r.bytes || !/text\/plain/i.test(r.contentType ?? 'text/plain')
+      ? null
+      : robotsParser(url, r.bytes.toString('utf8'));
+  if (robotsCache.size > 5_000) robotsCache.clear();
+  robotsCache.set(home.origin, { until: Date.now() + ROBOTS_TTL_MS, robots });
+  return robots;
 }
 
 export async function checkContent(
@@ -142,7 +159,7 @@ export async function checkContent(
       contentType: r.contentType,
       bytes: r.bytes?.length ?? 0,
       fetchedAt,
-      body: r.bytes && r.bytes.length > 0 ? gzipSync(r.bytes, { level: 4 }) : null,
+      body: r.bytes && r.bytes.length > 0 ? gzipSync(r.bytes, { level: 1 }) : null,
       title,
       failure: r.failure?.reason ?? null,
       notes,
