@@ -88,6 +88,31 @@ describe('detectors on generated portals', () => {
     if (schedule?.value === true) expect(schedule.evidence?.url).toBe(site.url);
   });
 
+  it('stops at the page limit and at the time limit, and says which', async () => {
+    const site = fx.sites[2] as (typeof fx.sites)[number];
+    const byPages = await checkContent({ url: site.url }, detectors, {
+      ...fx.monitorOptions,
+      now: NOW,
+      limits: { maxPages: 5 },
+    });
+    expect(byPages.pages).toHaveLength(5);
+    expect(byPages.stoppedBy).toBe('pages');
+    expect(field(byPages, 'website_active')?.value).toBe(true);
+    const homeOnly = await checkContent({ url: site.url }, detectors, {
+      ...fx.monitorOptions,
+      now: NOW,
+      limits: { maxDepth: 0 },
+    });
+    expect(homeOnly.pages.map((p) => p.url)).toEqual([site.url]);
+    expect(homeOnly.stoppedBy).toBe('done');
+    const byTime = await checkContent({ url: site.url }, detectors, {
+      ...fx.monitorOptions,
+      now: NOW,
+      limits: { maxSiteMs: 1 },
+    });
+    expect(byTime.stoppedBy).toBe('time');
+  });
+
   it('asks one host for one page at a time, also for sub-sites of one portal checked together', async () => {
     const subSites = fx.sites.filter((s) => s.layout === 'liferay').slice(0, 4);
     await runPool(subSites, 4, (s) =>
