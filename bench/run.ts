@@ -16,6 +16,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'scoring', run: async () => (await import('./scoring.ts')).run() },
   { name: 'http', run: async () => (await import('./http.ts')).run() },
   { name: 'browser', run: async () => (await import('./browser.ts')).run() },
+  { name: 'monitoring', run: async () => (await import('./monitoring.ts')).run() },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
