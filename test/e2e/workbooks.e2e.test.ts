@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formValues } from '../fixtures.ts';
-import { inputCell, openWorkbook, saveWorkbook, typeValues } from '../workbooks.ts';
+import { inputCell, openWorkbook, saveWorkbook, typeValues, writeZip } from '../workbooks.ts';
 import { type BrowserSession, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
@@ -124,5 +124,51 @@ describe('the Excel form', () => {
       `/api/v1/cycles/${cycleId}/agencies/${ids.SXD}/submission`,
     );
     expect(form.values).toEqual({ report_year: YEAR, total_staff: 64, has_tthc: true });
+  });
+
+  it('assessor: checks a zip of e-mailed workbooks on the progress board, one line per file, then saves the valid ones', async () => {
+    const page = s.page;
+    await s.signInAs('td-excel');
+    const fetchForm = async (code: string) =>
+      openWorkbook(
+        Buffer.from(
+          await (
+            await page.request.get(
+              `${s.baseUrl}/api/v1/cycles/${cycleId}/agencies/${ids[code]}/submission/workbook`,
+            )
+          ).body(),
+        ),
+      );
+    const good = await fetchForm('STP');
+    typeValues(good, { total_staff: 21 });
+    const bad = await fetchForm('SNV');
+    inputCell(bad, 'total_staff').cell.value = '1.000,5';
+    const zip = join(tmpdir(), `thu-${process.pid}.zip`);
+    writeFileSync(
+      zip,
+      writeZip([
+        { name: 'STP.xlsx', data: await saveWorkbook(good) },
+        { name: 'SNV.xlsx', data: await saveWorkbook(bad) },
+      ]),
+    );
+    await s.open(`/ky/${cycleId}/tien-do`, /Tiến độ/);
+    await page.getByLabel('Chọn tệp .zip các biểu mẫu').setInputFiles(zip);
+    const result = page.getByTestId('bulk-result');
+    await result.waitFor();
+    expect(await result.locator('tr[data-status="ready"]').textContent()).toContain(
+      'Hợp lệ: 2 ô sẽ thay đổi',
+    );
+    expect(await result.locator('tr[data-status="rejected"]').textContent()).toMatch(
+      /SNV\.xlsx.*Hạng mục 1!C\d+: .*"1\.000,5"/,
+    );
+    await s.checkScreen('nhap-nhieu-bieu-mau');
+    await page.getByRole('button', { name: 'Lưu các biểu mẫu hợp lệ' }).click();
+    await result.locator('tr[data-status="saved"]').waitFor();
+    const form = await s.apiAs<{ values: Record<string, unknown> }>(
+      'td-excel',
+      'GET',
+      `/api/v1/cycles/${cycleId}/agencies/${ids.STP}/submission`,
+    );
+    expect(form.values).toEqual({ report_year: YEAR, total_staff: 21 });
   });
 });

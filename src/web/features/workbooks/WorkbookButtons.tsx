@@ -133,7 +133,8 @@ function Changes({ changes, unchanged }: { changes: FormChange[]; unchanged: num
   return (
     <>
       <p>{m('wb.previewIntro', { n: changes.length, same: unchanged })}</p>
-      <div className="workbook-changes-box">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll (WCAG 2.1.1) */}
+      <section className="workbook-changes-box" aria-label={m('wb.changes')} tabIndex={0}>
         <table className="workbook-changes">
           <thead>
             <tr>
@@ -154,7 +155,7 @@ function Changes({ changes, unchanged }: { changes: FormChange[]; unchanged: num
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </>
   );
 }

@@ -36,6 +36,8 @@ export const m = defineMessages({
   'wb.confirm': { vi: 'Lưu vào phiếu', en: 'Save to the form' },
   'wb.cancel': { vi: 'Hủy', en: 'Cancel' },
   'wb.zip': { vi: 'Nhập nhiều biểu mẫu (tệp .zip)', en: 'Enter many forms (.zip)' },
+  'wb.zipChoose': { vi: 'Chọn tệp .zip các biểu mẫu', en: 'Choose the .zip of forms' },
+  'wb.changes': { vi: 'Các thay đổi', en: 'Changes' },
   'wb.zipCheck': { vi: 'Kiểm tra tệp .zip', en: 'Check the .zip' },
   'wb.zipSave': { vi: 'Lưu các biểu mẫu hợp lệ', en: 'Save the valid forms' },
   'wb.zipFile': { vi: 'Tệp', en: 'File' },
