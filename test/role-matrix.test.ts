@@ -67,6 +67,8 @@ const MATRIX: readonly [string, Access][] = [
   ['GET /cycles/:id/results/agencies/:agencyId', 'signed-in'],
   ['GET /cycles/:id/results/export.csv', ['viewer', 'admin', 'approver', 'assessor']],
   ['GET /cycles/:id/results/export.json', ['viewer', 'admin', 'approver', 'assessor']],
+  ['GET /cycles/:id/results/export-excel.csv', ['viewer', 'admin', 'approver', 'assessor']],
+  ['GET /cycles/:id/results/export.xlsx', ['viewer', 'admin', 'approver', 'assessor']],
   ['GET /cycles/:id/progress', ['admin', 'assessor', 'approver']],
   ['POST /cycles/:id/reminders/send', ['admin']],
   ['GET /cycles/:cycleId/agencies/:agencyId/submission', ['admin', 'assessor', 'approver', 'reporter']],
