@@ -18,6 +18,7 @@ import { publish as publishResult } from '../../src/server/modules/results/publi
 import type { SessionUser } from '../../src/server/platform/auth.ts';
 import { scoreVn } from '../../src/web/format.ts';
 import { createCycle } from '../fixtures.ts';
+import { openWorkbook } from '../workbooks.ts';
 import { type BrowserSession, startBrowserSession } from './browser.ts';
 
 const SET = bundledCompiledSet('cao-bang-2016')!;
@@ -323,6 +324,20 @@ describe('the approver’s page and the results', () => {
     const top = published.groups[0]!.ranking[0]!;
     expect(csv).toContain(`"1","${top.code}","${top.name}","${scoreVn(top.total)}","${top.classLabel.vi}"`);
     expect(csv).toContain('Không xếp hạng: nộp muộn');
+
+    // The ranking workbook, read back as Excel would: the first group's leader on its first row.
+    const [xlsx] = await Promise.all([
+      s.page.waitForEvent('download'),
+      s.page.getByRole('link', { name: 'Bảng xếp hạng (Excel, in A4 ngang)' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/2018.*\.xlsx$/);
+    const wb = await openWorkbook(readFileSync((await xlsx.path())!));
+    const lead = wb.worksheets[0]!.getRow(6);
+    expect([lead.getCell(1).value, lead.getCell(2).value, lead.getCell(4).value]).toEqual([
+      1,
+      top.code,
+      top.total,
+    ]);
 
     // A late agency's page says why it is not ranked.
     await s.page.goto(`${s.baseUrl}/ky/${c2018}/ket-qua/${ids.get('SNV')}`);

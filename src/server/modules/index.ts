@@ -13,6 +13,7 @@ import { reviewRoutes } from './review/review.routes.ts';
 import { submissionsRoutes } from './submissions/submissions.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { websiteChecksRoutes } from './website-checks/website-checks.routes.ts';
+import { workbooksRoutes } from './workbooks/workbooks.routes.ts';
 
 /** The public HTML site (/ket-qua, /phuong-phap): mounted by app.ts at the root, not under /api/v1. */
 export { publicRoutes };
@@ -28,6 +29,7 @@ export function registerModules(app: App, deps: AppDeps): void {
   resultsRoutes(app, deps);
   progressRoutes(app, deps);
   submissionsRoutes(app, deps);
+  workbooksRoutes(app, deps);
   auditRoutes(app, deps);
   jobsRoutes(app, deps);
 }

@@ -68,8 +68,14 @@ const fixedShort = (p: number) => formatPoints(hundredthsOf(p), 'vi');
 /**
  * The CSV of a snapshot (all groups, or the given ones): per group the ranked agencies by rank,
  * then the agencies not ranked with the reason in the class column. CRLF line ends (RFC 4180).
+ * `separator` ';' is the list separator of Excel under Vietnamese regional settings, whose decimal
+ * mark is the comma: with it the file opens in columns there instead of as one.
  */
-export function csvOf(content: SnapshotContent, groupIds?: readonly string[]): string {
+export function csvOf(
+  content: SnapshotContent,
+  groupIds?: readonly string[],
+  separator: ',' | ';' = ',',
+): string {
   const groups = content.groups.filter((g) => !groupIds || groupIds.includes(g.id));
   const categoryIds: string[] = [];
   for (const g of groups)
@@ -102,5 +108,5 @@ export function csvOf(content: SnapshotContent, groupIds?: readonly string[]): s
         ...categoryIds.map(() => ''),
       ]);
   }
-  return `\uFEFF${lines.map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${lines.map((l) => l.map(field).join(separator)).join('\r\n')}\r\n`;
 }

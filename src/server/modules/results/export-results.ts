@@ -9,6 +9,7 @@ import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
 import { criteriaVersion } from '../scoring/criteria-cache.ts';
 import { csvOf, interchangeOf } from './export-formats.ts';
+import { rankingWorkbook } from './ranking-workbook.ts';
 import { documentOf, loadResult } from './result-document.ts';
 import { canExportResults } from './results.policy.ts';
 import type { CsvQuery, CycleParams, RevisionQuery } from './results.schema.ts';
@@ -17,7 +18,7 @@ import type { CsvQuery, CycleParams, RevisionQuery } from './results.schema.ts';
 export async function exportCsv(
   deps: AppDeps,
   caller: Caller,
-  input: CycleParams & CsvQuery,
+  input: CycleParams & CsvQuery & { separator?: ',' | ';' },
 ): Promise<{ body: string; filename: string }> {
   const ctx = await loadResult(deps.database.db, input.id, { revision: input.revision });
   authorize(canExportResults(caller.user, ctx.facts));
@@ -29,7 +30,7 @@ export async function exportCsv(
       en: `Unknown group "${group}" (known: ${content.groups.map((g) => g.id).join(', ')})`,
     });
   return {
-    body: csvOf(content, group === undefined ? undefined : [group]),
+    body: csvOf(content, group === undefined ? undefined : [group], input.separator),
     filename: `Kết quả đánh giá CNTT năm ${ctx.cycle.year} - lần ${revision!.number}${group ? ` - ${group}` : ''}.csv`,
   };
 }
@@ -47,5 +48,21 @@ export async function exportJson(
   return {
     result: interchangeOf(content, compiled),
     filename: `chiso-score-${ctx.cycle.year}-lan-${revision!.number}.json`,
+  };
+}
+
+/** The published ranking as an Excel workbook (one sheet per group, print-ready). */
+export async function exportWorkbook(
+  deps: AppDeps,
+  caller: Caller,
+  input: CycleParams & RevisionQuery,
+): Promise<{ bytes: Buffer; filename: string }> {
+  const ctx = await loadResult(deps.database.db, input.id, { revision: input.revision });
+  authorize(canExportResults(caller.user, ctx.facts));
+  const { content, revision } = await documentOf(deps, ctx);
+  const { compiled } = await criteriaVersion(deps.database.db, content.criteria.id);
+  return {
+    bytes: await rankingWorkbook(content, compiled),
+    filename: `Kết quả đánh giá CNTT năm ${ctx.cycle.year} - lần ${revision!.number}.xlsx`,
   };
 }

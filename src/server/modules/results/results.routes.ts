@@ -6,7 +6,7 @@
 import { type App, type AppDeps, callerOf, sendDownload } from '../../platform/http.ts';
 import { errorResponses } from '../../platform/schema.ts';
 import { approve } from './approve.ts';
-import { exportCsv, exportJson } from './export-results.ts';
+import { exportCsv, exportJson, exportWorkbook } from './export-results.ts';
 import { publish } from './publish.ts';
 import { readAgencyResult } from './read-agency-result.ts';
 import { listRevisions, readResults, readRevision } from './read-results.ts';
@@ -167,6 +167,52 @@ export function resultsRoutes(app: App, deps: AppDeps) {
     async (req, reply) => {
       const { body, filename } = await exportCsv(deps, callerOf(req), { ...req.params, ...req.query });
       return sendDownload(reply, Buffer.from(body, 'utf8'), filename, 'text/csv; charset=utf-8');
+    },
+  );
+
+  app.get(
+    '/cycles/:id/results/export-excel.csv',
+    {
+      config: { access: access.export },
+      schema: {
+        tags,
+        summary:
+          'Tải kết quả đã công bố dạng CSV mở đúng cột trong Excel tiếng Việt (dấu ; ngăn cột, dấu phẩy thập phân)',
+        params: CycleParams,
+        querystring: CsvQuery,
+        response: errorResponses,
+      },
+    },
+    async (req, reply) => {
+      const { body, filename } = await exportCsv(deps, callerOf(req), {
+        ...req.params,
+        ...req.query,
+        separator: ';',
+      });
+      return sendDownload(reply, Buffer.from(body, 'utf8'), filename, 'text/csv; charset=utf-8');
+    },
+  );
+
+  app.get(
+    '/cycles/:id/results/export.xlsx',
+    {
+      config: { access: access.export },
+      schema: {
+        tags,
+        summary: 'Tải bảng xếp hạng đã công bố dạng Excel (mỗi nhóm một trang, in A4 ngang)',
+        params: CycleParams,
+        querystring: RevisionQuery,
+        response: errorResponses,
+      },
+    },
+    async (req, reply) => {
+      const { bytes, filename } = await exportWorkbook(deps, callerOf(req), { ...req.params, ...req.query });
+      return sendDownload(
+        reply,
+        bytes,
+        filename,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
     },
   );
 

@@ -13,6 +13,7 @@ import { dateTimeVn, numberVn, scoreVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { navigate } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
+import { WorkbookButtons } from '../workbooks/WorkbookButtons.tsx';
 import { EvidenceBox, NaClaim } from './CriterionExtras.tsx';
 import { FieldRow } from './FieldRow.tsx';
 import { type FormLayout, layoutFor, recompute, showValue } from './formModel.ts';
@@ -208,6 +209,10 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
       {server.cycle.deadlinePassed && editable && (
         <Alert type="warning" showIcon className="reporter-banner" title={m('home.passed')} />
       )}
+      <section className="reporter-card reporter-workbook" aria-label={m('form.workbook')}>
+        <p className="reporter-help">{m('form.workbookHelp')}</p>
+        <WorkbookButtons cycleId={cycleId} agencyId={agencyId} canUpload={editable} onSaved={refresh} />
+      </section>
       <div className="reporter-layout">
         <div className="reporter-main">
           {layout.general.length > 0 && (

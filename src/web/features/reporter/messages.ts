@@ -2,6 +2,11 @@
 import { defineMessages } from '../../i18n/messages.ts';
 
 export const m = defineMessages({
+  'form.workbook': { vi: 'Biểu mẫu Excel', en: 'Excel form' },
+  'form.workbookHelp': {
+    vi: 'Có thể điền phiếu bằng Excel: tải biểu mẫu, điền vào các ô màu vàng, rồi nộp lại tệp. Hệ thống kiểm tra như trên phiếu này và cho xem trước mọi thay đổi trước khi lưu.',
+    en: 'You may fill in the form in Excel: download it, fill in the yellow cells and upload the file. It is checked like this form and every change is shown before it is saved.',
+  },
   'home.title': { vi: 'Báo cáo của cơ quan', en: 'Our agency’s report' },
   'home.intro': {
     vi: 'Phiếu thu thập số liệu đánh giá mức độ ứng dụng CNTT của {agency}: hạn nộp, văn bản hướng dẫn, tình trạng phiếu và các câu hỏi của Sở TT&TT.',

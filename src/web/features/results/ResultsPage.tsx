@@ -128,6 +128,16 @@ function Downloads(props: { cycleId: string; revision: RevisionMeta; groups: Res
       </h2>
       <ul>
         <li>
+          <a href={apiUrl(`${base}/export.xlsx?${q}`)} download>
+            {m('downloads.xlsx')}
+          </a>
+        </li>
+        <li>
+          <a href={apiUrl(`${base}/export-excel.csv?${q}`)} download>
+            {m('downloads.csvExcel')}
+          </a>
+        </li>
+        <li>
           <a href={apiUrl(`${base}/export.csv?${q}`)} download>
             {m('downloads.csv')}
           </a>

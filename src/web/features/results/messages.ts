@@ -43,6 +43,11 @@ export const m = defineMessages({
     vi: 'Bảng kết quả cả hai nhóm (CSV, mở bằng Excel)',
     en: 'Both groups (CSV, opens in Excel)',
   },
+  'downloads.xlsx': { vi: 'Bảng xếp hạng (Excel, in A4 ngang)', en: 'Ranking (Excel, A4 landscape)' },
+  'downloads.csvExcel': {
+    vi: 'CSV mở bằng Excel tiếng Việt (dấu ; ngăn cột)',
+    en: 'CSV for Excel with Vietnamese settings (";" between columns)',
+  },
   'downloads.csvGroup': { vi: 'Chỉ nhóm {group} (CSV)', en: 'Only {group} (CSV)' },
   'downloads.json': {
     vi: 'Dữ liệu đầy đủ để kiểm tra lại (JSON, định dạng của lệnh chiso score)',

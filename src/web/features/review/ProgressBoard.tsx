@@ -10,6 +10,7 @@ import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, scoreVn } from '../../format.ts';
 import { Link, setSearch, useLocation } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
+import { BulkUpload } from '../workbooks/BulkUpload.tsx';
 import { rememberOrder } from './agencyOrder.ts';
 import {
   boardActions,
@@ -98,6 +99,15 @@ export default function ProgressBoard({ params, user }: ScreenProps) {
         }
       />
       {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
+      {(user.role === 'admin' || user.role === 'assessor') && data.cycle.state === 'open' && (
+        <BulkUpload
+          cycleId={cycleId}
+          onSaved={() => {
+            void board.refetch();
+            void list.refetch();
+          }}
+        />
+      )}
 
       <section aria-labelledby="board-counts" className="review-counts">
         <h2 id="board-counts" className="visually-hidden">

@@ -13,6 +13,8 @@ import { byVietnamese } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import { Link, navigate } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
+import { m as wm } from '../workbooks/messages.ts';
+import { WorkbookButtons } from '../workbooks/WorkbookButtons.tsx';
 import { reviewAccess } from './access.ts';
 import { type AgencyRef, neighbours, rememberedOrder } from './agencyOrder.ts';
 import { ChangesNote } from './ChangesNote.tsx';
@@ -170,6 +172,15 @@ export default function ReviewPage({ params, user }: ScreenProps) {
         <Alert type="warning" showIcon className="review-block" title={m('page.noSubmission')} />
       )}
       <ChangesNote ctx={ctx} seen={visit?.at ?? null} />
+      {staff && (
+        <WorkbookButtons
+          cycleId={cycleId}
+          agencyId={agencyId}
+          canUpload={data.cycle.state === 'open' && !submitted}
+          uploadLabel={wm('wb.uploadFor')}
+          onSaved={refresh}
+        />
+      )}
 
       <SummaryBar data={data} />
 
