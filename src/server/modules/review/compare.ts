@@ -10,6 +10,7 @@ import { formatDate, formatNumber, formatPoints, pick } from '../../../core/form
 import { formulaFields } from '../../../core/formula/registry.ts';
 import { points } from '../../../core/interchange.ts';
 import { type AgencyScore, scoreAgency } from '../../../core/scoring/score.ts';
+import { type SelfInput, scoreSelf } from '../../../core/scoring/self.ts';
 import type { AgencyData, Lang, Text, Values } from '../../../core/types.ts';
 import { canonicalJson } from '../../platform/canonical.ts';
 import type {
@@ -176,14 +177,14 @@ function claimedNaText(claim: ClaimState, max: number): Text {
 export function compare(input: {
   set: CompiledSet;
   year: number;
-  self: AgencyData;
+  self: SelfInput;
   official: AgencyData;
   reviews: ReadonlyMap<string, FieldReview>;
   claims: readonly ClaimState[];
 }): Comparison {
   const { set, year } = input;
   const group = set.groupsById.get(input.self.group)!;
-  const selfScore = score(set, input.self, year);
+  const selfScore = scoreSelf(set, input.self, year, { explain: true });
   const officialScore = score(set, input.official, year);
   const agencyValues: Values = input.self.values;
   const officialValues: Values = input.official.values;

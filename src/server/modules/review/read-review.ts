@@ -9,6 +9,7 @@ import type { CriteriaSet } from '../../../core/criteria/schema.ts';
 import { points } from '../../../core/interchange.ts';
 import { eligibility } from '../../../core/ranking/rank.ts';
 import { scoreAgency } from '../../../core/scoring/score.ts';
+import { scoreSelf } from '../../../core/scoring/self.ts';
 import type { AgencyData, Finding, Values } from '../../../core/types.ts';
 import type { Executor } from '../../db/open.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
@@ -22,7 +23,7 @@ import {
   loadRecords,
   officialData,
   officialValues,
-  selfAssessedData,
+  selfInput,
 } from '../scoring/cycle-data.ts';
 import { checkView } from '../website-checks/check-context.ts';
 import { listChecks } from '../website-checks/website-checks.repo.ts';
@@ -132,7 +133,7 @@ export async function readReviewList(
     let scores: { self: ReturnType<typeof score>; official: ReturnType<typeof score> } | null = null;
     let findings: ReviewListRow['findings'] = null;
     if (submitted) {
-      scores = { self: score(selfAssessedData(r)), official: score(officialData(r)) };
+      scores = { self: scoreSelf(compiled, selfInput(r), cycle.year), official: score(officialData(r)) };
       const found = findingsOf(raw, cycle, r, previous.get(r.agencyId));
       findings = {
         errors: found.filter((f) => f.severity === 'error').length,
@@ -239,7 +240,7 @@ export async function readReviewPage(
     comparison: compare({
       set,
       year: cycle.year,
-      self: selfAssessedData(r),
+      self: selfInput(r),
       official: officialData(r),
       reviews,
       claims: claimRows.map((c) => ({

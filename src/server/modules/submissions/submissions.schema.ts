@@ -149,6 +149,10 @@ export const FormState = z.object({
   receipt: ReceiptView.nullable(),
   editable: z.boolean(),
   notEditable: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }).nullable(),
+  websiteCheck: z
+    .object({ checkedAt: Instant, values: z.record(z.string(), z.unknown()) })
+    .nullable()
+    .describe('Lần kiểm tra trang TTĐT gần nhất của năm: điểm tự chấm dùng khi cơ quan không tự đánh giá'),
 });
 export type FormState = z.infer<typeof FormState>;
 

@@ -38,6 +38,7 @@ function form(over: Partial<FormState> = {}): FormState {
     late: false,
     receipt: null,
     editable: true,
+    websiteCheck: null,
     notEditable: null,
     ...over,
   };
