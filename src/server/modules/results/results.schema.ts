@@ -59,6 +59,8 @@ export const RankingRow = z.object({
   categories: z.array(z.object({ id: z.string(), points: Points, max: Points })),
   /** Criterion id → points. */
   criteria: z.record(z.string(), Points),
+  /** The agency's self-score (interchange.md); absent in revisions published before it was kept. */
+  selfTotal: Points.optional(),
 });
 export type RankingRow = z.infer<typeof RankingRow>;
 
@@ -68,6 +70,8 @@ export const NotRankedRow = z.object({
   name: z.string(),
   reason: NotRankedReason,
   reasonLabel: Text,
+  /** The self-score of an agency that submitted late; absent when it did not submit. */
+  selfTotal: Points.optional(),
 });
 export type NotRankedRow = z.infer<typeof NotRankedRow>;
 
