@@ -94,14 +94,12 @@ describe('the self-score of any submission', () => {
           })
           .returning();
         for (const c of claimList)
-          await db
-            .insert(naClaims)
-            .values({
-              submissionId: sub!.id,
-              criterionId: c.criterionId,
-              reason: 'Không có nhiệm vụ',
-              status: c.status,
-            });
+          await db.insert(naClaims).values({
+            submissionId: sub!.id,
+            criterionId: c.criterionId,
+            reason: 'Không có nhiệm vụ',
+            status: c.status,
+          });
         for (const c of checkList) await db.insert(websiteChecks).values({ agencyId, ...c });
 
         // The form: the browser's recompute on what the form's GET gives it.
