@@ -173,3 +173,18 @@ export function scoreSelf(
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * One sentence on where the website part of a self-score comes from, for the score's summary
+ * (the form's panel, the receipt), or null when the group has no monitored criterion.
+ */
+export function websiteNote(score: SelfScore): Text | null {
+  const sources = [...new Set(score.websiteSources.values())];
+  if (sources.length === 0) return null;
+  const source: WebsiteSource = sources.length === 1 ? sources[0]! : 'stated_and_check';
+  const where = websiteSourceText(source, score.websiteCheck);
+  return {
+    vi: `Tiêu chí chấm qua trang TTĐT: ${where.vi}.`,
+    en: `Criteria scored on the website: ${where.en ?? where.vi}.`,
+  };
+}

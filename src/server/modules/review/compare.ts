@@ -10,8 +10,13 @@ import { formatDate, formatNumber, formatPoints, pick } from '../../../core/form
 import { formulaFields } from '../../../core/formula/registry.ts';
 import { points } from '../../../core/interchange.ts';
 import { type AgencyScore, scoreAgency } from '../../../core/scoring/score.ts';
-import { type SelfInput, scoreSelf } from '../../../core/scoring/self.ts';
-import type { AgencyData, Lang, Text, Values } from '../../../core/types.ts';
+import {
+  type SelfInput,
+  scoreSelf,
+  type WebsiteSource,
+  websiteSourceText,
+} from '../../../core/scoring/self.ts';
+import type { AgencyData, Lang, Text, Values, WebsiteCheck } from '../../../core/types.ts';
 import { canonicalJson } from '../../platform/canonical.ts';
 import type {
   Comparison,
@@ -170,6 +175,18 @@ function claimedNaText(claim: ClaimState, max: number): Text {
   };
 }
 
+/** Why a monitored criterion differs: the self-score's website source against the mean of the year's checks. */
+function websiteReason(source: WebsiteSource, check: WebsiteCheck | null, checks: number): DifferenceReason {
+  const where = websiteSourceText(source, check);
+  return {
+    kind: 'website',
+    text: {
+      vi: `Điểm tự chấm: ${where.vi}; điểm chính thức là trung bình ${checks} lần kiểm tra trang TTĐT trong năm của Sở TT&TT`,
+      en: `Self-score: ${where.en ?? where.vi}; the official score is the mean of the department's ${checks} website check(s) of the year`,
+    },
+  };
+}
+
 /**
  * Scores both views with explanations and lists, per criterion, the reasons the official view may
  * differ: changed fields it reads, and its N/A claim when the decision sets the views apart.
@@ -206,6 +223,14 @@ export function compare(input: {
     const claim = k.naAllowed ? input.claims.find((c) => c.criterionId === k.id) : undefined;
     const claimWhy = claim ? claimReason(claim) : null;
     if (claimWhy) reasons.unshift(claimWhy);
+    const source = selfScore.websiteSources.get(k.id);
+    if (
+      source !== undefined &&
+      s.points !== o.points &&
+      s.basis !== 'not_applicable' &&
+      o.basis !== 'not_applicable'
+    )
+      reasons.push(websiteReason(source, selfScore.websiteCheck, input.official.websiteChecks.length));
     const side = (c: typeof s): SideScore => ({
       points: points(c.points),
       basis: c.basis,

@@ -5,7 +5,7 @@
  */
 import { runChecks } from '../../../core/checks/run.ts';
 import { points } from '../../../core/interchange.ts';
-import { scoreSelf } from '../../../core/scoring/self.ts';
+import { scoreSelf, websiteNote } from '../../../core/scoring/self.ts';
 import type { Executor } from '../../db/open.ts';
 import type { SessionUser } from '../../platform/auth.ts';
 import { checkWindow, loadRecords, selfData, selfInput } from '../scoring/cycle-data.ts';
@@ -153,6 +153,7 @@ export async function selfScore(db: Executor, ctx: FormContext): Promise<ScoreVi
       points: points(c.points),
       max: points(c.max),
     })),
+    websiteNote: websiteNote(result),
     criteria: result.criteria.map((k) => {
       const def = ctx.group.criteriaById.get(k.id)!;
       return {

@@ -51,6 +51,9 @@ export const ScoreView = z.object({
   max: z.number(),
   class: z.object({ id: z.string(), label: TextSchema }),
   categories: z.array(z.object({ id: z.string(), name: TextSchema, points: z.number(), max: z.number() })),
+  websiteNote: TextSchema.nullable().describe(
+    'Nguồn của các tiêu chí chấm qua trang TTĐT trong điểm tự chấm: cơ quan tự đánh giá hay lần kiểm tra gần nhất',
+  ),
   criteria: z.array(
     z.object({
       id: z.string(),

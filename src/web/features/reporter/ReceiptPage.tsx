@@ -144,6 +144,7 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
             </tbody>
           </table>
         )}
+        {score.data?.websiteNote && <p data-testid="receipt-website-note">{pick(score.data.websiteNote)}</p>}
         {form.data && form.data.claims.length > 0 && (
           <>
             <h2>{m('receipt.claims')}</h2>

@@ -6,6 +6,7 @@
 import { Collapse } from 'antd';
 import { memo } from 'react';
 import type { AgencyScore } from '../../../core/scoring/score.ts';
+import { type SelfScore, websiteNote } from '../../../core/scoring/self.ts';
 import { scoreVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import type { FormLayout } from './formModel.ts';
@@ -21,10 +22,11 @@ const CLASS_TONES: Record<string, Tone> = {
   duoi_trung_binh: 'red',
 };
 
-export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; score: AgencyScore }) {
+export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; score: SelfScore }) {
   const { layout, score } = props;
   const band = layout.compiled.bands.find((b) => b.id === score.classId);
   const max = score.categories.reduce((a, c) => a + c.max, 0);
+  const website = websiteNote(score);
   const byCategory = new Map<string, AgencyScore['criteria'][number][]>();
   for (const c of score.criteria) byCategory.set(c.categoryId, [...(byCategory.get(c.categoryId) ?? []), c]);
   return (
@@ -43,6 +45,11 @@ export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; 
           </div>
         )}
       </div>
+      {website && (
+        <p className="reporter-muted" data-testid="live-website-note">
+          {pick(website)}
+        </p>
+      )}
       <Collapse
         size="small"
         items={score.categories.map((c) => ({

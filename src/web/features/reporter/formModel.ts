@@ -12,8 +12,7 @@ import {
 } from '../../../core/criteria/compile.ts';
 import type { CriteriaSet, Field } from '../../../core/criteria/schema.ts';
 import { checkValue } from '../../../core/input/values.ts';
-import type { AgencyScore } from '../../../core/scoring/score.ts';
-import { scoreSelf } from '../../../core/scoring/self.ts';
+import { type SelfScore, scoreSelf } from '../../../core/scoring/self.ts';
 import type { Finding, Text } from '../../../core/types.ts';
 import { numberInputText, parseNumberInput } from '../../numberInput.ts';
 
@@ -141,7 +140,7 @@ export function problemOf(field: Field, raw: string): Text | null {
 /* ───────────── the live self-score ───────────── */
 
 export interface LiveResult {
-  score: AgencyScore;
+  score: SelfScore;
   findings: Finding[];
   /** Milliseconds the last recompute took. */
   ms: number;
