@@ -27,6 +27,12 @@ export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; 
   const band = layout.compiled.bands.find((b) => b.id === score.classId);
   const max = score.categories.reduce((a, c) => a + c.max, 0);
   const website = websiteNote(score);
+  // A category scored only on the website, with neither a check nor the agency's own assessment
+  // yet, is waiting for its inputs: say so rather than show it as 0.
+  const waiting = (categoryId: string) => {
+    const ids = score.criteria.filter((k) => k.categoryId === categoryId).map((k) => k.id);
+    return ids.length > 0 && ids.every((id) => score.websiteSources.get(id) === 'none');
+  };
   const byCategory = new Map<string, AgencyScore['criteria'][number][]>();
   for (const c of score.criteria) byCategory.set(c.categoryId, [...(byCategory.get(c.categoryId) ?? []), c]);
   return (
@@ -60,7 +66,9 @@ export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; 
                 {c.id}. {pick(c.name)}
               </span>
               <strong data-testid={`live-category-${c.id}`}>
-                {m('score.of', { points: pts(c.points), max: pts(c.max) })}
+                {waiting(c.id)
+                  ? m('score.noWebsite', { max: pts(c.max) })
+                  : m('score.of', { points: pts(c.points), max: pts(c.max) })}
               </strong>
             </span>
           ),

@@ -177,6 +177,10 @@ export const m = defineMessages({
   'score.mini': { vi: 'Điểm tự đánh giá: {points} — xem chi tiết', en: 'Self-score: {points} — details' },
   'score.class': { vi: 'Xếp loại dự kiến: {label}', en: 'Expected class: {label}' },
   'score.of': { vi: '{points} / {max} điểm', en: '{points} / {max} points' },
+  'score.noWebsite': {
+    vi: 'chờ kiểm tra trang TTĐT (tối đa {max} điểm)',
+    en: 'awaiting a website check (up to {max} points)',
+  },
   'score.criteria': { vi: 'Điểm từng tiêu chí của hạng mục {id}', en: 'Criterion scores of category {id}' },
   'score.criterion': { vi: 'Tiêu chí', en: 'Criterion' },
   'score.points': { vi: 'Điểm', en: 'Points' },
