@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formValues, perfectWebsite } from '../../../test/fixtures.ts';
 import { bundledCompiledSet } from '../criteria/bundled.ts';
 import { scoreAgency } from './score.ts';
-import { scoreSelf } from './self.ts';
+import { awaitingWebsite, scoreSelf, websiteNote } from './self.ts';
 
 const SET = bundledCompiledSet('cao-bang-2016')!;
 const at = (iso: string) => Date.parse(iso);
@@ -31,6 +31,7 @@ describe('the self-score (interchange.md, "The self-score")', () => {
     );
     expect(category3(self)).toBe(2000);
     expect(self.websiteCheck).toBe(good);
+    expect(awaitingWebsite(self, '3')).toBe(false);
     expect(criterion(self, '3.5').explanation!.vi).toBe(
       'Phổ biến pháp luật: có → 1 điểm (cơ quan chưa tự đánh giá, lấy theo lần kiểm tra trang TTĐT gần nhất của Sở TT&TT ngày 15/09/2017)',
     );
@@ -84,6 +85,11 @@ describe('the self-score (interchange.md, "The self-score")', () => {
       'Chưa có lần kiểm tra trang TTĐT nào và cơ quan chưa tự đánh giá → 0 điểm',
     );
     expect(self.websiteSources.get('3.1')).toBe('none');
+    expect(awaitingWebsite(self, '3')).toBe(true);
+    expect(awaitingWebsite(self, '1')).toBe(false);
+    expect(websiteNote(self)!.vi).toBe(
+      'Tiêu chí chấm qua trang TTĐT: chưa có lần kiểm tra trang TTĐT nào và cơ quan chưa tự đánh giá.',
+    );
   });
 
   it('counts every claim the agency made and leaves out the department’s marks', () => {

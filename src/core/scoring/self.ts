@@ -188,3 +188,12 @@ export function websiteNote(score: SelfScore): Text | null {
     en: `Criteria scored on the website: ${where.en ?? where.vi}.`,
   };
 }
+
+/**
+ * Whether a category is scored only on the website and has neither a check nor the agency's own
+ * assessment yet: its points are then not a 0 to show, but inputs still to come.
+ */
+export function awaitingWebsite(score: SelfScore, categoryId: string): boolean {
+  const ids = score.criteria.filter((k) => k.categoryId === categoryId).map((k) => k.id);
+  return ids.length > 0 && ids.every((id) => score.websiteSources.get(id) === 'none');
+}

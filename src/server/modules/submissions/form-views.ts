@@ -5,7 +5,7 @@
  */
 import { runChecks } from '../../../core/checks/run.ts';
 import { points } from '../../../core/interchange.ts';
-import { scoreSelf, websiteNote } from '../../../core/scoring/self.ts';
+import { awaitingWebsite, scoreSelf, websiteNote } from '../../../core/scoring/self.ts';
 import type { Executor } from '../../db/open.ts';
 import type { SessionUser } from '../../platform/auth.ts';
 import { checkWindow, loadRecords, selfData, selfInput } from '../scoring/cycle-data.ts';
@@ -152,6 +152,7 @@ export async function selfScore(db: Executor, ctx: FormContext): Promise<ScoreVi
       name: c.name,
       points: points(c.points),
       max: points(c.max),
+      awaitingWebsite: awaitingWebsite(result, c.id),
     })),
     websiteNote: websiteNote(result),
     criteria: result.criteria.map((k) => {

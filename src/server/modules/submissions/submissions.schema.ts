@@ -50,7 +50,17 @@ export const ScoreView = z.object({
   total: z.number(),
   max: z.number(),
   class: z.object({ id: z.string(), label: TextSchema }),
-  categories: z.array(z.object({ id: z.string(), name: TextSchema, points: z.number(), max: z.number() })),
+  categories: z.array(
+    z.object({
+      id: z.string(),
+      name: TextSchema,
+      points: z.number(),
+      max: z.number(),
+      awaitingWebsite: z
+        .boolean()
+        .describe('Hạng mục chỉ chấm qua trang TTĐT, chưa có lần kiểm tra nào và cơ quan chưa tự đánh giá'),
+    }),
+  ),
   websiteNote: TextSchema.nullable().describe(
     'Nguồn của các tiêu chí chấm qua trang TTĐT trong điểm tự chấm: cơ quan tự đánh giá hay lần kiểm tra gần nhất',
   ),

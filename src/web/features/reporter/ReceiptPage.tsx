@@ -138,7 +138,11 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
                   <td>
                     {c.id}. {pick(c.name)}
                   </td>
-                  <td>{m('score.of', { points: scoreVn(c.points), max: scoreVn(c.max) })}</td>
+                  <td>
+                    {c.awaitingWebsite
+                      ? m('score.noWebsite', { max: scoreVn(c.max) })
+                      : m('score.of', { points: scoreVn(c.points), max: scoreVn(c.max) })}
+                  </td>
                 </tr>
               ))}
             </tbody>

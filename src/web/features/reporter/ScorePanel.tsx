@@ -6,7 +6,7 @@
 import { Collapse } from 'antd';
 import { memo } from 'react';
 import type { AgencyScore } from '../../../core/scoring/score.ts';
-import { type SelfScore, websiteNote } from '../../../core/scoring/self.ts';
+import { awaitingWebsite, type SelfScore, websiteNote } from '../../../core/scoring/self.ts';
 import { scoreVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import type { FormLayout } from './formModel.ts';
@@ -29,10 +29,7 @@ export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; 
   const website = websiteNote(score);
   // A category scored only on the website, with neither a check nor the agency's own assessment
   // yet, is waiting for its inputs: say so rather than show it as 0.
-  const waiting = (categoryId: string) => {
-    const ids = score.criteria.filter((k) => k.categoryId === categoryId).map((k) => k.id);
-    return ids.length > 0 && ids.every((id) => score.websiteSources.get(id) === 'none');
-  };
+  const waiting = (categoryId: string) => awaitingWebsite(score, categoryId);
   const byCategory = new Map<string, AgencyScore['criteria'][number][]>();
   for (const c of score.criteria) byCategory.set(c.categoryId, [...(byCategory.get(c.categoryId) ?? []), c]);
   return (
