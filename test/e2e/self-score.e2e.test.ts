@@ -4,9 +4,14 @@
  * where they come from — waiting for a check rather than a bare 0, then the latest check with its
  * date, while the official score averages the year's checks and the review says so.
  */
+
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencies, websiteChecks } from '../../src/server/db/schema.ts';
-import { createCycle, createSubmission, formValues, perfectWebsite } from '../fixtures.ts';
+import { agencies, cycles, websiteChecks } from '../../src/server/db/schema.ts';
+import { approve } from '../../src/server/modules/results/approve.ts';
+import { publish } from '../../src/server/modules/results/publish.ts';
+import type { SessionUser } from '../../src/server/platform/auth.ts';
+import { createCycle, createSubmission, formValues, markDataQuality, perfectWebsite } from '../fixtures.ts';
 import { type BrowserSession, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
@@ -109,5 +114,46 @@ describe('the self-score', () => {
       `/api/v1/cycles/${cycleId}/review`,
     );
     expect(vn(server.agencies.find((a) => a.code === 'SYT')!.selfTotal)).toBe(liveTotal);
+  });
+
+  it('leads the reporter from its home to its result after publication, self-score beside the official one', async () => {
+    const db = s.deps.database.db;
+    const approver = await s.addUser('pheduyet', 'approver');
+    const caller = {
+      user: {
+        id: approver.id,
+        username: 'pheduyet',
+        displayName: 'pheduyet',
+        role: 'approver',
+        agencyId: null,
+        mustChangePassword: false,
+        sessionId: '',
+      } satisfies SessionUser,
+      requestId: 'test',
+    };
+    await db.update(cycles).set({ state: 'under_review' }).where(eq(cycles.id, cycleId));
+    await markDataQuality(db, cycleId, ['SYT']);
+    await approve(s.deps, caller, { id: cycleId, note: 'Biên bản họp số 1' });
+    await publish(s.deps, caller, { id: cycleId });
+
+    const page = s.page;
+    await s.signInAs('bc-syt', 'Báo cáo của cơ quan');
+    await page.getByTestId('home-published').waitFor();
+    expect(await page.getByText('Hạn chót nộp phiếu').count()).toBe(0);
+    await s.checkScreen('bao-cao-sau-cong-bo');
+    await page.getByRole('button', { name: 'Xem kết quả của cơ quan' }).click();
+    await page.getByTestId('standing').waitFor();
+    const view = await s.apiAs<{ total: number; selfTotal: number }>(
+      'bc-syt',
+      'GET',
+      `/api/v1/cycles/${cycleId}/results/agencies/${ids.SYT}`,
+    );
+    expect(vn(view.selfTotal)).toBe(liveTotal);
+    // The official score: the website averaged over both checks (10 of 20), the data-quality mark given (2).
+    expect(view.total).toBe(90);
+    expect(await page.getByTestId('self-vs-official').textContent()).toBe(
+      `Điểm tự chấm của cơ quan: ${liveTotal}; điểm chính thức: 90,00 (-8,00).`,
+    );
+    await s.checkScreen('ket-qua-co-quan-tu-cham');
   });
 });

@@ -72,6 +72,7 @@ export async function readAgencyResult(
     notRankedReason: out?.reason ?? null,
     notRankedLabel: out ? NOT_RANKED_LABELS[out.reason] : null,
     categories: categoriesOf(group, row),
+    selfTotal: row?.selfTotal ?? out?.selfTotal ?? null,
     biggestLosses: row ? biggestLosses(set, content, agency, row) : [],
     previousYear: await previousYear(db, cycle.year, agency.code, row?.total ?? null),
   };

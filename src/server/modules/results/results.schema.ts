@@ -258,6 +258,9 @@ export const AgencyView = z.object({
   }),
   ...Standing,
   categories: z.array(CategoryStanding),
+  selfTotal: Points.nullable().describe(
+    'Điểm tự chấm của cơ quan (spec/interchange.md), bên cạnh điểm chính thức',
+  ),
   biggestLosses: z.array(Loss),
   previousYear: PreviousYear.nullable(),
 });

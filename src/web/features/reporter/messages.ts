@@ -47,6 +47,11 @@ export const m = defineMessages({
   'home.continue': { vi: 'Tiếp tục nhập phiếu', en: 'Continue the form' },
   'home.viewForm': { vi: 'Xem phiếu đã nộp', en: 'View the submitted form' },
   'home.viewReceipt': { vi: 'Xem, in biên nhận', en: 'View, print the receipt' },
+  'home.viewResult': { vi: 'Xem kết quả của cơ quan', en: "See the agency's result" },
+  'home.publishedNote': {
+    vi: 'Kết quả đánh giá đã được công bố: cơ quan xem được thứ hạng, xếp loại, điểm tự chấm bên cạnh điểm chính thức và chỗ bị mất điểm.',
+    en: "The result is published: the agency's rank, class, self-score beside the official score, and where points were lost.",
+  },
   'home.queries': { vi: 'Câu hỏi của Sở TT&TT', en: 'Queries from the department' },
   'home.openQueries': {
     vi: 'Có {n} câu hỏi đang chờ cơ quan trả lời.',

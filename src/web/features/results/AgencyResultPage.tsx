@@ -121,6 +121,17 @@ function AgencyBody(props: {
             {m('agency.notRanked', { reason: tx(a.notRankedLabel), group })}
           </Typography.Paragraph>
         )}
+        {a.selfTotal !== null && (
+          <p data-testid="self-vs-official">
+            {a.total === null
+              ? m('agency.selfOnly', { self: scoreVn(a.selfTotal) })
+              : m('agency.selfVsOfficial', {
+                  self: scoreVn(a.selfTotal),
+                  official: scoreVn(a.total),
+                  difference: changeText(Math.round((a.total - a.selfTotal) * 100) / 100),
+                })}
+          </p>
+        )}
         {prev && (
           <p>
             {prev.ranked

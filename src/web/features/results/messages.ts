@@ -79,6 +79,11 @@ export const m = defineMessages({
   'table.rank': { vi: 'Hạng', en: 'Rank' },
   'table.agency': { vi: 'Cơ quan, đơn vị', en: 'Agency' },
   'table.total': { vi: 'Tổng điểm', en: 'Total' },
+  'agency.selfVsOfficial': {
+    vi: 'Điểm tự chấm của cơ quan: {self}; điểm chính thức: {official} ({difference}).',
+    en: "The agency's self-score: {self}; official score: {official} ({difference}).",
+  },
+  'agency.selfOnly': { vi: 'Điểm tự chấm của cơ quan: {self}.', en: "The agency's self-score: {self}." },
   'table.class': { vi: 'Xếp loại', en: 'Class' },
   'table.category': { vi: 'Hạng mục', en: 'Category' },
   'table.categoryShort': { vi: 'HM{id}', en: 'C{id}' },
