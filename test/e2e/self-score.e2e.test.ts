@@ -154,6 +154,13 @@ describe('the self-score', () => {
     expect(await page.getByTestId('self-vs-official').textContent()).toBe(
       `Điểm tự chấm của cơ quan: ${liveTotal}; điểm chính thức: 90,00 (-8,00).`,
     );
+    // Each criterion that differs, with its reason: the website checks, the department's mark.
+    const website = page.locator('[data-testid="self-criteria"] tr[data-criterion="3.5"]');
+    expect(await website.getByTestId('self-reasons').textContent()).toContain(
+      'điểm chính thức là trung bình 2 lần kiểm tra trang TTĐT trong năm của Sở TT&TT',
+    );
+    const mark = page.locator('[data-testid="self-criteria"] tr[data-criterion="4.8"]');
+    expect(await mark.getByTestId('self-reasons').textContent()).toMatch(/^Sở TT&TT chấm/);
     await s.checkScreen('ket-qua-co-quan-tu-cham');
   });
 });

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { NotRankedReason as CoreNotRankedReason } from '../../../core/ranking/rank.ts';
 import { CYCLE_STATES } from '../../db/schema.ts';
 import { Instant, TextSchema as Text, Uuid } from '../../platform/schema.ts';
+import { Comparison } from '../review/review.schema.ts';
 
 /* ───────────────────────── requests ───────────────────────── */
 
@@ -260,6 +261,9 @@ export const AgencyView = z.object({
   categories: z.array(CategoryStanding),
   selfTotal: Points.nullable().describe(
     'Điểm tự chấm của cơ quan (spec/interchange.md), bên cạnh điểm chính thức',
+  ),
+  comparison: Comparison.nullable().describe(
+    'Tự chấm và chính thức theo từng tiêu chí, với lý do mỗi chênh lệch (cơ quan đã nộp phiếu)',
   ),
   biggestLosses: z.array(Loss),
   previousYear: PreviousYear.nullable(),

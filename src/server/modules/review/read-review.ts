@@ -27,7 +27,8 @@ import {
 } from '../scoring/cycle-data.ts';
 import { checkView } from '../website-checks/check-context.ts';
 import { listChecks } from '../website-checks/website-checks.repo.ts';
-import { compare, type FieldReview, sameValue } from './compare.ts';
+import { agencyComparison } from './agency-comparison.ts';
+import { sameValue } from './compare.ts';
 import { canReadReview } from './review.policy.ts';
 import * as repo from './review.repo.ts';
 import type {
@@ -188,7 +189,6 @@ export async function readReviewPage(
   const claimRows = subId ? await repo.claimsOf(db, subId) : [];
   const evidenceRows = subId ? await repo.evidenceOf(db, subId) : [];
   const surveyRows = subId ? await repo.surveysOf(db, subId) : [];
-  const history = subId ? await repo.reviewHistory(db, subId) : [];
   const names = await repo.userNames(db, [
     ...claimRows.map((c) => c.decidedBy),
     ...evidenceRows.map((e) => e.addedBy),
@@ -200,16 +200,6 @@ export async function readReviewPage(
   const previous = (await previousValues(db, cycle, [agencyId])).get(agencyId);
   const submitted = r.submission?.status === 'submitted';
   const submittedAt = submitted ? (r.submission?.submittedAt ?? null) : null;
-
-  // The reason and survey of the latest value per field: what the comparison explains.
-  const surveyDates = new Map(surveyRows.map((s) => [s.id, s.surveyDate]));
-  const reviews = new Map<string, FieldReview>();
-  for (const h of history)
-    reviews.set(h.fieldKey, {
-      kind: h.kind,
-      reason: h.reason,
-      surveyDate: h.surveyId ? (surveyDates.get(h.surveyId) ?? null) : null,
-    });
 
   const evidence = evidenceRows.map((e) => evidenceView(e, names));
   const status = reviewStatus(r, openQueries);
@@ -237,17 +227,6 @@ export async function readReviewPage(
     surveys: surveyRows.map((s) => surveyView(s, names, evidence)),
     websiteChecks: checks,
     findings: r.submission ? findingsOf(raw, cycle, r, previous).map(findingView) : [],
-    comparison: compare({
-      set,
-      year: cycle.year,
-      self: selfInput(r),
-      official: officialData(r),
-      reviews,
-      claims: claimRows.map((c) => ({
-        criterionId: c.criterionId,
-        status: c.status,
-        decisionNote: c.decisionNote,
-      })),
-    }),
+    comparison: await agencyComparison(db, cycle, set, r),
   };
 }

@@ -18,6 +18,7 @@ import { type YearPoint, yearPointOf } from './history.ts';
 import { m } from './messages.ts';
 import { rankingLink } from './mode.ts';
 import { type AgencyView, resultsApi, tx } from './resultsApi.ts';
+import { SelfVsOfficial } from './SelfVsOfficial.tsx';
 import { StatusBanner } from './StatusBanner.tsx';
 import { useCycle, useHistory, usePreviewMode, useResults } from './useResultsData.ts';
 import './results.css';
@@ -203,6 +204,8 @@ function AgencyBody(props: {
           )}
         </section>
       )}
+
+      {a.comparison && <SelfVsOfficial comparison={a.comparison} />}
 
       {a.ranked && a.biggestLosses.length > 0 && (
         <section aria-labelledby="improve-h" className="results-improve">
