@@ -65,6 +65,10 @@ function categoryHeaders(groups: readonly ResultGroup[]): string[] {
 /** 20 → "20", 12.5 → "12,5". */
 const fixedShort = (p: number) => formatPoints(hundredthsOf(p), 'vi');
 
+/** The last column: the agency's self-score (interchange.md), beside the official total (R12). */
+const SELF_HEADER = 'Tự chấm (điểm cơ quan tự đánh giá)';
+const selfCell = (p: number | undefined) => (p === undefined ? '' : fixed(p));
+
 /**
  * The CSV of a snapshot (all groups, or the given ones): per group the ranked agencies by rank,
  * then the agencies not ranked with the reason in the class column. CRLF line ends (RFC 4180).
@@ -81,7 +85,7 @@ export function csvOf(
   for (const g of groups)
     for (const c of g.categories) if (!categoryIds.includes(c.id)) categoryIds.push(c.id);
   const lines: string[][] = [
-    ['Nhóm', 'Hạng', 'Mã', 'Đơn vị', 'Tổng điểm', 'Xếp loại', ...categoryHeaders(groups)],
+    ['Nhóm', 'Hạng', 'Mã', 'Đơn vị', 'Tổng điểm', 'Xếp loại', ...categoryHeaders(groups), SELF_HEADER],
   ];
   for (const g of groups) {
     for (const r of g.ranking)
@@ -96,6 +100,7 @@ export function csvOf(
           const c = r.categories.find((x) => x.id === id);
           return c ? fixed(c.points) : '';
         }),
+        selfCell(r.selfTotal),
       ]);
     for (const n of g.notRanked)
       lines.push([
@@ -106,6 +111,7 @@ export function csvOf(
         '',
         `Không xếp hạng: ${n.reasonLabel.vi.toLowerCase()}`,
         ...categoryIds.map(() => ''),
+        selfCell(n.selfTotal),
       ]);
   }
   return `\uFEFF${lines.map((l) => l.map(field).join(separator)).join('\r\n')}\r\n`;

@@ -12,8 +12,10 @@ import type { Executor } from '../../db/open.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
-import { findCycleByYear } from '../cycles/cycles.repo.ts';
+import { type CycleRow, findCycleByYear } from '../cycles/cycles.repo.ts';
+import { agencyComparison } from '../review/agency-comparison.ts';
 import { criteriaVersion } from '../scoring/criteria-cache.ts';
+import { loadRecords } from '../scoring/cycle-data.ts';
 import { hundredthsOf } from './export-formats.ts';
 import { documentOf, loadResult } from './result-document.ts';
 import { canReadAgencyResult } from './results.policy.ts';
@@ -72,9 +74,18 @@ export async function readAgencyResult(
     notRankedReason: out?.reason ?? null,
     notRankedLabel: out ? NOT_RANKED_LABELS[out.reason] : null,
     categories: categoriesOf(group, row),
+    selfTotal: row?.selfTotal ?? out?.selfTotal ?? null,
+    comparison: await comparisonOf(db, cycle, set, agency),
     biggestLosses: row ? biggestLosses(set, content, agency, row) : [],
     previousYear: await previousYear(db, cycle.year, agency.code, row?.total ?? null),
   };
+}
+
+/** Self against official per criterion with the reasons (R12), for an agency that submitted. */
+async function comparisonOf(db: Executor, cycle: CycleRow, set: CompiledSet, agency: SnapshotAgency) {
+  if (agency.submittedAt === null) return null;
+  const [record] = await loadRecords(db, cycle, [agency.agencyId]);
+  return record?.submission?.status === 'submitted' ? agencyComparison(db, cycle, set, record) : null;
 }
 
 /** The agency's score per category against the maximum and the group's average (ranked agencies). */

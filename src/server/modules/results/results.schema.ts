@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { NotRankedReason as CoreNotRankedReason } from '../../../core/ranking/rank.ts';
 import { CYCLE_STATES } from '../../db/schema.ts';
 import { Instant, TextSchema as Text, Uuid } from '../../platform/schema.ts';
+import { Comparison } from '../review/review.schema.ts';
 
 /* ───────────────────────── requests ───────────────────────── */
 
@@ -59,6 +60,8 @@ export const RankingRow = z.object({
   categories: z.array(z.object({ id: z.string(), points: Points, max: Points })),
   /** Criterion id → points. */
   criteria: z.record(z.string(), Points),
+  /** The agency's self-score (interchange.md); absent in revisions published before it was kept. */
+  selfTotal: Points.optional(),
 });
 export type RankingRow = z.infer<typeof RankingRow>;
 
@@ -68,6 +71,8 @@ export const NotRankedRow = z.object({
   name: z.string(),
   reason: NotRankedReason,
   reasonLabel: Text,
+  /** The self-score of an agency that submitted late; absent when it did not submit. */
+  selfTotal: Points.optional(),
 });
 export type NotRankedRow = z.infer<typeof NotRankedRow>;
 
@@ -254,6 +259,12 @@ export const AgencyView = z.object({
   }),
   ...Standing,
   categories: z.array(CategoryStanding),
+  selfTotal: Points.nullable().describe(
+    'Điểm tự chấm của cơ quan (spec/interchange.md), bên cạnh điểm chính thức',
+  ),
+  comparison: Comparison.nullable().describe(
+    'Tự chấm và chính thức theo từng tiêu chí, với lý do mỗi chênh lệch (cơ quan đã nộp phiếu)',
+  ),
   biggestLosses: z.array(Loss),
   previousYear: PreviousYear.nullable(),
 });

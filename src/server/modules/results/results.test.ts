@@ -520,9 +520,10 @@ describe('the published ranking is the ranking of `chiso score` (R12, R15)', () 
       'HM3 (tối đa 20)',
       'HM4 (tối đa 25)',
       'HM5 (tối đa 10)',
+      'Tự chấm (điểm cơ quan tự đánh giá)',
     ]);
     expect(text.split('\r\n')[0]).toBe(
-      '"Nhóm","Hạng","Mã","Đơn vị","Tổng điểm","Xếp loại","HM1 (tối đa 20/25)","HM2 (tối đa 25/20)","HM3 (tối đa 20)","HM4 (tối đa 25)","HM5 (tối đa 10)"',
+      '"Nhóm","Hạng","Mã","Đơn vị","Tổng điểm","Xếp loại","HM1 (tối đa 20/25)","HM2 (tối đa 25/20)","HM3 (tối đa 20)","HM4 (tối đa 25)","HM5 (tối đa 10)","Tự chấm (điểm cơ quan tự đánh giá)"',
     );
     const department = content.groups[0]!;
     const top = department.ranking[0]!;
@@ -535,6 +536,7 @@ describe('the published ranking is the ranking of `chiso score` (R12, R15)', () 
       comma(top.total),
       top.classLabel.vi,
       ...top.categories.map((c) => comma(c.points)),
+      comma(top.selfTotal!),
     ]);
     expect(rows.some((r) => /^\d+,\d\d$/.test(r[4]!) && !r[4]!.endsWith(',00'))).toBe(true);
     expect(rows.find((r) => r[2] === 'SVHTTDL')![3]).toBe('Sở Văn hóa, Thể thao và Du lịch');
@@ -554,8 +556,10 @@ describe('the published ranking is the ranking of `chiso score` (R12, R15)', () 
       '',
       '',
       '',
+      comma(department.notRanked.find((n) => n.code === 'SNV')!.selfTotal!),
     ]);
     expect(rows.find((r) => r[2] === 'SNGV')![5]).toBe('Không xếp hạng: không nộp');
+    expect(rows.find((r) => r[2] === 'SNGV')!.at(-1)).toBe('');
     expect(rows.find((r) => r[2] === 'HTN')![5]).toBe('Không xếp hạng: nộp muộn');
     expect(rows).toHaveLength(1 + 33);
 

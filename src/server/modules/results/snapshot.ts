@@ -12,10 +12,11 @@
 import type { CompiledSet } from '../../../core/criteria/compile.ts';
 import { points } from '../../../core/interchange.ts';
 import type { NotRankedReason } from '../../../core/ranking/rank.ts';
+import { scoreSelf } from '../../../core/scoring/self.ts';
 import type { Text } from '../../../core/types.ts';
 import type { CycleRow } from '../cycles/cycles.repo.ts';
 import type { OfficialResult } from '../review/official.ts';
-import { officialData } from '../scoring/cycle-data.ts';
+import { type AgencyRecord, officialData, selfInput } from '../scoring/cycle-data.ts';
 import {
   type CriteriaRef,
   type ResultGroup,
@@ -48,6 +49,11 @@ export function buildSnapshot(
 ): SnapshotContent {
   const { set, records, result } = official;
   const byCode = new Map(records.map((r) => [r.code, r]));
+  // The self-score (interchange.md) of an agency that submitted, beside its official result (R12).
+  const selfTotal = (r: AgencyRecord): { selfTotal?: number } =>
+    r.submission?.status === 'submitted'
+      ? { selfTotal: points(scoreSelf(set, selfInput(r), cycle.year).total) }
+      : {};
   const recordOf = (code: string) => {
     const r = byCode.get(code);
     if (!r) throw new Error(`result row ${code} has no record`);
@@ -74,6 +80,7 @@ export function buildSnapshot(
             max: points(c.max),
           })),
           criteria: Object.fromEntries(row.score.criteria.map((k) => [k.id, points(k.points)])),
+          ...selfTotal(r),
         };
       }),
       notRanked: g.notRanked.map((n) => {
@@ -84,6 +91,7 @@ export function buildSnapshot(
           name: r.name,
           reason: n.reason,
           reasonLabel: NOT_RANKED_LABELS[n.reason],
+          ...selfTotal(r),
         };
       }),
     }),

@@ -10,7 +10,13 @@ import { formatDate, formatNumber, formatPoints, pick } from '../../../core/form
 import { formulaFields } from '../../../core/formula/registry.ts';
 import { points } from '../../../core/interchange.ts';
 import { type AgencyScore, scoreAgency } from '../../../core/scoring/score.ts';
-import type { AgencyData, Lang, Text, Values } from '../../../core/types.ts';
+import {
+  type SelfInput,
+  scoreSelf,
+  type WebsiteSource,
+  websiteSourceText,
+} from '../../../core/scoring/self.ts';
+import type { AgencyData, Lang, Text, Values, WebsiteCheck } from '../../../core/types.ts';
 import { canonicalJson } from '../../platform/canonical.ts';
 import type {
   Comparison,
@@ -169,6 +175,18 @@ function claimedNaText(claim: ClaimState, max: number): Text {
   };
 }
 
+/** Why a monitored criterion differs: the self-score's website source against the mean of the year's checks. */
+function websiteReason(source: WebsiteSource, check: WebsiteCheck | null, checks: number): DifferenceReason {
+  const where = websiteSourceText(source, check);
+  return {
+    kind: 'website',
+    text: {
+      vi: `Điểm tự chấm: ${where.vi}; điểm chính thức là trung bình ${checks} lần kiểm tra trang TTĐT trong năm của Sở TT&TT`,
+      en: `Self-score: ${where.en ?? where.vi}; the official score is the mean of the department's ${checks} website check(s) of the year`,
+    },
+  };
+}
+
 /**
  * Scores both views with explanations and lists, per criterion, the reasons the official view may
  * differ: changed fields it reads, and its N/A claim when the decision sets the views apart.
@@ -176,14 +194,14 @@ function claimedNaText(claim: ClaimState, max: number): Text {
 export function compare(input: {
   set: CompiledSet;
   year: number;
-  self: AgencyData;
+  self: SelfInput;
   official: AgencyData;
   reviews: ReadonlyMap<string, FieldReview>;
   claims: readonly ClaimState[];
 }): Comparison {
   const { set, year } = input;
   const group = set.groupsById.get(input.self.group)!;
-  const selfScore = score(set, input.self, year);
+  const selfScore = scoreSelf(set, input.self, year, { explain: true });
   const officialScore = score(set, input.official, year);
   const agencyValues: Values = input.self.values;
   const officialValues: Values = input.official.values;
@@ -205,6 +223,14 @@ export function compare(input: {
     const claim = k.naAllowed ? input.claims.find((c) => c.criterionId === k.id) : undefined;
     const claimWhy = claim ? claimReason(claim) : null;
     if (claimWhy) reasons.unshift(claimWhy);
+    const source = selfScore.websiteSources.get(k.id);
+    if (
+      source !== undefined &&
+      s.points !== o.points &&
+      s.basis !== 'not_applicable' &&
+      o.basis !== 'not_applicable'
+    )
+      reasons.push(websiteReason(source, selfScore.websiteCheck, input.official.websiteChecks.length));
     const side = (c: typeof s): SideScore => ({
       points: points(c.points),
       basis: c.basis,

@@ -9,6 +9,7 @@ import type { CriteriaSet } from '../../../core/criteria/schema.ts';
 import { points } from '../../../core/interchange.ts';
 import { eligibility } from '../../../core/ranking/rank.ts';
 import { scoreAgency } from '../../../core/scoring/score.ts';
+import { scoreSelf } from '../../../core/scoring/self.ts';
 import type { AgencyData, Finding, Values } from '../../../core/types.ts';
 import type { Executor } from '../../db/open.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
@@ -22,11 +23,12 @@ import {
   loadRecords,
   officialData,
   officialValues,
-  selfAssessedData,
+  selfInput,
 } from '../scoring/cycle-data.ts';
 import { checkView } from '../website-checks/check-context.ts';
 import { listChecks } from '../website-checks/website-checks.repo.ts';
-import { compare, type FieldReview, sameValue } from './compare.ts';
+import { agencyComparison } from './agency-comparison.ts';
+import { sameValue } from './compare.ts';
 import { canReadReview } from './review.policy.ts';
 import * as repo from './review.repo.ts';
 import type {
@@ -132,7 +134,7 @@ export async function readReviewList(
     let scores: { self: ReturnType<typeof score>; official: ReturnType<typeof score> } | null = null;
     let findings: ReviewListRow['findings'] = null;
     if (submitted) {
-      scores = { self: score(selfAssessedData(r)), official: score(officialData(r)) };
+      scores = { self: scoreSelf(compiled, selfInput(r), cycle.year), official: score(officialData(r)) };
       const found = findingsOf(raw, cycle, r, previous.get(r.agencyId));
       findings = {
         errors: found.filter((f) => f.severity === 'error').length,
@@ -187,7 +189,6 @@ export async function readReviewPage(
   const claimRows = subId ? await repo.claimsOf(db, subId) : [];
   const evidenceRows = subId ? await repo.evidenceOf(db, subId) : [];
   const surveyRows = subId ? await repo.surveysOf(db, subId) : [];
-  const history = subId ? await repo.reviewHistory(db, subId) : [];
   const names = await repo.userNames(db, [
     ...claimRows.map((c) => c.decidedBy),
     ...evidenceRows.map((e) => e.addedBy),
@@ -199,16 +200,6 @@ export async function readReviewPage(
   const previous = (await previousValues(db, cycle, [agencyId])).get(agencyId);
   const submitted = r.submission?.status === 'submitted';
   const submittedAt = submitted ? (r.submission?.submittedAt ?? null) : null;
-
-  // The reason and survey of the latest value per field: what the comparison explains.
-  const surveyDates = new Map(surveyRows.map((s) => [s.id, s.surveyDate]));
-  const reviews = new Map<string, FieldReview>();
-  for (const h of history)
-    reviews.set(h.fieldKey, {
-      kind: h.kind,
-      reason: h.reason,
-      surveyDate: h.surveyId ? (surveyDates.get(h.surveyId) ?? null) : null,
-    });
 
   const evidence = evidenceRows.map((e) => evidenceView(e, names));
   const status = reviewStatus(r, openQueries);
@@ -236,17 +227,6 @@ export async function readReviewPage(
     surveys: surveyRows.map((s) => surveyView(s, names, evidence)),
     websiteChecks: checks,
     findings: r.submission ? findingsOf(raw, cycle, r, previous).map(findingView) : [],
-    comparison: compare({
-      set,
-      year: cycle.year,
-      self: selfAssessedData(r),
-      official: officialData(r),
-      reviews,
-      claims: claimRows.map((c) => ({
-        criterionId: c.criterionId,
-        status: c.status,
-        decisionNote: c.decisionNote,
-      })),
-    }),
+    comparison: await agencyComparison(db, cycle, set, r),
   };
 }

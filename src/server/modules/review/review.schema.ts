@@ -258,7 +258,7 @@ export const TotalsView = z.object({
 export type TotalsView = z.infer<typeof TotalsView>;
 
 export const DifferenceReason = z.object({
-  kind: z.enum(['correction', 'reviewer_mark', 'na_rejected', 'na_pending']),
+  kind: z.enum(['correction', 'reviewer_mark', 'na_rejected', 'na_pending', 'website']),
   fieldKey: z.string().optional(),
   text: TextSchema,
 });

@@ -11,7 +11,8 @@
  */
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { vnMidnight } from '../../../core/calendar/time.ts';
-import type { AgencyData, CycleData, NaClaim, Values, WebsiteCheck } from '../../../core/types.ts';
+import type { SelfInput } from '../../../core/scoring/self.ts';
+import type { AgencyData, CycleData, Values, WebsiteCheck } from '../../../core/types.ts';
 import type { Executor } from '../../db/open.ts';
 import { cycleAgencies, naClaims, reviewValues, submissions, websiteChecks } from '../../db/schema.ts';
 import type { CycleRow } from '../cycles/cycles.repo.ts';
@@ -148,37 +149,32 @@ const submittedAtOf = (r: AgencyRecord): number | null =>
     ? r.submission.submittedAt.getTime()
     : null;
 
-/** The agency's own view: its values and every claim it made (R12 self-assessment). */
+/**
+ * The agency's self-assessment (R12) as the core's `scoreSelf` reads it (interchange.md, "The
+ * self-score"): its own values, every N/A it claimed whatever the department decided, and the
+ * year's website checks, of which the self-score uses the latest.
+ */
+export function selfInput(r: AgencyRecord): SelfInput {
+  return {
+    group: r.groupId,
+    values: r.submission?.values ?? {},
+    claimed: r.claims.map((c) => c.criterionId),
+    websiteChecks: r.websiteChecks,
+  };
+}
+
+/** The agency's own data for its logic checks: its values and the claims still standing. */
 export function selfData(r: AgencyRecord): AgencyData {
-  const claims: NaClaim[] = r.claims.map((c) => ({
-    criterionId: c.criterionId,
-    reason: c.reason,
-    confirmed: c.status !== 'rejected',
-  }));
+  const standing = r.claims.filter((c) => c.status !== 'rejected');
   return {
     code: r.code,
     name: r.name,
     group: r.groupId,
     submittedAt: submittedAtOf(r),
     values: r.submission?.values ?? {},
-    notApplicable: r.claims.filter((c) => c.status !== 'rejected').map((c) => c.criterionId),
-    naClaims: claims,
+    notApplicable: standing.map((c) => c.criterionId),
+    naClaims: standing.map((c) => ({ criterionId: c.criterionId, reason: c.reason, confirmed: true })),
     websiteChecks: r.websiteChecks,
-  };
-}
-
-/**
- * The self-assessment as the agency made it (R12): its values and every N/A it claimed, whatever
- * the department decided later. The review compares this with the official view, so a rejected
- * claim shows as a difference with its reason; `selfData` is the live view of the agency's form,
- * where a rejected claim no longer counts.
- */
-export function selfAssessedData(r: AgencyRecord): AgencyData {
-  const self = selfData(r);
-  return {
-    ...self,
-    notApplicable: r.claims.map((c) => c.criterionId),
-    naClaims: r.claims.map((c) => ({ criterionId: c.criterionId, reason: c.reason, confirmed: true })),
   };
 }
 

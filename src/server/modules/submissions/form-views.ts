@@ -5,10 +5,10 @@
  */
 import { runChecks } from '../../../core/checks/run.ts';
 import { points } from '../../../core/interchange.ts';
-import { scoreAgency } from '../../../core/scoring/score.ts';
+import { awaitingWebsite, scoreSelf, websiteNote } from '../../../core/scoring/self.ts';
 import type { Executor } from '../../db/open.ts';
 import type { SessionUser } from '../../platform/auth.ts';
-import { loadRecords, selfData } from '../scoring/cycle-data.ts';
+import { checkWindow, loadRecords, selfData, selfInput } from '../scoring/cycle-data.ts';
 import type { FormContext } from './form-context.ts';
 import { instantVnSeconds, iso } from './form-words.ts';
 import { whyNotEditable } from './submissions.policy.ts';
@@ -76,6 +76,7 @@ export async function formState(
         receiptOf(db, ctx, row),
       ])
     : [[], [], null, null];
+  const check = await repo.latestWebsiteCheck(db, roster.agencyId, checkWindow(cycle));
   const notEditable = whyNotEditable(user, ctx.facts, now);
   return {
     cycle: {
@@ -121,6 +122,7 @@ export async function formState(
     receipt,
     editable: notEditable === null,
     notEditable,
+    websiteCheck: check && { checkedAt: check.checkedAt.toISOString(), values: check.values },
   };
 }
 
@@ -129,17 +131,7 @@ export async function selfScore(db: Executor, ctx: FormContext): Promise<ScoreVi
   const [record] = await loadRecords(db, ctx.cycle, [ctx.roster.agencyId]);
   if (!record) throw new Error('agency vanished from the roster');
   const data = selfData(record);
-  const result = scoreAgency(
-    ctx.compiled,
-    {
-      group: data.group,
-      values: data.values,
-      notApplicable: data.notApplicable,
-      websiteChecks: data.websiteChecks,
-    },
-    ctx.cycle.year,
-    { explain: true },
-  );
+  const result = scoreSelf(ctx.compiled, selfInput(record), ctx.cycle.year, { explain: true });
   const previous = await repo.previousYearValues(db, ctx.cycle.year, ctx.roster.agencyId);
   // The report year is the cycle's (the form may leave it out); the year checks need it.
   const values =
@@ -160,7 +152,9 @@ export async function selfScore(db: Executor, ctx: FormContext): Promise<ScoreVi
       name: c.name,
       points: points(c.points),
       max: points(c.max),
+      awaitingWebsite: awaitingWebsite(result, c.id),
     })),
+    websiteNote: websiteNote(result),
     criteria: result.criteria.map((k) => {
       const def = ctx.group.criteriaById.get(k.id)!;
       return {

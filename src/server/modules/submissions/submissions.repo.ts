@@ -1,8 +1,17 @@
 /** SQL of submissions, their N/A claims and evidence (the submissions module's tables). */
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/open.ts';
 import { preparedPer } from '../../db/prepared.ts';
-import { cycleAgencies, cycles, evidence, files, naClaims, submissions, users } from '../../db/schema.ts';
+import {
+  cycleAgencies,
+  cycles,
+  evidence,
+  files,
+  naClaims,
+  submissions,
+  users,
+  websiteChecks,
+} from '../../db/schema.ts';
 import type { Actor } from '../../platform/audit.ts';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
@@ -468,3 +477,24 @@ export const previousYearValues = async (
     .limit(1);
   return row?.values as Record<string, unknown> | undefined;
 };
+
+/** The latest website check of an agency within a cycle's window (the self-score's, interchange.md). */
+export async function latestWebsiteCheck(
+  db: Executor,
+  agencyId: string,
+  window: { from: Date; to: Date },
+): Promise<{ checkedAt: Date; values: Record<string, unknown> } | null> {
+  const [row] = await db
+    .select({ checkedAt: websiteChecks.checkedAt, values: websiteChecks.values })
+    .from(websiteChecks)
+    .where(
+      and(
+        eq(websiteChecks.agencyId, agencyId),
+        gte(websiteChecks.checkedAt, window.from),
+        lt(websiteChecks.checkedAt, window.to),
+      ),
+    )
+    .orderBy(desc(websiteChecks.checkedAt), desc(websiteChecks.createdAt))
+    .limit(1);
+  return row ? { checkedAt: row.checkedAt, values: row.values as Record<string, unknown> } : null;
+}

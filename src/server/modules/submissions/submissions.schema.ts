@@ -50,7 +50,20 @@ export const ScoreView = z.object({
   total: z.number(),
   max: z.number(),
   class: z.object({ id: z.string(), label: TextSchema }),
-  categories: z.array(z.object({ id: z.string(), name: TextSchema, points: z.number(), max: z.number() })),
+  categories: z.array(
+    z.object({
+      id: z.string(),
+      name: TextSchema,
+      points: z.number(),
+      max: z.number(),
+      awaitingWebsite: z
+        .boolean()
+        .describe('Hạng mục chỉ chấm qua trang TTĐT, chưa có lần kiểm tra nào và cơ quan chưa tự đánh giá'),
+    }),
+  ),
+  websiteNote: TextSchema.nullable().describe(
+    'Nguồn của các tiêu chí chấm qua trang TTĐT trong điểm tự chấm: cơ quan tự đánh giá hay lần kiểm tra gần nhất',
+  ),
   criteria: z.array(
     z.object({
       id: z.string(),
@@ -149,6 +162,10 @@ export const FormState = z.object({
   receipt: ReceiptView.nullable(),
   editable: z.boolean(),
   notEditable: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }).nullable(),
+  websiteCheck: z
+    .object({ checkedAt: Instant, values: z.record(z.string(), z.unknown()) })
+    .nullable()
+    .describe('Lần kiểm tra trang TTĐT gần nhất của năm: điểm tự chấm dùng khi cơ quan không tự đánh giá'),
 });
 export type FormState = z.infer<typeof FormState>;
 

@@ -107,7 +107,7 @@ describe('recording a website check (R5)', () => {
     expect(future.json().error.message).toBe('Thời điểm kiểm tra không được sau thời điểm hiện tại');
   });
 
-  it('feeds both the self-score and the official score of the year, averaged over the checks', async () => {
+  it('feeds the self-score (the latest check) and the official score of the year (averaged over the checks)', async () => {
     const db = s.deps.database.db;
     const [cycle] = await db.select().from(cycles).where(eq(cycles.year, 2017));
     await createSubmission(db, cycle!.id, 'STTTT', { website: null });
@@ -141,10 +141,14 @@ describe('recording a website check (R5)', () => {
     expect(page.statusCode).toBe(200);
     expect(page.json().websiteChecks).toHaveLength(2);
     const c33 = page.json().comparison.criteria.find((c: { id: string }) => c.id === '3.3');
+    // The self-score takes the latest check (interchange.md, "The self-score"): the site was down.
     expect(c33).toMatchObject({
-      self: { points: 1, basis: 'website_checks' },
+      self: { points: 0, basis: 'gate_closed' },
       official: { points: 1, basis: 'website_checks' },
     });
+    expect(c33.self.explanation.vi).toMatch(
+      /lần kiểm tra trang TTĐT gần nhất của Sở TT&TT ngày 10\/08\/2017\)$/,
+    );
     expect(c33.official.explanation.vi).toMatch(
       /^Trung bình 2 lần kiểm tra trang TTĐT: \(2 \+ 0\) \/ 2 = 1 điểm/,
     );

@@ -138,12 +138,17 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
                   <td>
                     {c.id}. {pick(c.name)}
                   </td>
-                  <td>{m('score.of', { points: scoreVn(c.points), max: scoreVn(c.max) })}</td>
+                  <td>
+                    {c.awaitingWebsite
+                      ? m('score.noWebsite', { max: scoreVn(c.max) })
+                      : m('score.of', { points: scoreVn(c.points), max: scoreVn(c.max) })}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
+        {score.data?.websiteNote && <p data-testid="receipt-website-note">{pick(score.data.websiteNote)}</p>}
         {form.data && form.data.claims.length > 0 && (
           <>
             <h2>{m('receipt.claims')}</h2>

@@ -114,8 +114,9 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
         server.cycle.year,
         new Date(server.cycle.deadline).getTime(),
         server.agency.code,
+        server.websiteCheck ?? null,
       ),
-    [layout, a.values, server.claims, server.cycle, server.agency.code],
+    [layout, a.values, server.claims, server.cycle, server.agency.code, server.websiteCheck],
   );
 
   const findingsOf = useMemo(() => findingsByField(live.findings), [live.findings]);

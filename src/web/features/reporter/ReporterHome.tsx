@@ -136,8 +136,17 @@ function CurrentCycle(props: { cycle: CycleSummary; form: FormState | undefined;
           {m('home.current')}: {cycle.title}
         </h2>
         <StatusTag tone={cycle.state === 'open' ? 'blue' : 'grey'}>{pick(cycle.stateLabel)}</StatusTag>
-        <h3>{m('home.deadline')}</h3>
-        <p>{m('home.deadlineAt', { at: dateTimeVn(cycle.deadline) })}</p>
+        {cycle.state === 'published' ? (
+          <p className="reporter-published" data-testid="home-published">
+            {m('home.publishedNote')}{' '}
+            <Link to={`/ky/${cycle.id}/ket-qua/${props.agencyId}`}>{m('home.viewResult')}</Link>
+          </p>
+        ) : (
+          <>
+            <h3>{m('home.deadline')}</h3>
+            <p>{m('home.deadlineAt', { at: dateTimeVn(cycle.deadline) })}</p>
+          </>
+        )}
         {cycle.state === 'open' &&
           (left ? (
             <p className="reporter-countdown" data-testid="countdown">

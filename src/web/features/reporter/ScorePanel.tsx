@@ -6,6 +6,7 @@
 import { Collapse } from 'antd';
 import { memo } from 'react';
 import type { AgencyScore } from '../../../core/scoring/score.ts';
+import { awaitingWebsite, type SelfScore, websiteNote } from '../../../core/scoring/self.ts';
 import { scoreVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import type { FormLayout } from './formModel.ts';
@@ -21,10 +22,14 @@ const CLASS_TONES: Record<string, Tone> = {
   duoi_trung_binh: 'red',
 };
 
-export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; score: AgencyScore }) {
+export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; score: SelfScore }) {
   const { layout, score } = props;
   const band = layout.compiled.bands.find((b) => b.id === score.classId);
   const max = score.categories.reduce((a, c) => a + c.max, 0);
+  const website = websiteNote(score);
+  // A category scored only on the website, with neither a check nor the agency's own assessment
+  // yet, is waiting for its inputs: say so rather than show it as 0.
+  const waiting = (categoryId: string) => awaitingWebsite(score, categoryId);
   const byCategory = new Map<string, AgencyScore['criteria'][number][]>();
   for (const c of score.criteria) byCategory.set(c.categoryId, [...(byCategory.get(c.categoryId) ?? []), c]);
   return (
@@ -43,6 +48,11 @@ export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; 
           </div>
         )}
       </div>
+      {website && (
+        <p className="reporter-muted" data-testid="live-website-note">
+          {pick(website)}
+        </p>
+      )}
       <Collapse
         size="small"
         items={score.categories.map((c) => ({
@@ -53,7 +63,9 @@ export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; 
                 {c.id}. {pick(c.name)}
               </span>
               <strong data-testid={`live-category-${c.id}`}>
-                {m('score.of', { points: pts(c.points), max: pts(c.max) })}
+                {waiting(c.id)
+                  ? m('score.noWebsite', { max: pts(c.max) })
+                  : m('score.of', { points: pts(c.points), max: pts(c.max) })}
               </strong>
             </span>
           ),

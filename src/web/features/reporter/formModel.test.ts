@@ -95,7 +95,10 @@ describe('the live self-score', () => {
     expect(c.explanation?.vi).toBe('min(1; 38/40) × 5 = 4,75 điểm');
   });
 
-  it('counts a "not applicable" claim until the department rejects it', () => {
+  // The self-score is the agency's own assessment (interchange.md, "The self-score"): a claim the
+  // department rejects still counts in it, and shows as a difference with its reason beside the
+  // official score — the same number on the form, the receipt and the review page.
+  it('counts every "not applicable" claim the agency made, rejected ones too', () => {
     const points = (status: string) =>
       recompute(
         layout,
@@ -107,7 +110,7 @@ describe('the live self-score', () => {
       ).score.criteria.find((x) => x.id === '3.8')!.points;
     expect(points('claimed')).toBe(100);
     expect(points('confirmed')).toBe(100);
-    expect(points('rejected')).toBe(0);
+    expect(points('rejected')).toBe(100);
   });
 
   it('runs the logic checks on what is typed, leaving out those that need the form submitted', () => {

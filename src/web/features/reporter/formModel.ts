@@ -12,7 +12,7 @@ import {
 } from '../../../core/criteria/compile.ts';
 import type { CriteriaSet, Field } from '../../../core/criteria/schema.ts';
 import { checkValue } from '../../../core/input/values.ts';
-import { type AgencyScore, scoreAgency } from '../../../core/scoring/score.ts';
+import { type SelfScore, scoreSelf } from '../../../core/scoring/self.ts';
 import type { Finding, Text } from '../../../core/types.ts';
 import { numberInputText, parseNumberInput } from '../../numberInput.ts';
 
@@ -140,7 +140,7 @@ export function problemOf(field: Field, raw: string): Text | null {
 /* ───────────── the live self-score ───────────── */
 
 export interface LiveResult {
-  score: AgencyScore;
+  score: SelfScore;
   findings: Finding[];
   /** Milliseconds the last recompute took. */
   ms: number;
@@ -149,9 +149,11 @@ export interface LiveResult {
 let runs = 0;
 
 /**
- * Scores the values as the server would for the self-assessment: claimed N/A counts until the
- * assessor rejects it (scoring/cycle-data.ts `selfData`). Each run is measured as
- * `chiso:recompute` so the browser benchmark can read it from the performance timeline.
+ * The self-score as interchange.md defines it, by the core's one function (`scoreSelf`, which the
+ * receipt, the review page and the downloads use too): every N/A the agency claimed counts, and
+ * the website's fields come from the latest website check of the year (`websiteCheck`). The
+ * logic checks read only the claims still standing. Each run is measured as `chiso:recompute` so
+ * the browser benchmark can read it from the performance timeline.
  */
 export function recompute(
   layout: FormLayout,
@@ -160,6 +162,7 @@ export function recompute(
   year: number,
   deadline: number,
   agencyCode: string,
+  websiteCheck: { checkedAt: string; values: Record<string, unknown> } | null = null,
 ): LiveResult {
   const n = ++runs;
   const start = `chiso:recompute:start:${n}`;
@@ -167,9 +170,19 @@ export function recompute(
   performance.mark(start);
   const live = claims.filter((c) => c.status !== 'rejected');
   const notApplicable = live.map((c) => c.criterionId);
-  const score = scoreAgency(layout.compiled, { group: layout.group.id, values, notApplicable }, year, {
-    explain: true,
-  });
+  const score = scoreSelf(
+    layout.compiled,
+    {
+      group: layout.group.id,
+      values,
+      claimed: claims.map((c) => c.criterionId),
+      websiteChecks: websiteCheck
+        ? [{ checkedAt: Date.parse(websiteCheck.checkedAt), values: websiteCheck.values }]
+        : [],
+    },
+    year,
+    { explain: true },
+  );
   const checked = values.report_year === undefined ? { ...values, report_year: year } : values;
   const findings = runChecks(
     layout.set,

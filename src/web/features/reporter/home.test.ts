@@ -38,6 +38,7 @@ function form(over: Partial<FormState> = {}): FormState {
     late: false,
     receipt: null,
     editable: true,
+    websiteCheck: null,
     notEditable: null,
     ...over,
   };
@@ -94,6 +95,12 @@ describe('the state of the agency’s form', () => {
     expect(nextStep('c27', form({ status: 'submitted', editable: false }))).toEqual({
       label: 'Xem, in biên nhận',
       to: '/bao-cao/c27/bien-nhan',
+    });
+    // Once the result is published, the agency's next step is its result page.
+    const published = form({ status: 'submitted', editable: false });
+    expect(nextStep('c27', { ...published, cycle: { ...published.cycle, state: 'published' } })).toEqual({
+      label: 'Xem kết quả của cơ quan',
+      to: '/ky/c27/ket-qua/a1',
     });
     // A draft the agency can no longer change (the cycle closed) can still be read; the label
     // says "submitted" though it was not, as it did before this module: a wording to revisit.

@@ -37,6 +37,9 @@ export function formStateText(f: FormState | undefined): string {
 /** The one button of the cycle: start, continue, view the form, or the receipt once submitted. */
 export function nextStep(cycleId: string, form: FormState | undefined): { label: string; to: string } {
   const formUrl = `/bao-cao/${cycleId}`;
+  // Once published, what the agency wants is its result (issue 12): where it stands and why.
+  if (form?.cycle.state === 'published')
+    return { label: m('home.viewResult'), to: `/ky/${cycleId}/ket-qua/${form.agency.id}` };
   if (form?.status === 'submitted') return { label: m('home.viewReceipt'), to: `${formUrl}/bien-nhan` };
   if (form && !form.editable) return { label: m('home.viewForm'), to: formUrl };
   if (form?.status === 'draft') return { label: m('home.continue'), to: formUrl };

@@ -52,6 +52,11 @@ export const m = defineMessages({
   'home.continue': { vi: 'Tiếp tục nhập phiếu', en: 'Continue the form' },
   'home.viewForm': { vi: 'Xem phiếu đã nộp', en: 'View the submitted form' },
   'home.viewReceipt': { vi: 'Xem, in biên nhận', en: 'View, print the receipt' },
+  'home.viewResult': { vi: 'Xem kết quả của cơ quan', en: "See the agency's result" },
+  'home.publishedNote': {
+    vi: 'Kết quả đánh giá đã được công bố: cơ quan xem được thứ hạng, xếp loại, điểm tự chấm bên cạnh điểm chính thức và chỗ bị mất điểm.',
+    en: "The result is published: the agency's rank, class, self-score beside the official score, and where points were lost.",
+  },
   'home.queries': { vi: 'Câu hỏi của Sở TT&TT', en: 'Queries from the department' },
   'home.openQueries': {
     vi: 'Có {n} câu hỏi đang chờ cơ quan trả lời.',
@@ -182,6 +187,10 @@ export const m = defineMessages({
   'score.mini': { vi: 'Điểm tự đánh giá: {points} — xem chi tiết', en: 'Self-score: {points} — details' },
   'score.class': { vi: 'Xếp loại dự kiến: {label}', en: 'Expected class: {label}' },
   'score.of': { vi: '{points} / {max} điểm', en: '{points} / {max} points' },
+  'score.noWebsite': {
+    vi: 'chờ kiểm tra trang TTĐT (tối đa {max} điểm)',
+    en: 'awaiting a website check (up to {max} points)',
+  },
   'score.criteria': { vi: 'Điểm từng tiêu chí của hạng mục {id}', en: 'Criterion scores of category {id}' },
   'score.criterion': { vi: 'Tiêu chí', en: 'Criterion' },
   'score.points': { vi: 'Điểm', en: 'Points' },

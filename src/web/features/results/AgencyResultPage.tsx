@@ -18,6 +18,7 @@ import { type YearPoint, yearPointOf } from './history.ts';
 import { m } from './messages.ts';
 import { rankingLink } from './mode.ts';
 import { type AgencyView, resultsApi, tx } from './resultsApi.ts';
+import { SelfVsOfficial } from './SelfVsOfficial.tsx';
 import { StatusBanner } from './StatusBanner.tsx';
 import { useCycle, useHistory, usePreviewMode, useResults } from './useResultsData.ts';
 import './results.css';
@@ -121,6 +122,17 @@ function AgencyBody(props: {
             {m('agency.notRanked', { reason: tx(a.notRankedLabel), group })}
           </Typography.Paragraph>
         )}
+        {a.selfTotal !== null && (
+          <p data-testid="self-vs-official">
+            {a.total === null
+              ? m('agency.selfOnly', { self: scoreVn(a.selfTotal) })
+              : m('agency.selfVsOfficial', {
+                  self: scoreVn(a.selfTotal),
+                  official: scoreVn(a.total),
+                  difference: changeText(Math.round((a.total - a.selfTotal) * 100) / 100),
+                })}
+          </p>
+        )}
         {prev && (
           <p>
             {prev.ranked
@@ -192,6 +204,8 @@ function AgencyBody(props: {
           )}
         </section>
       )}
+
+      {a.comparison && <SelfVsOfficial comparison={a.comparison} />}
 
       {a.ranked && a.biggestLosses.length > 0 && (
         <section aria-labelledby="improve-h" className="results-improve">

@@ -84,6 +84,28 @@ export const m = defineMessages({
   'table.rank': { vi: 'Hạng', en: 'Rank' },
   'table.agency': { vi: 'Cơ quan, đơn vị', en: 'Agency' },
   'table.total': { vi: 'Tổng điểm', en: 'Total' },
+  'agency.selfVsOfficial': {
+    vi: 'Điểm tự chấm của cơ quan: {self}; điểm chính thức: {official} ({difference}).',
+    en: "The agency's self-score: {self}; official score: {official} ({difference}).",
+  },
+  'self.title': {
+    vi: 'Tự chấm và chính thức theo tiêu chí',
+    en: 'Self-score and official score by criterion',
+  },
+  'self.none': {
+    vi: 'Không có tiêu chí nào khác giữa điểm tự chấm và điểm chính thức.',
+    en: 'No criterion differs between the self-score and the official score.',
+  },
+  'self.caption': {
+    vi: '{n} tiêu chí có điểm chính thức khác điểm tự chấm, và lý do',
+    en: '{n} criteria whose official score differs from the self-score, and why',
+  },
+  'self.criterion': { vi: 'Tiêu chí', en: 'Criterion' },
+  'self.self': { vi: 'Tự chấm', en: 'Self' },
+  'self.official': { vi: 'Chính thức', en: 'Official' },
+  'self.difference': { vi: 'Chênh lệch', en: 'Difference' },
+  'self.why': { vi: 'Lý do', en: 'Why' },
+  'agency.selfOnly': { vi: 'Điểm tự chấm của cơ quan: {self}.', en: "The agency's self-score: {self}." },
   'table.class': { vi: 'Xếp loại', en: 'Class' },
   'table.category': { vi: 'Hạng mục', en: 'Category' },
   'table.categoryShort': { vi: 'HM{id}', en: 'C{id}' },

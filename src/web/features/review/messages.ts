@@ -174,6 +174,7 @@ export const m = defineMessages({
   'reason.reviewer_mark': { vi: 'Sở TT&TT chấm', en: 'Reviewer mark' },
   'reason.na_rejected': { vi: 'Từ chối "không áp dụng"', en: 'N/A rejected' },
   'reason.na_pending': { vi: '"Không áp dụng" chờ quyết định', en: 'N/A pending' },
+  'reason.website': { vi: 'Kiểm tra trang TTĐT', en: 'Website checks' },
 
   // Findings
   'find.none': { vi: 'Số liệu không vi phạm quy tắc kiểm tra nào.', en: 'No logic check failed.' },
