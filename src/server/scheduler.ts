@@ -6,6 +6,7 @@
  */
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
+import { declareJobsCleanUp } from './modules/jobs/clean-up-jobs.ts';
 import { declareReminders } from './modules/progress/reminders.ts';
 import type { AppDeps } from './platform/http.ts';
 import { runDueJobs } from './platform/jobs.ts';
@@ -16,6 +17,7 @@ import { enqueueDueSchedules, ensureSchedules } from './platform/schedules.ts';
 export function registerBackgroundWork(): void {
   registerMailJob();
   declareReminders();
+  declareJobsCleanUp();
 }
 
 /** One pass: due schedules become jobs, due jobs run. Safe on several servers at once. */

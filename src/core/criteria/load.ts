@@ -324,7 +324,46 @@ function checkSet(set: CriteriaSet): LoadProblem[] {
       add(`${at}.rule`, `Quy tắc ${v.id}: ${e.text.vi}`, `Rule ${v.id}: ${e.text.en ?? e.text.vi}`);
     }
   }
+  checkDetectors(set, fields, add);
   return problems;
+}
+
+/**
+ * A detector decides a field that the website monitor fills: one per field, only for fields of
+ * source `monitoring`, and of the type its kind gives (a count is a number, an item a yes/no).
+ */
+function checkDetectors(
+  set: CriteriaSet,
+  fields: ReadonlyMap<string, Field>,
+  add: (path: string, vi: string, en: string) => void,
+): void {
+  const seen = new Set<string>();
+  for (const [i, d] of (set.detectors ?? []).entries()) {
+    const at = `detectors[${i}].field`;
+    const f = fields.get(d.field);
+    if (seen.has(d.field))
+      add(at, `Trường "${d.field}" có hai bộ nhận diện`, `Field "${d.field}" has two detectors`);
+    seen.add(d.field);
+    if (!f) {
+      add(at, `Bộ nhận diện cho trường không có: "${d.field}"`, `Detector for unknown field "${d.field}"`);
+      continue;
+    }
+    if (f.source !== 'monitoring') {
+      add(
+        at,
+        `Trường "${d.field}" không do Sở theo dõi trên trang TTĐT (nguồn "${f.source}"), không dùng bộ nhận diện`,
+        `Field "${d.field}" is not a monitoring field (source "${f.source}"); it cannot have a detector`,
+      );
+      continue;
+    }
+    const numeric = f.type === 'integer' || f.type === 'decimal';
+    if (d.kind === 'news_count' ? !numeric : f.type !== 'boolean')
+      add(
+        at,
+        `Bộ nhận diện kiểu "${d.kind}" không hợp với trường "${d.field}" kiểu ${f.type}`,
+        `A "${d.kind}" detector does not fit field "${d.field}" of type ${f.type}`,
+      );
+  }
 }
 
 /** Class bands must tile [0, totalMax] with no gap and no overlap (R6). */

@@ -7,9 +7,11 @@
 import { z } from 'zod';
 import type { SchemaKit } from '../formula/operator.ts';
 import { type Formula as FormulaDef, OPERATORS } from '../formula/registry.ts';
+import { Detector } from './detectors.ts';
 import { DerivedField, Field, Id, Key, Points, Text } from './fields.ts';
 
 // The fields' part of the format, named here too: schema.ts is where a reader looks for the format.
+export { DETECTOR_PLACES, Detector, type DetectorPlace } from './detectors.ts';
 export { DerivedField, FIELD_TYPES, Field, type FieldType, SOURCES, type Source, Text } from './fields.ts';
 
 export const FORMAT = 'chiso.criteria/1';
@@ -114,6 +116,8 @@ export const CriteriaSet = z.strictObject({
   derived: z.array(DerivedField).default([]),
   groups: z.array(Group).min(1),
   validations: z.array(Validation).default([]),
+  /** How the website monitor decides the `monitoring` fields (detectors.ts, spec/monitoring.md). */
+  detectors: z.array(Detector).optional(),
 });
 export type CriteriaSet = z.infer<typeof CriteriaSet>;
 export type CriteriaSetInput = z.input<typeof CriteriaSet>;

@@ -50,6 +50,8 @@ const Env = z.object({
     .string()
     .regex(/^\d+(,\d+)*$/, 'comma-separated whole days, e.g. 14,7,2,1')
     .default('14,7,2,1'),
+  /** Days a finished background job stays on the jobs screen before the daily clean-up deletes it. */
+  CHISO_JOBS_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Run the scheduler (reminders, jobs) in this process. */
   CHISO_SCHEDULER: bool.default(true),
   /** A page that says who runs the website monitor and how to reach them: named in its user agent. */
@@ -135,6 +137,7 @@ export interface Config {
   readonly smtpFrom: string;
   readonly reminderDays: readonly number[];
   readonly scheduler: boolean;
+  readonly jobsKeepDays: number;
   readonly logLevel: string;
   /** The website monitor (R5): how it introduces itself, and when it alerts. */
   readonly monitor: {
@@ -198,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpFrom: e.SMTP_FROM,
     reminderDays: [...new Set(e.CHISO_REMINDER_DAYS.split(',').map(Number))].sort((a, b) => b - a),
     scheduler: e.CHISO_SCHEDULER,
+    jobsKeepDays: e.CHISO_JOBS_KEEP_DAYS,
     logLevel: e.LOG_LEVEL,
     monitor: {
       userAgent: `chiso-monitor/0.1 (So TT&TT Cao Bang; +${e.CHISO_MONITOR_CONTACT_URL ?? e.CHISO_PUBLIC_URL ?? 'https://stttt.caobang.gov.vn'})`,

@@ -221,6 +221,18 @@ export async function countJobs(db: Executor): Promise<Record<JobStatus, number>
 }
 
 /**
+ * Deletes the jobs that finished well before `finishedBefore`; failed jobs stay for the
+ * administrator whatever their age. Returns how many went.
+ */
+export async function deleteFinishedJobs(db: Executor, finishedBefore: Date): Promise<number> {
+  const gone = await db
+    .delete(jobs)
+    .where(and(eq(jobs.status, 'done'), lt(jobs.finishedAt, finishedBefore)))
+    .returning({ id: jobs.id });
+  return gone.length;
+}
+
+/**
  * Puts a failed job back in the queue to run now, its attempts counted afresh; undefined when the
  * job does not exist or has not failed.
  */

@@ -7,6 +7,7 @@ import { loadConfig } from '../../platform/config.ts';
 import { enqueue, JOB_MAX_ATTEMPTS, retryDelay, runDueJobs, silentLog } from '../../platform/jobs.ts';
 import { type Mail, smtpMailer } from '../../platform/mail.ts';
 import { enqueueMail } from '../../platform/outbox.ts';
+import { declaredSchedules } from '../../platform/schedules.ts';
 import { registerBackgroundWork } from '../../scheduler.ts';
 import type { JobsBoard, JobView } from './jobs.schema.ts';
 
@@ -195,5 +196,42 @@ describe('the background jobs screen', () => {
     const badState = await s.request({ method: 'GET', url: '/api/v1/jobs?status=broken', cookie: admin });
     expect(badState.statusCode).toBe(400);
     expect(badState.json().error.field).toBe('status');
+  });
+});
+
+describe('the nightly clean-up of the queue', () => {
+  it('deletes jobs finished more than 30 days ago, and keeps newer ones, failed ones and waiting ones', async () => {
+    const db = s.deps.database.db;
+    const now = s.clock.now();
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+    const add = async (kind: string, status: 'done' | 'failed' | 'pending', finishedAt: Date | null) => {
+      const id = (await enqueue(db, kind, {}, daysAgo(60)))!;
+      await db.update(jobs).set({ status, finishedAt }).where(eq(jobs.id, id));
+      return id;
+    };
+    const old = await add('mail.send', 'done', daysAgo(31));
+    const recent = await add('mail.send', 'done', daysAgo(29));
+    const oldFailed = await add('mail.send', 'failed', daysAgo(90));
+    const before = await board('?status=failed');
+
+    await enqueue(db, 'jobs.clean-up', {}, now);
+    await runDueJobs(s.deps, silentLog);
+
+    const left = new Set((await db.select({ id: jobs.id }).from(jobs)).map((r) => r.id));
+    expect(left.has(old)).toBe(false);
+    expect(left.has(recent)).toBe(true);
+    expect(left.has(oldFailed)).toBe(true);
+    // The clean-up itself ran as a job like any other, and the failed ones are all still listed.
+    const b = await board('?status=failed');
+    expect(b.counts.failed).toBe(before.counts.failed);
+    const runs = await db.select().from(jobs).where(eq(jobs.kind, 'jobs.clean-up'));
+    expect(runs.map((r) => r.status)).toEqual(['done']);
+  });
+
+  it('is a schedule the administrator sees, nightly by default', async () => {
+    const res = await s.request({ method: 'GET', url: '/api/v1/jobs?status=done', cookie: admin });
+    const cleanUp = (res.json() as JobsBoard).jobs.find((j) => j.kind === 'jobs.clean-up');
+    expect(cleanUp?.kindLabel.vi).toBe('Dọn các việc nền đã xong từ lâu (mỗi đêm; việc lỗi được giữ lại)');
+    expect(declaredSchedules().find((d) => d.name === 'jobs.clean-up')?.cron).toBe('30 3 * * *');
   });
 });
