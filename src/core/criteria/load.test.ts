@@ -183,6 +183,33 @@ describe('loading a criteria set', () => {
     for (const x of p) expect(x.message.vi.length).toBeGreaterThan(5);
   });
 
+  it('has a detector for every monitoring field and refuses one for a field the monitor does not fill', () => {
+    const monitored = (raw as Json).fields
+      .filter((f: Json) => f.source === 'monitoring')
+      .map((f: Json) => f.key);
+    expect((raw as Json).detectors.map((d: Json) => d.field).sort()).toEqual([...monitored].sort());
+    const s = copy();
+    s.detectors.push({ field: 'total_staff', kind: 'keywords', in: ['menu'], anyOf: ['can bo'] });
+    s.detectors.push({ field: 'ws_dir_schedule', kind: 'keywords', in: ['menu'], anyOf: ['lich'] });
+    s.detectors.push({ field: 'no_such_field', kind: 'available' });
+    s.detectors.push({ field: 'ws_dir_opinions', kind: 'news_count', pages: ['tin tuc'] });
+    const p = problemsOf(s);
+    const n = (raw as Json).detectors.length;
+    expect(p.map((x) => [x.path, x.message.vi])).toEqual([
+      [
+        `detectors[${n}].field`,
+        'Trường "total_staff" không do Sở theo dõi trên trang TTĐT (nguồn "agency"), không dùng bộ nhận diện',
+      ],
+      [`detectors[${n + 1}].field`, 'Trường "ws_dir_schedule" có hai bộ nhận diện'],
+      [`detectors[${n + 2}].field`, 'Bộ nhận diện cho trường không có: "no_such_field"'],
+      [`detectors[${n + 3}].field`, 'Trường "ws_dir_opinions" có hai bộ nhận diện'],
+      [
+        `detectors[${n + 3}].field`,
+        'Bộ nhận diện kiểu "news_count" không hợp với trường "ws_dir_opinions" kiểu boolean',
+      ],
+    ]);
+  });
+
   it('rejects text that is not JSON', () => {
     const r = loadCriteriaSetText('{ "format": ');
     expect(r.ok).toBe(false);
