@@ -61,6 +61,13 @@ export const ROUTES: readonly RouteDef[] = [
     () => import('./features/admin/HistoryAdmin.tsx'),
   ),
   route('/quan-tri/viec-nen', ['admin'], () => import('./features/admin/JobsAdmin.tsx')),
+
+  // Website monitoring: one content check, its evidence and stored pages, confirmed by an assessor.
+  route(
+    '/theo-doi/anh-chup/:snapshotId',
+    ['admin', 'assessor', 'approver', 'reporter'],
+    () => import('./features/monitoring/SnapshotPage.tsx'),
+  ),
 ];
 
 /** The menu of each role: the pages it starts from. Public pages open as ordinary links. */

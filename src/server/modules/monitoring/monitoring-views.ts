@@ -57,10 +57,15 @@ export interface StoredFinding {
 /** Whether a value means the item is there. */
 export const isFound = (v: unknown) => v === true || (typeof v === 'number' && v > 0);
 
-export function findingViews(findings: unknown, nameOf: (field: string) => Text): FindingView[] {
+export function findingViews(
+  findings: unknown,
+  nameOf: (field: string) => Text,
+  typeOf: (field: string) => string,
+): FindingView[] {
   return ((findings ?? []) as StoredFinding[]).map((f) => ({
     field: f.field,
     name: nameOf(f.field),
+    type: typeOf(f.field),
     value: f.value ?? null,
     evidence: f.evidence ?? null,
     reason: textOf(f.reason) ?? { vi: '' },

@@ -78,6 +78,8 @@ export const FindingView = z.object({
   field: z.string(),
   /** The field's name in the criteria set. */
   name: TextSchema,
+  /** The field's type in the criteria set (boolean, integer, number…): how a screen edits it. */
+  type: z.string(),
   value: z.union([z.boolean(), z.number(), z.null()]),
   evidence: Evidence.nullable(),
   reason: TextSchema,

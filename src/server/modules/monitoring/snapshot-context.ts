@@ -25,17 +25,24 @@ export async function fieldNamer(db: Executor, agency: { id: string; groupId: st
   };
 }
 
+/** A field's type in those criteria ('boolean' when unknown: most monitoring items are). */
+export async function fieldTyper(db: Executor, agency: { id: string; groupId: string }) {
+  const { set, group } = await criteriaForAgency(db, agency);
+  return (key: string): string => (group.fieldsByKey.get(key) ?? set.fieldsByKey.get(key))?.type ?? 'boolean';
+}
+
 export async function snapshotDetail(
   db: Executor,
   row: NonNullable<Awaited<ReturnType<typeof repo.findSnapshot>>>,
 ): Promise<SnapshotDetail> {
   const agency = (await repo.findAgency(db, row.agencyId))!;
   const nameOf = await fieldNamer(db, agency);
+  const typeOf = await fieldTyper(db, agency);
   const pages = await repo.pagesOf(db, row.id);
   return {
     ...snapshotSummary(row),
     agency: { id: agency.id, code: agency.code, name: agency.name },
-    findings: findingViews(row.findings, nameOf),
+    findings: findingViews(row.findings, nameOf, typeOf),
     decisions: (row.decisions ?? null) as SnapshotDetail['decisions'],
     confirmedBy: row.confirmedBy ? { id: row.confirmedBy, name: row.confirmedByName ?? '' } : null,
     websiteCheckId: row.websiteCheckId ?? null,
