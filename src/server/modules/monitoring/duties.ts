@@ -9,18 +9,18 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/http.ts';
 import { enqueue, registerJob } from '../../platform/jobs.ts';
 import { declareSchedule } from '../../platform/schedules.ts';
-import { AVAILABILITY_JOB, AVAILABILITY_SCHEDULE, CONTENT_JOB, CONTENT_SCHEDULE } from './job-kinds.ts';
+import {
+  AVAILABILITY_JOB,
+  AVAILABILITY_SCHEDULE,
+  CONTENT_JOB,
+  CONTENT_SCHEDULE,
+  SitePayload,
+} from './job-kinds.ts';
 import * as repo from './monitoring.repo.ts';
 import { runAvailabilityCheck } from './run-availability-check.ts';
 import { runContentCheck } from './run-content-check.ts';
 
 const SlotPayload = z.object({ slot: z.string() });
-const SitePayload = z.object({
-  siteId: z.string(),
-  slot: z.string(),
-  requestedBy: z.string().nullable().optional(),
-});
-export type SitePayload = z.infer<typeof SitePayload>;
 
 /** Queues one job per current site for a slot (portals only for content); returns how many were new. */
 export async function fanOut(deps: AppDeps, what: 'availability' | 'content', slot: string): Promise<number> {

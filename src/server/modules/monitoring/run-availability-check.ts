@@ -5,8 +5,8 @@
  */
 import type { AppDeps } from '../../platform/http.ts';
 import { applyAlerts } from './alerts.ts';
-import type { SitePayload } from './duties.ts';
 import { checkAvailability, monitorOptions } from './engine.ts';
+import type { SitePayload } from './job-kinds.ts';
 import * as repo from './monitoring.repo.ts';
 
 export async function runAvailabilityCheck(deps: AppDeps, job: SitePayload): Promise<void> {

@@ -7,8 +7,8 @@
  */
 import type { AppDeps } from '../../platform/http.ts';
 import { criteriaForAgency } from '../website-checks/check-values.ts';
-import type { SitePayload } from './duties.ts';
 import { checkContent, detectorsOf, monitorOptions } from './engine.ts';
+import type { SitePayload } from './job-kinds.ts';
 import * as repo from './monitoring.repo.ts';
 import { siteScope } from './site-address.ts';
 
