@@ -62,7 +62,19 @@ export const ROUTES: readonly RouteDef[] = [
   ),
   route('/quan-tri/viec-nen', ['admin'], () => import('./features/admin/JobsAdmin.tsx')),
 
-  // Website monitoring: one content check, its evidence and stored pages, confirmed by an assessor.
+  // Website monitoring: the department's overview, an agency's year (a reporter: its own), one
+  // content check with its evidence and stored pages, confirmed by an assessor.
+  route(
+    '/theo-doi',
+    ['admin', 'assessor', 'approver'],
+    () => import('./features/monitoring/MonitoringOverview.tsx'),
+  ),
+  route(
+    '/theo-doi/co-quan/:agencyId',
+    ['admin', 'assessor', 'approver'],
+    () => import('./features/monitoring/AgencyMonitoringPage.tsx'),
+  ),
+  route('/trang-ttdt', ['reporter'], () => import('./features/monitoring/AgencyMonitoringPage.tsx')),
   route(
     '/theo-doi/anh-chup/:snapshotId',
     ['admin', 'assessor', 'approver', 'reporter'],
@@ -81,7 +93,9 @@ export interface MenuItem {
     | 'nav.users'
     | 'nav.criteria'
     | 'nav.history'
-    | 'nav.jobs';
+    | 'nav.jobs'
+    | 'nav.monitoring'
+    | 'nav.website';
 }
 
 export function menuOf(role: Role): MenuItem[] {
@@ -90,6 +104,7 @@ export function menuOf(role: Role): MenuItem[] {
       return [
         { to: '/bao-cao', label: 'nav.report' },
         { to: '/', label: 'nav.cycles' },
+        { to: '/trang-ttdt', label: 'nav.website' },
         { to: '/quan-tri/bo-tieu-chi', label: 'nav.criteria' },
         { to: '/quan-tri/nhat-ky', label: 'nav.history' },
       ];
@@ -102,6 +117,7 @@ export function menuOf(role: Role): MenuItem[] {
         { to: '/quan-tri/bo-tieu-chi', label: 'nav.criteria' },
         { to: '/quan-tri/nhat-ky', label: 'nav.history' },
         { to: '/quan-tri/viec-nen', label: 'nav.jobs' },
+        { to: '/theo-doi', label: 'nav.monitoring' },
       ];
     default:
       return [
@@ -109,6 +125,9 @@ export function menuOf(role: Role): MenuItem[] {
         { to: '/quan-tri/co-quan', label: 'nav.agencies' },
         { to: '/quan-tri/bo-tieu-chi', label: 'nav.criteria' },
         ...(role === 'assessor' ? [{ to: '/quan-tri/nhat-ky', label: 'nav.history' } as const] : []),
+        ...(role === 'assessor' || role === 'approver'
+          ? [{ to: '/theo-doi', label: 'nav.monitoring' } as const]
+          : []),
       ];
   }
 }

@@ -4,16 +4,36 @@
  * as types only.
  */
 import type {
+  AgencyMonitoring,
   ConfirmBody,
+  DayAvailability,
   FindingView,
+  Overview,
+  OverviewRow,
   SnapshotAnswer,
   SnapshotDetail,
+  SnapshotSummary,
 } from '../../../server/modules/monitoring/monitoring.schema.ts';
 import { api, apiUrl } from '../../api.ts';
 
-export type { ConfirmBody, FindingView, SnapshotDetail };
+export type {
+  AgencyMonitoring,
+  ConfirmBody,
+  DayAvailability,
+  FindingView,
+  Overview,
+  OverviewRow,
+  SnapshotDetail,
+  SnapshotSummary,
+};
 
 export const monitoringApi = {
+  overview: () => api<Overview>('/monitoring/overview'),
+  askContentCheck: (agencyId: string) =>
+    api<{ jobId: string | null; siteUrl: string }>(`/agencies/${agencyId}/content-checks`, {
+      method: 'POST',
+    }),
+  agency: (agencyId: string) => api<AgencyMonitoring>(`/agencies/${agencyId}/monitoring`),
   snapshot: (id: string) => api<SnapshotAnswer>(`/monitoring/snapshots/${id}`),
   confirm: (id: string, body: ConfirmBody) =>
     api<SnapshotAnswer>(`/monitoring/snapshots/${id}/confirm`, { method: 'POST', body }),
