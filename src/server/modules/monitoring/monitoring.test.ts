@@ -320,6 +320,33 @@ describe('an assessor confirms a snapshot into a website check', () => {
     expect(again.json().error.message).toBe('Ảnh chụp trang này đã được xác nhận');
   });
 
+  it('warns on the review page where the form claims what monitoring did not see, with both sides', async () => {
+    const db = s.deps.database.db;
+    await createSubmission(db, cycleId, 'SYT', { website: null });
+    await storeSnapshot(
+      syt,
+      '2017-08-01T02:00:00Z',
+      allFound().map((f) => (f.field === 'ws_dvc_section' ? { field: f.field, value: false } : f)),
+    );
+    const page = await get(`/cycles/${cycleId}/review/${syt}`, assessor);
+    expect(page.statusCode).toBe(200);
+    const warning = page
+      .json()
+      .findings.find((f: { ruleId: string }) => f.ruleId === 'monitoring.dvc_section');
+    expect(warning).toMatchObject({
+      severity: 'warning',
+      fields: ['dvc_level3', 'dvc_level4', 'ws_dvc_section'],
+    });
+    expect(warning.message.vi).toBe(
+      'Phiếu khai có dịch vụ công trực tuyến mức độ 3–4 (mức 3: 5, mức 4: 5), nhưng lần kiểm tra trang TTĐT ngày 01/08/2017 không thấy mục dịch vụ công trực tuyến (Không thấy mục nào khớp trên 12 trang đã xem). Đề nghị đối chiếu hai nguồn.',
+    );
+    // Where the site shows it, nothing to warn about.
+    const seen = await get(`/cycles/${cycleId}/review/${stttt}`, assessor);
+    expect(seen.json().findings.some((f: { ruleId: string }) => f.ruleId.startsWith('monitoring.'))).toBe(
+      false,
+    );
+  });
+
   it('counts a check only within the cycle’s monitoring period, which the administrator sets with the cycle', async () => {
     const db = s.deps.database.db;
     const draft = await createCycle(db, { year: 2018, state: 'draft' });
