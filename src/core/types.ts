@@ -18,6 +18,8 @@ export interface WebsiteCheck {
   readonly checkedAt?: number | undefined;
   /** Fields of source `monitoring` as seen on the site at that time. */
   readonly values: Values;
+  /** What the check was, for the explanation of a score ("ảnh chụp trang ngày 15/03/2017, đã xác nhận"). */
+  readonly label?: Text | undefined;
 }
 
 /** A "not applicable" claim (R4). Only confirmed claims change a score. */

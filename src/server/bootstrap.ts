@@ -8,7 +8,7 @@ import { BUNDLED_SET_IDS, bundledSet } from '../core/criteria/bundled.ts';
 import type { CriteriaSet } from '../core/criteria/schema.ts';
 import { CAO_BANG_AGENCIES } from '../sample/cao-bang.ts';
 import type { Db } from './db/open.ts';
-import { agencies, criteriaVersions, users } from './db/schema.ts';
+import { agencies, criteriaVersions, monitoredSites, users } from './db/schema.ts';
 import { audit } from './platform/audit.ts';
 import { generatePassword, hashPassword } from './platform/auth.ts';
 import { contentHash } from './platform/canonical.ts';
@@ -52,15 +52,29 @@ export async function ensureBundledCriteria(db: Db): Promise<void> {
 export async function ensureAgencies(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(agencies);
   if ((row?.n ?? 0) > 0) return 0;
-  await db.insert(agencies).values(
-    CAO_BANG_AGENCIES.map((a) => ({
-      code: a.code,
-      name: a.name,
-      groupId: a.group,
-      website: a.website,
-      validFrom: REGISTRY_START,
-    })),
-  );
+  const rows = await db
+    .insert(agencies)
+    .values(
+      CAO_BANG_AGENCIES.map((a) => ({
+        code: a.code,
+        name: a.name,
+        groupId: a.group,
+        website: a.website,
+        validFrom: REGISTRY_START,
+      })),
+    )
+    .returning({ id: agencies.id, website: agencies.website, validFrom: agencies.validFrom });
+  // Each unit's portal is monitored from the start (migration 0006 did the same for older registries).
+  const portals = rows.filter((r) => r.website);
+  if (portals.length)
+    await db.insert(monitoredSites).values(
+      portals.map((r) => ({
+        agencyId: r.id,
+        kind: 'portal' as const,
+        url: r.website!,
+        validFrom: r.validFrom,
+      })),
+    );
   return CAO_BANG_AGENCIES.length;
 }
 

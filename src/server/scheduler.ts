@@ -7,6 +7,7 @@
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
 import { declareJobsCleanUp } from './modules/jobs/clean-up-jobs.ts';
+import { declareMonitoring } from './modules/monitoring/duties.ts';
 import { declareReminders } from './modules/progress/reminders.ts';
 import type { AppDeps } from './platform/http.ts';
 import { runDueJobs } from './platform/jobs.ts';
@@ -18,6 +19,7 @@ export function registerBackgroundWork(): void {
   registerMailJob();
   declareReminders();
   declareJobsCleanUp();
+  declareMonitoring();
 }
 
 /** One pass: due schedules become jobs, due jobs run. Safe on several servers at once. */

@@ -61,6 +61,25 @@ export const ROUTES: readonly RouteDef[] = [
     () => import('./features/admin/HistoryAdmin.tsx'),
   ),
   route('/quan-tri/viec-nen', ['admin'], () => import('./features/admin/JobsAdmin.tsx')),
+
+  // Website monitoring: the department's overview, an agency's year (a reporter: its own), one
+  // content check with its evidence and stored pages, confirmed by an assessor.
+  route(
+    '/theo-doi',
+    ['admin', 'assessor', 'approver'],
+    () => import('./features/monitoring/MonitoringOverview.tsx'),
+  ),
+  route(
+    '/theo-doi/co-quan/:agencyId',
+    ['admin', 'assessor', 'approver'],
+    () => import('./features/monitoring/AgencyMonitoringPage.tsx'),
+  ),
+  route('/trang-ttdt', ['reporter'], () => import('./features/monitoring/AgencyMonitoringPage.tsx')),
+  route(
+    '/theo-doi/anh-chup/:snapshotId',
+    ['admin', 'assessor', 'approver', 'reporter'],
+    () => import('./features/monitoring/SnapshotPage.tsx'),
+  ),
 ];
 
 /** The menu of each role: the pages it starts from. Public pages open as ordinary links. */
@@ -74,7 +93,9 @@ export interface MenuItem {
     | 'nav.users'
     | 'nav.criteria'
     | 'nav.history'
-    | 'nav.jobs';
+    | 'nav.jobs'
+    | 'nav.monitoring'
+    | 'nav.website';
 }
 
 export function menuOf(role: Role): MenuItem[] {
@@ -83,6 +104,7 @@ export function menuOf(role: Role): MenuItem[] {
       return [
         { to: '/bao-cao', label: 'nav.report' },
         { to: '/', label: 'nav.cycles' },
+        { to: '/trang-ttdt', label: 'nav.website' },
         { to: '/quan-tri/bo-tieu-chi', label: 'nav.criteria' },
         { to: '/quan-tri/nhat-ky', label: 'nav.history' },
       ];
@@ -95,6 +117,7 @@ export function menuOf(role: Role): MenuItem[] {
         { to: '/quan-tri/bo-tieu-chi', label: 'nav.criteria' },
         { to: '/quan-tri/nhat-ky', label: 'nav.history' },
         { to: '/quan-tri/viec-nen', label: 'nav.jobs' },
+        { to: '/theo-doi', label: 'nav.monitoring' },
       ];
     default:
       return [
@@ -102,6 +125,9 @@ export function menuOf(role: Role): MenuItem[] {
         { to: '/quan-tri/co-quan', label: 'nav.agencies' },
         { to: '/quan-tri/bo-tieu-chi', label: 'nav.criteria' },
         ...(role === 'assessor' ? [{ to: '/quan-tri/nhat-ky', label: 'nav.history' } as const] : []),
+        ...(role === 'assessor' || role === 'approver'
+          ? [{ to: '/theo-doi', label: 'nav.monitoring' } as const]
+          : []),
       ];
   }
 }

@@ -349,7 +349,13 @@ function explained(
       const exact = mean(each.map((e) => e.value));
       const points = roundHundredths(exact);
       const list = (lang: 'vi' | 'en') => each.map((e) => formatQ(e.value, lang)).join(' + ');
-      const detail = (lang: 'vi' | 'en') => each.map((e, i) => `${i + 1}) ${e[lang]}`).join('; ');
+      // Each check named by what it was (a confirmed snapshot, a manual check) and its date, when known.
+      const named = (i: number, lang: 'vi' | 'en') => {
+        const label = checks[i]!.label;
+        return label ? `${lang === 'en' ? (label.en ?? label.vi) : label.vi}: ` : '';
+      };
+      const detail = (lang: 'vi' | 'en') =>
+        each.map((e, i) => `${i + 1}) ${named(i, lang)}${e[lang]}`).join('; ');
       return {
         ...base,
         points,

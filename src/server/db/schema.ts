@@ -8,9 +8,11 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -226,6 +228,12 @@ export const cycles = pgTable(
     approvedBy: uuid('approved_by').references(() => users.id),
     approvalNote: text('approval_note'),
     publishedAt: at('published_at'),
+    /**
+     * The monitoring period (R5): website checks (manual ones and confirmed snapshots) in
+     * [monitorFrom, monitorTo) count for this cycle. Null: 1 January of the year, and publishBy.
+     */
+    monitorFrom: at('monitor_from'),
+    monitorTo: at('monitor_to'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: now('created_at'),
     updatedAt: now('updated_at'),
@@ -432,9 +440,153 @@ export const websiteChecks = pgTable(
       .default('manual'),
     note: text('note'),
     checkedBy: uuid('checked_by').references(() => users.id),
+    /** The monitoring snapshot an assessor confirmed into this check (source `crawler`). */
+    snapshotId: uuid('snapshot_id').references((): AnyPgColumn => contentSnapshots.id),
     createdAt: now('created_at'),
   },
-  (t) => [index('website_checks_agency_idx').on(t.agencyId, t.checkedAt)],
+  (t) => [
+    index('website_checks_agency_idx').on(t.agencyId, t.checkedAt),
+    uniqueIndex('website_checks_snapshot_key').on(t.snapshotId),
+  ],
+);
+
+/* ───────────────────────── website monitoring (R5, issue 10) ───────────────────────── */
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+export const SITE_KINDS = ['portal', 'services'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+/**
+ * The sites of an agency that the department monitors, with history: its portal and, where it has
+ * one, its online-service portal. A change of address ends the current row (validTo) and starts a
+ * new one, so a result always names the address it was taken from. The URL's path is the scope the
+ * monitor stays in (a sub-site such as https://caobang.gov.vn/web/stttt/).
+ */
+export const monitoredSites = pgTable(
+  'monitored_sites',
+  {
+    id: id(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    kind: text('kind', { enum: SITE_KINDS }).notNull(),
+    url: text('url').notNull(),
+    /** Monitoring fields pinned by the administrator to a page of the site: field key → URL. */
+    pins: jsonb('pins').notNull().default({}),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: now('created_at'),
+  },
+  (t) => [
+    uniqueIndex('monitored_sites_current_key').on(t.agencyId, t.kind).where(sql`${t.validTo} is null`),
+    index('monitored_sites_agency_idx').on(t.agencyId),
+  ],
+);
+
+/**
+ * One availability check of a site (every 30 minutes: 33 sites × 48 a day, a year of them kept):
+ * narrow on purpose. The final URL is kept only when redirects led elsewhere.
+ */
+export const availabilityChecks = pgTable(
+  'availability_checks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => monitoredSites.id),
+    checkedAt: at('checked_at').notNull(),
+    ok: boolean('ok').notNull(),
+    status: integer('status'),
+    ttfbMs: integer('ttfb_ms'),
+    tlsDaysLeft: integer('tls_days_left'),
+    finalUrl: text('final_url'),
+    failureCode: text('failure_code'),
+    /** The Vietnamese reason of a failure ({vi, en}). */
+    failure: jsonb('failure'),
+  },
+  (t) => [uniqueIndex('availability_checks_site_at_key').on(t.siteId, t.checkedAt)],
+);
+
+export const SNAPSHOT_STATES = ['proposed', 'confirmed', 'failed'] as const;
+export type SnapshotState = (typeof SNAPSHOT_STATES)[number];
+
+/**
+ * A content check of a site: what the detectors found (per monitoring field: value, evidence URL
+ * and excerpt, reason), proposed until an assessor confirms it into a website check.
+ */
+export const contentSnapshots = pgTable(
+  'content_snapshots',
+  {
+    id: id(),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => monitoredSites.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    state: text('state', { enum: SNAPSHOT_STATES }).notNull(),
+    startedAt: at('started_at').notNull(),
+    finishedAt: at('finished_at').notNull(),
+    findings: jsonb('findings').notNull().default([]),
+    stoppedBy: text('stopped_by'),
+    failure: jsonb('failure'),
+    /** Who asked for it (null: the schedule). */
+    requestedBy: uuid('requested_by').references(() => users.id),
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+    confirmedAt: at('confirmed_at'),
+    /** Per field, what the assessor decided: { value, changed, reason }. */
+    decisions: jsonb('decisions'),
+  },
+  (t) => [index('content_snapshots_agency_idx').on(t.agencyId, t.startedAt)],
+);
+
+/** The copy of a page fetched by a content check: its bytes gzip-compressed, as they came. */
+export const snapshotPages = pgTable(
+  'snapshot_pages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    snapshotId: uuid('snapshot_id')
+      .notNull()
+      .references(() => contentSnapshots.id),
+    url: text('url').notNull(),
+    depth: integer('depth').notNull(),
+    status: integer('status'),
+    contentType: text('content_type'),
+    bytes: integer('bytes').notNull().default(0),
+    fetchedAt: at('fetched_at').notNull(),
+    title: text('title'),
+    body: bytea('body'),
+    failure: jsonb('failure'),
+  },
+  (t) => [index('snapshot_pages_snapshot_idx').on(t.snapshotId)],
+);
+
+export const ALERT_KINDS = ['down', 'tls'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/**
+ * An episode of trouble with a site (down for N checks in a row, or its certificate about to
+ * expire): one e-mail when it starts, none while it lasts; a recovery ends it. At most one open
+ * episode per site and kind, whichever server ran the check.
+ */
+export const monitorAlerts = pgTable(
+  'monitor_alerts',
+  {
+    id: id(),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => monitoredSites.id),
+    kind: text('kind', { enum: ALERT_KINDS }).notNull(),
+    startedAt: at('started_at').notNull(),
+    endedAt: at('ended_at'),
+    detail: jsonb('detail'),
+  },
+  (t) => [uniqueIndex('monitor_alerts_open_key').on(t.siteId, t.kind).where(sql`${t.endedAt} is null`)],
 );
 
 /* ───────────────────────── publication (R11, R15) ───────────────────────── */

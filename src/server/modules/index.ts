@@ -6,6 +6,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { criteriaRoutes } from './criteria/criteria.routes.ts';
 import { cyclesRoutes } from './cycles/cycles.routes.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
+import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { progressRoutes } from './progress/progress.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { resultsRoutes } from './results/results.routes.ts';
@@ -32,4 +33,5 @@ export function registerModules(app: App, deps: AppDeps): void {
   workbooksRoutes(app, deps);
   auditRoutes(app, deps);
   jobsRoutes(app, deps);
+  monitoringRoutes(app, deps);
 }

@@ -54,6 +54,14 @@ const Env = z.object({
   CHISO_JOBS_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Run the scheduler (reminders, jobs) in this process. */
   CHISO_SCHEDULER: bool.default(true),
+  /** A page that says who runs the website monitor and how to reach them: named in its user agent. */
+  CHISO_MONITOR_CONTACT_URL: z.string().url().optional(),
+  /** Tests only: let the monitor visit loopback and private addresses (fixture sites). */
+  CHISO_MONITOR_ALLOW_PRIVATE: bool.default(false),
+  /** A site down for this many availability checks in a row starts an alert. */
+  CHISO_MONITOR_DOWN_CHECKS: z.coerce.number().int().min(1).max(1000).default(4),
+  /** A TLS certificate that expires within this many days starts an alert. */
+  CHISO_MONITOR_TLS_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The province's single sign-on (OpenID Connect); absent: the feature is off. */
   CHISO_OIDC_ISSUER: z
@@ -131,6 +139,13 @@ export interface Config {
   readonly scheduler: boolean;
   readonly jobsKeepDays: number;
   readonly logLevel: string;
+  /** The website monitor (R5): how it introduces itself, and when it alerts. */
+  readonly monitor: {
+    readonly userAgent: string;
+    readonly allowPrivateAddresses: boolean;
+    readonly downChecks: number;
+    readonly tlsDays: number;
+  };
   /** undefined: no single sign-on, the sign-in screen has only the password form. */
   readonly oidc: OidcConfig | undefined;
 }
@@ -188,6 +203,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     scheduler: e.CHISO_SCHEDULER,
     jobsKeepDays: e.CHISO_JOBS_KEEP_DAYS,
     logLevel: e.LOG_LEVEL,
+    monitor: {
+      userAgent: `chiso-monitor/0.1 (So TT&TT Cao Bang; +${e.CHISO_MONITOR_CONTACT_URL ?? e.CHISO_PUBLIC_URL ?? 'https://stttt.caobang.gov.vn'})`,
+      allowPrivateAddresses: e.CHISO_MONITOR_ALLOW_PRIVATE,
+      downChecks: e.CHISO_MONITOR_DOWN_CHECKS,
+      tlsDays: e.CHISO_MONITOR_TLS_DAYS,
+    },
     oidc:
       e.CHISO_OIDC_ISSUER && e.CHISO_OIDC_CLIENT_ID && e.CHISO_OIDC_CLIENT_SECRET
         ? {

@@ -13,6 +13,7 @@ import {
   checkAnnouncement,
   checkCriteriaVersion,
   checkDates,
+  checkMonitorPeriod,
   checkTitle,
   DATE_TEXT,
   defaultCriteriaVersion,
@@ -43,6 +44,13 @@ export async function createCycle(
       ? instantOf('publishBy', input.publishBy, DATE_TEXT.publishBy)
       : new Date(defaults.publishBy),
   };
+  const monitor = {
+    monitorFrom: input.monitorFrom
+      ? instantOf('monitorFrom', input.monitorFrom, DATE_TEXT.monitorFrom)
+      : null,
+    monitorTo: input.monitorTo ? instantOf('monitorTo', input.monitorTo, DATE_TEXT.monitorTo) : null,
+  };
+  checkMonitorPeriod(year, { ...monitor, publishBy: dates.publishBy });
   checkDates(
     year,
     dates,
@@ -74,6 +82,7 @@ export async function createCycle(
         title,
         criteriaVersionId,
         ...dates,
+        ...monitor,
         announcement,
         createdBy: caller.user.id,
         createdAt: now,

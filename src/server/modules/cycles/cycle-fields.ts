@@ -18,6 +18,8 @@ export const DATE_TEXT = {
   guidanceBy: { vi: 'Hạn ban hành hướng dẫn', en: 'guidanceBy' },
   deadline: { vi: 'Hạn nộp báo cáo', en: 'deadline' },
   publishBy: { vi: 'Hạn công bố kết quả', en: 'publishBy' },
+  monitorFrom: { vi: 'Đầu thời kỳ theo dõi trang TTĐT', en: 'monitorFrom' },
+  monitorTo: { vi: 'Cuối thời kỳ theo dõi trang TTĐT', en: 'monitorTo' },
 } as const satisfies Record<string, Text>;
 
 /** An instant with its offset ("2017-11-01T00:00:00+07:00"), else 400 on `field`. */
@@ -105,4 +107,18 @@ export async function defaultCriteriaVersion(db: Executor): Promise<string> {
       en: `The default criteria set "${DEFAULT_SET_ID}" is not loaded; choose a criteria version`,
     });
   return row.id;
+}
+
+/** The monitoring period as given: an instant, or null for the default; it must not be empty. */
+export function checkMonitorPeriod(
+  year: number,
+  d: { monitorFrom: Date | null; monitorTo: Date | null; publishBy: Date },
+): void {
+  const from = d.monitorFrom ?? new Date(Date.UTC(year, 0, 1) - 7 * 3600_000);
+  const to = d.monitorTo ?? d.publishBy;
+  if (from >= to)
+    throw invalid(d.monitorTo ? 'monitorTo' : 'monitorFrom', {
+      vi: `Thời kỳ theo dõi trang TTĐT phải bắt đầu (${instantVn(from)}) trước khi kết thúc (${instantVn(to)})`,
+      en: 'The monitoring period must start before it ends',
+    });
 }

@@ -7,6 +7,7 @@ import type { Executor } from '../../db/open.ts';
 import type { SessionUser } from '../../platform/auth.ts';
 import { agenciesValidOn } from '../agencies/agencies.repo.ts';
 import { vnDateOf } from '../agencies/registry-dates.ts';
+import { checkWindow } from '../scoring/cycle-data.ts';
 import { availableTransitions, STATE_LABELS } from './cycle-states.ts';
 import { cycleNotFound } from './cycles.policy.ts';
 import * as repo from './cycles.repo.ts';
@@ -25,6 +26,8 @@ export function cycleSummary(c: repo.CycleRow, criteria: CriteriaRef): CycleSumm
     guidanceBy: c.guidanceBy.toISOString(),
     deadline: c.deadline.toISOString(),
     publishBy: c.publishBy.toISOString(),
+    monitorFrom: checkWindow(c).from.toISOString(),
+    monitorTo: checkWindow(c).to.toISOString(),
     rosterDate: vnDateOf(c.guidanceBy),
     announcement: c.announcement,
     openedAt: iso(c.openedAt),

@@ -29,6 +29,9 @@ const CycleFields = z.object({
   guidanceBy: InstantInput.optional(),
   deadline: InstantInput.optional(),
   publishBy: InstantInput.optional(),
+  /** The monitoring period (website checks that count); null: the default, 1 January to publishBy. */
+  monitorFrom: InstantInput.nullable().optional(),
+  monitorTo: InstantInput.nullable().optional(),
   announcement: z.string().max(10_000, 'Thông báo tối đa 5000 ký tự').nullable().optional(),
 });
 export type CycleFields = z.infer<typeof CycleFields>;
@@ -75,6 +78,10 @@ export const CycleSummary = z.object({
   guidanceBy: Instant,
   deadline: Instant,
   publishBy: Instant,
+  monitorFrom: Instant.describe('Đầu thời kỳ theo dõi trang TTĐT tính cho kỳ này (mặc định 01/01 của năm)'),
+  monitorTo: Instant.describe(
+    'Cuối thời kỳ theo dõi trang TTĐT (không tính thời điểm này; mặc định hạn công bố)',
+  ),
   rosterDate: z.string().describe('Ngày chốt danh sách cơ quan: ngày ban hành hướng dẫn, giờ Việt Nam'),
   announcement: z.string().nullable(),
   openedAt: Instant.nullable(),

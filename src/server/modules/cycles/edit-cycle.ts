@@ -12,6 +12,7 @@ import {
   checkAnnouncement,
   checkCriteriaVersion,
   checkDates,
+  checkMonitorPeriod,
   checkTitle,
   DATE_TEXT,
   instantOf,
@@ -38,6 +39,16 @@ export async function editCycle(
     ...(input.publishBy !== undefined && {
       publishBy: instantOf('publishBy', input.publishBy, DATE_TEXT.publishBy),
     }),
+    ...(input.monitorFrom !== undefined && {
+      monitorFrom:
+        input.monitorFrom === null
+          ? null
+          : instantOf('monitorFrom', input.monitorFrom, DATE_TEXT.monitorFrom),
+    }),
+    ...(input.monitorTo !== undefined && {
+      monitorTo:
+        input.monitorTo === null ? null : instantOf('monitorTo', input.monitorTo, DATE_TEXT.monitorTo),
+    }),
     ...(input.title !== undefined && { title: checkTitle(input.title) }),
     ...(input.announcement !== undefined && { announcement: checkAnnouncement(input.announcement) }),
     ...(input.criteriaVersionId !== undefined && {
@@ -59,6 +70,11 @@ export async function editCycle(
       },
       new Set(Object.keys(parsed)),
     );
+    checkMonitorPeriod(before.year, {
+      monitorFrom: parsed.monitorFrom === undefined ? before.monitorFrom : parsed.monitorFrom,
+      monitorTo: parsed.monitorTo === undefined ? before.monitorTo : parsed.monitorTo,
+      publishBy: parsed.publishBy ?? before.publishBy,
+    });
     const show = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
     const keys = (Object.keys(parsed) as (keyof typeof parsed)[]).filter(
       (k) => show(parsed[k]) !== show(before[k]),

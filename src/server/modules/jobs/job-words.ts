@@ -6,6 +6,7 @@
 import type { Text } from '../../../core/types.ts';
 import { MAIL_JOB } from '../../platform/outbox.ts';
 import { declaredSchedules } from '../../platform/schedules.ts';
+import { AVAILABILITY_JOB, CONTENT_JOB } from '../monitoring/job-kinds.ts';
 import { REMINDER_JOB, REMINDERS_SCHEDULE } from '../progress/reminders.ts';
 
 const KINDS: Readonly<Record<string, Text>> = {
@@ -17,6 +18,14 @@ const KINDS: Readonly<Record<string, Text>> = {
   [REMINDERS_SCHEDULE]: {
     vi: 'Tìm các cơ quan cần nhắc hạn nộp báo cáo (theo lịch)',
     en: 'Find the agencies to remind of the deadline (scheduled)',
+  },
+  [AVAILABILITY_JOB]: {
+    vi: 'Kiểm tra một trang TTĐT có truy cập được không',
+    en: 'Check that one portal is reachable',
+  },
+  [CONTENT_JOB]: {
+    vi: 'Kiểm tra nội dung một trang TTĐT (lưu ảnh chụp chờ xác nhận)',
+    en: 'Check the content of one portal (a snapshot to confirm)',
   },
 };
 

@@ -16,6 +16,7 @@ import { invalid, notFound } from '../../platform/errors.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
 import type { CycleRow } from '../cycles/cycles.repo.ts';
+import { crossSourceFindings } from '../monitoring/cross-checks.ts';
 import { criteriaVersion } from '../scoring/criteria-cache.ts';
 import {
   type AgencyRecord,
@@ -226,7 +227,13 @@ export async function readReviewPage(
     queries,
     surveys: surveyRows.map((s) => surveyView(s, names, evidence)),
     websiteChecks: checks,
-    findings: r.submission ? findingsOf(raw, cycle, r, previous).map(findingView) : [],
+    findings: r.submission
+      ? [
+          ...findingsOf(raw, cycle, r, previous).map(findingView),
+          // What the form claims against what monitoring saw on the agency's site.
+          ...(await crossSourceFindings(db, agencyId, r.submission.values, checkWindow(cycle))),
+        ]
+      : [],
     comparison: await agencyComparison(db, cycle, set, r),
   };
 }

@@ -10,7 +10,7 @@
  * unreviewed submission equals its official score criterion by criterion.
  */
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
-import { vnMidnight } from '../../../core/calendar/time.ts';
+import { formatInstantVn, VN_OFFSET_MS, vnMidnight } from '../../../core/calendar/time.ts';
 import type { SelfInput } from '../../../core/scoring/self.ts';
 import type { AgencyData, CycleData, Values, WebsiteCheck } from '../../../core/types.ts';
 import type { Executor } from '../../db/open.ts';
@@ -50,11 +50,26 @@ export interface AgencyRecord {
   readonly websiteChecks: readonly WebsiteCheck[];
 }
 
-/** Website checks count for a cycle from 1 January of its year until publication. */
-export const checkWindow = (cycle: Pick<CycleRow, 'year' | 'publishBy'>) => ({
-  from: new Date(vnMidnight(cycle.year, 1, 1)),
-  to: cycle.publishBy,
+/**
+ * Website checks (manual ones and confirmed monitoring snapshots) count for a cycle within its
+ * monitoring period: as set on the cycle, by default from 1 January of its year until publication.
+ */
+export const checkWindow = (cycle: Pick<CycleRow, 'year' | 'publishBy' | 'monitorFrom' | 'monitorTo'>) => ({
+  from: cycle.monitorFrom ?? new Date(vnMidnight(cycle.year, 1, 1)),
+  to: cycle.monitorTo ?? cycle.publishBy,
 });
+
+/** How an explanation names a check: a confirmed snapshot or a manual check, and its day. */
+export function checkLabel(c: { checkedAt: Date; source: 'manual' | 'crawler'; snapshotId: string | null }) {
+  const day = formatInstantVn(c.checkedAt.getTime()).slice(0, 10);
+  const iso = new Date(c.checkedAt.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+  return c.source === 'crawler'
+    ? {
+        vi: `ảnh chụp trang ngày ${day} (tự động, đã xác nhận${c.snapshotId ? `, mã ${c.snapshotId.slice(0, 8)}` : ''})`,
+        en: `snapshot of ${iso} (monitor, confirmed${c.snapshotId ? `, id ${c.snapshotId.slice(0, 8)}` : ''})`,
+      }
+    : { vi: `kiểm tra thủ công ngày ${day}`, en: `manual check of ${iso}` };
+}
 
 /** Reads the records of some agencies of a cycle (all of its roster by default). */
 export async function loadRecords(
@@ -139,7 +154,7 @@ export async function loadRecords(
       reviewValues: latest,
       websiteChecks: checks
         .filter((c) => c.agencyId === r.agencyId)
-        .map((c) => ({ checkedAt: c.checkedAt.getTime(), values: c.values as Values })),
+        .map((c) => ({ checkedAt: c.checkedAt.getTime(), values: c.values as Values, label: checkLabel(c) })),
     };
   });
 }

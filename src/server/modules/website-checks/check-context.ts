@@ -27,7 +27,7 @@ const vnYear = (ms: number): number => new Date(ms + VN_OFFSET_MS).getUTCFullYea
 export async function cyclesCountingFor(db: Executor, checkedAt: Date, lock = false) {
   const t = checkedAt.getTime();
   const year = vnYear(t);
-  return (await repo.cyclesOfYears(db, [year - 1, year], lock)).filter((c) => {
+  return (await repo.cyclesOfYears(db, [year - 1, year, year + 1], lock)).filter((c) => {
     const w = checkWindow(c);
     return t >= w.from.getTime() && t < w.to.getTime();
   });

@@ -36,7 +36,14 @@ export const latestRosterEntry = async (db: Executor, agencyId: string) =>
  */
 export const cyclesOfYears = (db: Executor, years: readonly number[], lock = false) => {
   const q = db
-    .select({ id: cycles.id, year: cycles.year, state: cycles.state, publishBy: cycles.publishBy })
+    .select({
+      id: cycles.id,
+      year: cycles.year,
+      state: cycles.state,
+      publishBy: cycles.publishBy,
+      monitorFrom: cycles.monitorFrom,
+      monitorTo: cycles.monitorTo,
+    })
     .from(cycles)
     .where(inArray(cycles.year, [...years]))
     .orderBy(asc(cycles.year));
