@@ -12,6 +12,7 @@ import { authorize } from '../../platform/policy.ts';
 import { cyclesCountingFor } from '../website-checks/check-context.ts';
 import { criteriaForAgency, validateCheckValues } from '../website-checks/check-values.ts';
 import { checksOpenFor } from '../website-checks/website-checks.policy.ts';
+import { insertCheck } from '../website-checks/website-checks.repo.ts';
 import { canConfirmSnapshot } from './monitoring.policy.ts';
 import * as repo from './monitoring.repo.ts';
 import type { ConfirmBody, SnapshotAnswer, SnapshotParams } from './monitoring.schema.ts';
@@ -73,7 +74,7 @@ export async function confirmSnapshot(
     authorize(canConfirmSnapshot(caller.user, current!.state));
     const countsFor = await cyclesCountingFor(tx, checkedAt, true);
     authorize(checksOpenFor(checkedAt, countsFor, 'add'));
-    const checkId = await repo.insertCrawlerCheck(tx, {
+    const { id: checkId } = await insertCheck(tx, {
       agencyId: agency.id,
       checkedAt,
       values: checked,

@@ -285,35 +285,6 @@ export const pageCopy = async (db: Executor, snapshotId: string, pageId: number)
       .limit(1)
   )[0];
 
-/** The website check made of a snapshot, as the scoring reads it. */
-export const insertCrawlerCheck = async (
-  db: Executor,
-  c: {
-    agencyId: string;
-    checkedAt: Date;
-    values: Record<string, unknown>;
-    note: string | null;
-    checkedBy: string;
-    snapshotId: string;
-    now: Date;
-  },
-) =>
-  (
-    await db
-      .insert(websiteChecks)
-      .values({
-        agencyId: c.agencyId,
-        checkedAt: c.checkedAt,
-        values: c.values,
-        source: 'crawler',
-        note: c.note,
-        checkedBy: c.checkedBy,
-        snapshotId: c.snapshotId,
-        createdAt: c.now,
-      })
-      .returning({ id: websiteChecks.id })
-  )[0]!.id;
-
 /* ───────────────────────── alerts ───────────────────────── */
 
 /** Opens an episode unless one is open; returns its id when this call opened it. */

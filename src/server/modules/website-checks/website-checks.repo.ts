@@ -89,6 +89,10 @@ export const findCheck = async (db: Executor, agencyId: string, id: string) =>
       .limit(1)
   )[0];
 
+/**
+ * Records a website check: typed by an assessor (manual), or a monitoring snapshot as an assessor
+ * confirmed it (crawler, linked to its snapshot). The one writer of the table scoring reads.
+ */
 export const insertCheck = async (
   db: Executor,
   c: {
@@ -98,6 +102,7 @@ export const insertCheck = async (
     note: string | null;
     checkedBy: string;
     now: Date;
+    snapshotId?: string;
   },
 ): Promise<WebsiteCheckRow> =>
   (
@@ -107,9 +112,10 @@ export const insertCheck = async (
         agencyId: c.agencyId,
         checkedAt: c.checkedAt,
         values: c.values,
-        source: 'manual',
+        source: c.snapshotId ? 'crawler' : 'manual',
         note: c.note,
         checkedBy: c.checkedBy,
+        snapshotId: c.snapshotId ?? null,
         createdAt: c.now,
       })
       .returning()
