@@ -9,11 +9,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
 import { contentSnapshots, monitoredSites, websiteChecks } from '../src/server/db/schema.ts';
 import { runDueJobs, silentLog } from '../src/server/platform/jobs.ts';
 import { enqueueDueSchedules } from '../src/server/platform/schedules.ts';
 import { prepareBackgroundWork } from '../src/server/scheduler.ts';
+import { scoreWithCli } from './chiso.ts';
 import { createCycle, createSubmission, markDataQuality, perfectWebsite } from './fixtures.ts';
 import { type TestServer, testServer } from './server.ts';
 
@@ -224,17 +224,7 @@ describe('a year of monitoring, from the schedules to the published ranking', ()
         websiteChecks: a.websiteChecks,
       })),
     };
-    let stdout = '';
-    let stderr = '';
-    const status = await main(['score', '--input', 'cycle.json'], {
-      out: (t) => {
-        stdout += t;
-      },
-      err: (t) => {
-        stderr += t;
-      },
-      readFile: () => JSON.stringify(file),
-    });
+    const { status, stdout, stderr } = await scoreWithCli(file);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const exported = (

@@ -6,9 +6,9 @@
  * on the same data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
 import { bundledCompiledSet } from '../src/core/criteria/bundled.ts';
 import { sampleCycle } from '../src/sample/cao-bang.ts';
+import { scoreWithCli } from './chiso.ts';
 import { fileUpload, SMALL_PDF } from './http.ts';
 import { TEST_PASSWORD, type TestServer, testServer } from './server.ts';
 
@@ -268,17 +268,7 @@ describe('a year of evaluation through the API', () => {
         };
       }),
     };
-    let stdout = '';
-    let stderr = '';
-    const status = await main(['score', '--input', 'cycle.json'], {
-      out: (t) => {
-        stdout += t;
-      },
-      err: (t) => {
-        stderr += t;
-      },
-      readFile: () => JSON.stringify(file),
-    });
+    const { status, stdout, stderr } = await scoreWithCli(file);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(published).toEqual(JSON.parse(stdout));

@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { scoreWithCli } from '../chiso.ts';
 import { formValues, perfectWebsite } from '../fixtures.ts';
 import { SMALL_PDF } from '../http.ts';
 import { type BrowserSession, startBrowserSession } from './browser.ts';
@@ -332,17 +332,7 @@ describe(`the year ${YEAR}, from opening to publication, in the browser`, () => 
           websiteChecks: websites[a.code] ? [{ checkedAt: CHECKED_AT, values: websites[a.code] }] : [],
         })),
     };
-    let stdout = '';
-    let stderr = '';
-    const status = await main(['score', '--input', 'cycle.json'], {
-      out: (t) => {
-        stdout += t;
-      },
-      err: (t) => {
-        stderr += t;
-      },
-      readFile: () => JSON.stringify(input),
-    });
+    const { status, stdout, stderr } = await scoreWithCli(input);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const expected = JSON.parse(stdout) as {
