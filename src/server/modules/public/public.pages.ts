@@ -56,8 +56,8 @@ const score = (points: number): string => formatPointsFixed(hundredths(points), 
 /** "20", "2,5" (maxima). */
 const pts = (points: number): string => formatPoints(hundredths(points), 'vi');
 
-/** The whole document around a page's main content. */
-function layout(title: string, main: Html): string {
+/** The whole document around a page's main content (also the open-data pages'). */
+export function layout(title: string, main: Html): string {
   return `<!doctype html>\n${
     html`<html lang="vi">
 <head>
@@ -70,6 +70,7 @@ function layout(title: string, main: Html): string {
 <header><nav aria-label="Trang công khai"><ul>
 <li><a href="/ket-qua">Kết quả đánh giá</a></li>
 <li><a href="/phuong-phap">Phương pháp chấm điểm</a></li>
+<li><a href="/du-lieu-mo">Dữ liệu mở</a></li>
 </ul></nav></header>
 <main>
 ${main}
@@ -228,6 +229,8 @@ ${c.groups.map((g) => groupResult(g, 2))}
 <h2>Xếp loại</h2>
 ${bandsTable(snapshotBands(c))}
 ${methodLine}
+<p>Dữ liệu mở của năm ${year} (CSV, JSON, mô tả theo chuẩn Data Package):
+<a href="${c.revision === page.latest ? `/du-lieu-mo/${year}` : `/du-lieu-mo/${year}/lan/${c.revision}`}">tải về các tệp dữ liệu năm ${year}</a>.</p>
 ${others}
 </section>`,
   );

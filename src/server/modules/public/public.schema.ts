@@ -11,3 +11,11 @@ export type YearParams = z.infer<typeof YearParams>;
 /** ?ban=N: the N-th publication of the year (the newest without it). */
 export const YearQuery = z.object({ ban: z.string().optional() });
 export type YearQuery = z.infer<typeof YearQuery>;
+
+/** /du-lieu-mo/:year[/lan/:revision]: text, for the same reason as YearParams. */
+export const OpenDataParams = z.object({ year: z.string(), revision: z.string().optional() });
+export type OpenDataParams = z.infer<typeof OpenDataParams>;
+
+/** …/:file: a file name of the package (datapackage.json, ket-qua.csv…). */
+export const OpenDataFileParams = OpenDataParams.extend({ file: z.string().max(100) });
+export type OpenDataFileParams = z.infer<typeof OpenDataFileParams>;
