@@ -112,7 +112,8 @@ describe('history across renames, mergers and splits (R19)', () => {
       ],
     });
     await publishYear(2019, ['TTTT-18', 'TCYT-19', 'NV1-19', 'NV2-19', 'SXD']);
-  });
+    // Three years published through the API: slower than one hook's default on a shared machine.
+  }, 240_000);
   afterAll(() => s.close());
 
   it('walks the registry backwards in one place: old names, merged units, the unit split from, in chains', async () => {
