@@ -182,10 +182,12 @@ describe('history across renames, mergers and splits (R19)', () => {
           `${code} in ${year}`,
         ).toBe(true);
     }
-    // The merged agency has two predecessors' rows in each earlier year.
+    // The merged agency has two predecessors ranked in each earlier year (its chain: STC then STC-18).
     const merged = ['TCYT-19', ...lineage[await id('TCYT-19')]!.map((p) => p.code)];
-    expect(merged.filter((c) => codesIn(docs[2018]).has(c))).toEqual(['STC-18', 'SYT']);
-    expect(merged.filter((c) => codesIn(docs[2017]).has(c))).toEqual(['SYT', 'STC']);
+    const ranked = (doc: { groups: { ranking: { code: string }[] }[] }) =>
+      new Set(doc.groups.flatMap((g) => g.ranking.map((r) => r.code)));
+    expect(merged.filter((c) => ranked(docs[2018]).has(c))).toEqual(['STC-18', 'SYT']);
+    expect(merged.filter((c) => ranked(docs[2017]).has(c))).toEqual(['SYT', 'STC']);
     // Earlier documents are labelled with what happened since: the 2017 ranking knows SXD has no predecessor.
     expect(docs[2017].lineage[await id('SXD')]).toBeUndefined();
   });
