@@ -4,7 +4,6 @@
  * key). A key names the thing and its version (a query's answer, a revision), so a new event is
  * a new unread item. Adding a source (appeals, for one) is one function and one line in SOURCES.
  */
-import type { Text } from '../../../core/types.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { dateVn, instantVn } from '../cycles/cycle-texts.ts';
 import * as repo from './notifications.repo.ts';
@@ -67,10 +66,7 @@ export const deadlineReminders: NotificationSource = async (deps, { user }) => {
   const due = await repo.deadlinesDue(deps.database.db, user.agencyId, now, until);
   return due.map((c) => {
     const days = Math.max(0, Math.ceil((c.deadline.getTime() - now.getTime()) / 86_400_000));
-    const when: Text = {
-      vi: instantVn(c.deadline),
-      en: c.deadline.toISOString().slice(0, 16).replace('T', ' ').concat(' UTC'),
-    };
+    const when = instantVn(c.deadline);
     return {
       // The deadline in the key: an extended deadline reminds again.
       key: `deadline:${c.cycleId}:${c.deadline.toISOString()}`,
@@ -81,8 +77,8 @@ export const deadlineReminders: NotificationSource = async (deps, { user }) => {
         en: `${days} day(s) left to submit the ${c.year} report`,
       },
       body: {
-        vi: `Hạn nộp: ${when.vi}. Phiếu của cơ quan chưa được nộp.`,
-        en: `Deadline: ${when.en}. Your agency's form is not submitted yet.`,
+        vi: `Hạn nộp: ${when}. Phiếu của cơ quan chưa được nộp.`,
+        en: `Deadline: ${when} (Vietnam time). Your agency's form is not submitted yet.`,
       },
       link: `/bao-cao/${c.cycleId}`,
     } satisfies Item;
@@ -146,7 +142,10 @@ export const newSubmissions: NotificationSource = async (deps, { user }, since) 
         vi: `${r.agencyName} đã nộp phiếu năm ${r.year}`,
         en: `${r.agencyName} submitted the ${r.year} form`,
       },
-      body: { vi: `Nộp lúc ${instantVn(r.submittedAt!)}`, en: `Submitted ${r.submittedAt!.toISOString()}` },
+      body: {
+        vi: `Nộp lúc ${instantVn(r.submittedAt!)}`,
+        en: `Submitted ${instantVn(r.submittedAt!)} (Vietnam time)`,
+      },
       link: `/ky/${r.cycleId}/tham-dinh/${r.agencyId}`,
     }),
   );
