@@ -65,6 +65,8 @@ const MATRIX: readonly [string, Access][] = [
   ['GET /monitoring/snapshots/:snapshotId', ['admin', 'assessor', 'approver', 'reporter']],
   ['GET /monitoring/snapshots/:snapshotId/pages/:pageId', ['admin', 'assessor', 'approver', 'reporter']],
   ['POST /monitoring/snapshots/:snapshotId/confirm', ['admin', 'assessor']],
+  ['GET /notifications', ['admin', 'assessor', 'approver', 'reporter']],
+  ['POST /notifications/read', ['admin', 'assessor', 'approver', 'reporter']],
   ['POST /cycles/:id/approve', ['approver']],
   ['POST /cycles/:id/return', ['approver']],
   ['POST /cycles/:id/publish', ['approver']],

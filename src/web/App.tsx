@@ -8,6 +8,7 @@ import { Button, Result, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { ApiError, authApi, type User, whenSessionEnds } from './api.ts';
 import { Loading, NotFound } from './components/Page.tsx';
+import { NotificationBell } from './features/notifications/NotificationBell.tsx';
 import { lang, switchLang, t } from './i18n/messages.ts';
 import { Link, matchPath, navigate, useLocation } from './router.tsx';
 import { findRoute, menuOf } from './routes.tsx';
@@ -188,6 +189,7 @@ export function App() {
             </ul>
           </nav>
         )}
+        {user && screen === 'home' && <NotificationBell user={user} />}
         <Button
           ghost
           className="app-lang"

@@ -612,6 +612,19 @@ export const publishedSnapshots = pgTable(
   (t) => [uniqueIndex('published_snapshots_cycle_revision_key').on(t.cycleId, t.revision)],
 );
 
+/** Which in-app notifications a user has read (the notifications themselves are computed). */
+export const notificationReads = pgTable(
+  'notification_reads',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    readAt: now('read_at'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
 /* ───────────────────────── follow-up (R18) and jobs ───────────────────────── */
 
 /** One row per reminder sent, so that several servers never send the same one twice. */

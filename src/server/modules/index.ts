@@ -7,6 +7,7 @@ import { criteriaRoutes } from './criteria/criteria.routes.ts';
 import { cyclesRoutes } from './cycles/cycles.routes.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
+import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { progressRoutes } from './progress/progress.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { resultsRoutes } from './results/results.routes.ts';
@@ -34,4 +35,5 @@ export function registerModules(app: App, deps: AppDeps): void {
   auditRoutes(app, deps);
   jobsRoutes(app, deps);
   monitoringRoutes(app, deps);
+  notificationsRoutes(app, deps);
 }

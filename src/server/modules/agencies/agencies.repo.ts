@@ -178,3 +178,19 @@ export const recentEvents = (db: Executor, limit: number) =>
     .from(agencyEvents)
     .orderBy(desc(agencyEvents.effectiveDate), desc(agencyEvents.createdAt))
     .limit(limit);
+
+/** The events that started or extended these units (they are on the "to" side), newest first. */
+export const eventsInto = (db: Executor, agencyIds: readonly string[]) =>
+  agencyIds.length
+    ? db
+        .select({
+          eventId: agencyEvents.id,
+          kind: agencyEvents.kind,
+          effectiveDate: agencyEvents.effectiveDate,
+          agencyId: agencyEventLinks.agencyId,
+        })
+        .from(agencyEventLinks)
+        .innerJoin(agencyEvents, eq(agencyEvents.id, agencyEventLinks.eventId))
+        .where(and(eq(agencyEventLinks.role, 'to'), inArray(agencyEventLinks.agencyId, [...agencyIds])))
+        .orderBy(desc(agencyEvents.effectiveDate), asc(agencyEvents.createdAt))
+    : Promise.resolve([]);

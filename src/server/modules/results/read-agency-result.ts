@@ -12,6 +12,7 @@ import type { Executor } from '../../db/open.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
+import { lineageOf, type Predecessor } from '../agencies/lineage.ts';
 import { type CycleRow, findCycleByYear } from '../cycles/cycles.repo.ts';
 import { agencyComparison } from '../review/agency-comparison.ts';
 import { criteriaVersion } from '../scoring/criteria-cache.ts';
@@ -54,6 +55,7 @@ export async function readAgencyResult(
   const row = group.ranking.find((r) => r.agencyId === agency.agencyId) ?? null;
   const out = group.notRanked.find((r) => r.agencyId === agency.agencyId) ?? null;
   const { cycle } = ctx;
+  const lineage = await lineageOf(db, agency.agencyId);
   return {
     cycle: { id: cycle.id, year: cycle.year, title: cycle.title, state: cycle.state },
     preview: revision === null,
@@ -77,7 +79,8 @@ export async function readAgencyResult(
     selfTotal: row?.selfTotal ?? out?.selfTotal ?? null,
     comparison: await comparisonOf(db, cycle, set, agency),
     biggestLosses: row ? biggestLosses(set, content, agency, row) : [],
-    previousYear: await previousYear(db, cycle.year, agency.code, row?.total ?? null),
+    previousYear: await previousYear(db, cycle.year, agency.agencyId, lineage, row?.total ?? null),
+    lineage,
   };
 }
 
@@ -155,11 +158,17 @@ function biggestLosses(
     }));
 }
 
-/** Last year's standing of the same agency code, from that year's latest published revision. */
+/**
+ * Last year's standing, from that year's latest published revision: the agency itself, or else
+ * the unit of its lineage it came from (a renamed unit's old name; one of the units merged into
+ * it; the unit it was split from), labelled. The change is given only against the same unit or
+ * its old name: a merged or split unit's total is not the same body's.
+ */
 async function previousYear(
   db: Executor,
   year: number,
-  code: string,
+  agencyId: string,
+  lineage: readonly Predecessor[],
   total: number | null,
 ): Promise<PreviousYear | null> {
   const prev = await findCycleByYear(db, year - 1);
@@ -167,39 +176,44 @@ async function previousYear(
   const row = await repo.snapshotOf(db, prev.id);
   if (!row) return null;
   const content = row.content as SnapshotContent;
-  for (const g of content.groups) {
-    const r = g.ranking.find((x) => x.code === code);
-    if (r)
-      return {
-        year: prev.year,
-        cycleId: prev.id,
-        revision: row.revision,
-        ranked: true,
-        rank: r.rank,
-        rankedInGroup: g.ranking.length,
-        total: r.total,
-        class: r.class,
-        classLabel: r.classLabel,
-        notRankedReason: null,
-        notRankedLabel: null,
-        change: total === null ? null : points(hundredthsOf(total) - hundredthsOf(r.total)),
-      };
-    const n = g.notRanked.find((x) => x.code === code);
-    if (n)
-      return {
-        year: prev.year,
-        cycleId: prev.id,
-        revision: row.revision,
-        ranked: false,
-        rank: null,
-        rankedInGroup: g.ranking.length,
-        total: null,
-        class: null,
-        classLabel: null,
-        notRankedReason: n.reason,
-        notRankedLabel: NOT_RANKED_LABELS[n.reason],
-        change: null,
-      };
-  }
+  const members: { agencyId: string; via: Predecessor | null }[] = [
+    { agencyId, via: null },
+    ...lineage.map((p) => ({ agencyId: p.agencyId, via: p })),
+  ];
+  for (const { agencyId: id, via } of members)
+    for (const g of content.groups) {
+      const base = { year: prev.year, cycleId: prev.id, revision: row.revision, via: via?.label ?? null };
+      const r = g.ranking.find((x) => x.agencyId === id);
+      if (r)
+        return {
+          ...base,
+          ranked: true,
+          rank: r.rank,
+          rankedInGroup: g.ranking.length,
+          total: r.total,
+          class: r.class,
+          classLabel: r.classLabel,
+          notRankedReason: null,
+          notRankedLabel: null,
+          change:
+            total === null || (via !== null && via.kind !== 'rename')
+              ? null
+              : points(hundredthsOf(total) - hundredthsOf(r.total)),
+        };
+      const n = g.notRanked.find((x) => x.agencyId === id);
+      if (n)
+        return {
+          ...base,
+          ranked: false,
+          rank: null,
+          rankedInGroup: g.ranking.length,
+          total: null,
+          class: null,
+          classLabel: null,
+          notRankedReason: n.reason,
+          notRankedLabel: NOT_RANKED_LABELS[n.reason],
+          change: null,
+        };
+    }
   return null;
 }

@@ -6,6 +6,7 @@
 
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
+import { lineagesOf } from '../agencies/lineage.ts';
 import { STATE_LABELS } from '../cycles/cycle-states.ts';
 import { documentOf, loadCycle, loadResult } from './result-document.ts';
 import { canListRevisions, canReadResults } from './results.policy.ts';
@@ -30,6 +31,10 @@ export async function readResults(
   authorize(canReadResults(caller.user, ctx.facts, preview));
   const { content, revision } = await documentOf(deps, ctx);
   const { cycle } = ctx;
+  const lineage = await lineagesOf(
+    deps.database.db,
+    content.agencies.map((a) => a.agencyId),
+  );
   return {
     cycle: {
       id: cycle.id,
@@ -43,6 +48,8 @@ export async function readResults(
     criteria: content.criteria,
     classes: content.classes,
     groups: content.groups,
+    // Read live, not frozen: a later rename or merger labels this year's units in later trends.
+    lineage: Object.fromEntries(lineage),
   };
 }
 

@@ -183,6 +183,19 @@ export type CycleDecision = z.infer<typeof CycleDecision>;
 export const PublishResult = z.object({ cycle: CycleStateView, revision: RevisionMeta });
 export type PublishResult = z.infer<typeof PublishResult>;
 
+/** A unit whose years an agency inherits through renames, mergers and splits (agencies/lineage.ts). */
+export const Predecessor = z.object({
+  agencyId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['rename', 'merge', 'split']),
+  effectiveDate: z.string(),
+  label: Text.describe(
+    'Nhãn đặt cạnh mỗi năm của đơn vị tiền thân, ví dụ "Sở X (đã sáp nhập vào Sở Y từ 01/01/2019)"',
+  ),
+});
+export type Predecessor = z.infer<typeof Predecessor>;
+
 export const ResultsView = z.object({
   cycle: z.object({
     id: z.string(),
@@ -196,6 +209,11 @@ export const ResultsView = z.object({
   criteria: CriteriaRef,
   classes: z.array(ClassBand),
   groups: z.array(ResultGroup),
+  lineage: z
+    .record(z.string(), z.array(Predecessor))
+    .describe(
+      'Theo mã định danh cơ quan: các đơn vị tiền thân (đổi tên, sáp nhập, chia tách), gần nhất trước',
+    ),
 });
 export type ResultsView = z.infer<typeof ResultsView>;
 
@@ -242,6 +260,9 @@ export const PreviousYear = z.object({
   revision: z.number(),
   ...Standing,
   change: Points.nullable(),
+  via: Text.nullable().describe(
+    'Năm trước thuộc một đơn vị tiền thân: nhãn của đơn vị đó; null: chính cơ quan',
+  ),
 });
 export type PreviousYear = z.infer<typeof PreviousYear>;
 
@@ -267,5 +288,8 @@ export const AgencyView = z.object({
   ),
   biggestLosses: z.array(Loss),
   previousYear: PreviousYear.nullable(),
+  lineage: z
+    .array(Predecessor)
+    .describe('Các đơn vị tiền thân mà lịch sử của cơ quan bao gồm, gần nhất trước'),
 });
 export type AgencyView = z.infer<typeof AgencyView>;

@@ -73,7 +73,7 @@ export default function AgencyResultPage({ params, user }: ScreenProps) {
         <AgencyBody
           a={a}
           classes={results.data?.classes ?? []}
-          earlier={history.byCode(a.agency.code)}
+          earlier={history.byCode(a.agency.code, a.lineage)}
           max={a.categories.reduce((s, c) => s + c.max, 0)}
         />
       )}
@@ -144,6 +144,12 @@ function AgencyBody(props: {
                   change: prev.change === null ? '' : changeText(prev.change),
                 })
               : m('agency.prevNotRanked', { year: prev.year, reason: tx(prev.notRankedLabel) })}
+            {prev.via && ` ${m('agency.prevVia', { year: prev.year, via: tx(prev.via) })}`}
+          </p>
+        )}
+        {a.lineage.length > 0 && (
+          <p data-testid="lineage">
+            {m('agency.lineage', { list: a.lineage.map((p) => tx(p.label)).join('; ') })}
           </p>
         )}
       </section>

@@ -175,7 +175,7 @@ function YearOverYear(props: {
   const selectId = useId();
   const chosen = all.find((a) => a.code === code);
   if (!chosen) return null;
-  const earlier = history.byCode(chosen.code);
+  const earlier = history.byCode(chosen.code, data.lineage[chosen.id] ?? []);
   if (earlier.length === 0) return null;
   const current = pointsOf([data], chosen.code);
   return (

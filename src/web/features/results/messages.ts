@@ -186,6 +186,14 @@ export const m = defineMessages({
     vi: 'Năm {year}: {total} điểm, hạng {rank}/{of}.',
     en: '{year}: {total} points, rank {rank} of {of}.',
   },
+  'agency.prevVia': {
+    vi: 'Kết quả năm {year} là của {via}.',
+    en: 'The {year} result is that of {via}.',
+  },
+  'agency.lineage': {
+    vi: 'Các năm trước của cơ quan gồm cả kết quả của: {list}.',
+    en: 'The agency’s earlier years include the results of: {list}.',
+  },
   'agency.prevNotRanked': {
     vi: 'Năm {year}: không được xếp hạng ({reason}).',
     en: '{year}: not ranked ({reason}).',

@@ -71,6 +71,34 @@ describe('an agency’s years', () => {
     expect(pointsOf(docs, 'XYZ')).toEqual([]);
   });
 
+  it('adds the years of its predecessors, each labelled, and never drops one', () => {
+    const docs = [results(2025), results(2026)];
+    const merged = [
+      { code: 'SYT', label: { vi: 'Sở Y tế (đã sáp nhập vào Sở mới từ 01/01/2026)' } },
+      { code: 'SNV', label: { vi: 'Sở Nội vụ (đã sáp nhập vào Sở mới từ 01/01/2026)' } },
+    ];
+    expect(pointsOf(docs, 'NEW', merged)).toEqual([
+      { year: 2025, total: 70, label: 'Khá', rank: 2, of: 3, via: merged[0]!.label.vi },
+      {
+        year: 2025,
+        total: null,
+        label: 'Không xếp hạng: Nộp muộn',
+        rank: null,
+        of: 3,
+        via: merged[1]!.label.vi,
+      },
+      { year: 2026, total: 70, label: 'Khá', rank: 2, of: 3, via: merged[0]!.label.vi },
+      {
+        year: 2026,
+        total: null,
+        label: 'Không xếp hạng: Nộp muộn',
+        rank: null,
+        of: 3,
+        via: merged[1]!.label.vi,
+      },
+    ]);
+  });
+
   it('counts only the published years before the one shown', () => {
     const cycle = (year: number, state: Cycle['state']) => ({ year, state }) as Cycle;
     const cycles = [

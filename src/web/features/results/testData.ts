@@ -46,6 +46,7 @@ export function results(year: number, rows: RankingRow[] = defaultRows()): Resul
     revision: null,
     criteria: { id: 'v1', setId: 'cao-bang-2016', version: '1.0', title: 'Bộ tiêu chí', hash: 'h' },
     classes: CLASSES,
+    lineage: {},
     groups: [
       {
         id: 'department',

@@ -8,7 +8,7 @@ import type { Cycle, User } from '../../api.ts';
 import { useLocation } from '../../router.tsx';
 import { earlierPublished, pointsOf } from './history.ts';
 import { MODE_PARAM, previewMode } from './mode.ts';
-import { type ResultsView, resultsApi } from './resultsApi.ts';
+import { type Predecessor, type ResultsView, resultsApi } from './resultsApi.ts';
 
 export function useCycle(cycleId: string) {
   const cycles = useQuery({ queryKey: ['cycles'], queryFn: resultsApi.cycles });
@@ -55,7 +55,10 @@ export function useRevisions(cycleId: string, enabled: boolean) {
   });
 }
 
-/** Totals per agency code of every published year before `year` (each year's latest revision). */
+/**
+ * Totals per agency of every published year before `year` (each year's latest revision), by its
+ * code and its predecessors' (renamed, merged, split), so that no year of its lineage is lost.
+ */
 export function useHistory(cycles: readonly Cycle[] | undefined, year: number | undefined) {
   const earlier = earlierPublished(cycles ?? [], year);
   const results = useQueries({
@@ -66,5 +69,8 @@ export function useHistory(cycles: readonly Cycle[] | undefined, year: number | 
     })),
   });
   const loaded = results.map((r) => r.data).filter((d): d is ResultsView => !!d);
-  return { pending: results.some((r) => r.isPending), byCode: (code: string) => pointsOf(loaded, code) };
+  return {
+    pending: results.some((r) => r.isPending),
+    byCode: (code: string, predecessors: readonly Predecessor[] = []) => pointsOf(loaded, code, predecessors),
+  };
 }

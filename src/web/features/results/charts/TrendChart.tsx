@@ -13,6 +13,9 @@ import { linear } from './scale.ts';
 import { useWidth } from './useWidth.ts';
 
 const HEIGHT = 200;
+
+/** A year, with the predecessor it belongs to when it is not the agency's own. */
+const yearOf = (p: YearPoint) => (p.via === undefined ? String(p.year) : `${p.year} — ${p.via}`);
 const TOP = 22;
 const BOTTOM = 40;
 const LEFT = 30;
@@ -35,9 +38,7 @@ export function TrendChart(props: {
   const summary = m('chart.trend.summary', {
     agency: props.agencyName,
     list: points
-      .map((p) =>
-        p.total === null ? `${p.year}: ${p.label}` : `${p.year}: ${scoreVn(p.total)} (${p.label})`,
-      )
+      .map((p) => `${yearOf(p)}: ${p.total === null ? p.label : `${scoreVn(p.total)} (${p.label})`}`)
       .join('; '),
   });
   return (
@@ -49,8 +50,8 @@ export function TrendChart(props: {
       height={HEIGHT}
       columns={[m('table.year'), m('table.total'), m('table.class'), m('table.rank')]}
       rows={points.map((p) => (
-        <tr key={p.year}>
-          <th scope="row">{p.year}</th>
+        <tr key={`${p.year} ${p.via ?? ''}`}>
+          <th scope="row">{yearOf(p)}</th>
           <td className="num">{p.total === null ? '—' : scoreVn(p.total)}</td>
           <td>{p.label}</td>
           <td>{p.rank === null ? '—' : m('rank.of', { rank: p.rank, of: p.of })}</td>
@@ -76,7 +77,7 @@ export function TrendChart(props: {
         const cx = LEFT + slot * i + slot / 2;
         const h = p.total === null ? 0 : y(p.total);
         return (
-          <g key={p.year}>
+          <g key={`${p.year} ${p.via ?? ''}`}>
             {p.total !== null && (
               <rect
                 x={cx - bar / 2}
