@@ -91,7 +91,13 @@ export const SitesAnswer = z.object({
   current: z.array(SiteView),
   history: z.array(SiteView),
   /** The monitoring fields of the agency's criteria: what a page may be pinned for. */
-  fields: z.array(z.object({ key: z.string(), name: TextSchema })),
+  fields: z.array(
+    z.object({
+      key: z.string(),
+      name: TextSchema,
+      type: z.string().describe('boolean, integer…: how a form asks it'),
+    }),
+  ),
 });
 export type SitesAnswer = z.infer<typeof SitesAnswer>;
 

@@ -21,6 +21,6 @@ export async function readSites(deps: AppDeps, caller: Caller, input: AgencyPara
     history: rows.filter((s) => s.validTo !== null),
     fields: group.fields
       .filter((f) => f.source === 'monitoring')
-      .map((f) => ({ key: f.key, name: { vi: fieldName(f, 'vi'), en: fieldName(f, 'en') } })),
+      .map((f) => ({ key: f.key, name: { vi: fieldName(f, 'vi'), en: fieldName(f, 'en') }, type: f.type })),
   };
 }
