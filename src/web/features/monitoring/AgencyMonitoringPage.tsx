@@ -87,7 +87,7 @@ function AgencyView({ data, staff }: { data: AgencyMonitoring; staff: boolean })
           size="small"
           pagination={false}
           dataSource={data.months}
-          locale={{ emptyText: m('ag.noData') }}
+          locale={{ emptyText: <span className="monitoring-empty">{m('ag.noData')}</span> }}
           columns={[
             {
               title: m('ag.month'),

@@ -53,7 +53,9 @@ function Schedules({ data, canEdit }: { data: SchedulesAnswer; canEdit: boolean 
   const client = useQueryClient();
   const { message } = AntApp.useApp();
   const c = data.content.cadence;
-  const save = async (v: Values) => {
+  const save = async (shown: Values) => {
+    // The day or the weekday not shown for this cadence is still sent (the server ignores it).
+    const v: Values = { ...(form.getFieldsValue(true) as Values), ...shown };
     setBusy(true);
     setError(null);
     try {

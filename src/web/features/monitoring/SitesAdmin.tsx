@@ -118,7 +118,7 @@ export function SitesAdmin({ agencyId }: { agencyId: string }) {
         size="small"
         pagination={false}
         dataSource={data.history}
-        locale={{ emptyText: m('sites.noHistory') }}
+        locale={{ emptyText: <span className="monitoring-empty">{m('sites.noHistory')}</span> }}
         columns={[
           { title: m('sites.kind'), key: 'kind', render: (_, s) => m(`ag.kind.${s.kind}`) },
           {
