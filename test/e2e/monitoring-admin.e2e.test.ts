@@ -106,6 +106,9 @@ describe('the administrator sets an agency’s monitored sites', () => {
     await dialog.getByLabel('Địa chỉ', { exact: true }).fill('https://dichvucong.caobang.gov.vn/');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await p.getByText('https://dichvucong.caobang.gov.vn/', { exact: true }).waitFor();
+    // No day chosen: from the server's today, 10/09/2017.
+    const row = p.getByRole('row', { name: /dichvucong\.caobang\.gov\.vn/ });
+    expect(await row.textContent()).toContain('10/09/2017');
     await p.getByRole('button', { name: 'Ngừng theo dõi Cổng dịch vụ công' }).waitFor();
   });
 

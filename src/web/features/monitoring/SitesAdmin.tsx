@@ -11,7 +11,6 @@ import { LoadError, Loading } from '../../components/Page.tsx';
 import { dateVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { ConfirmButton, FormError, fieldError } from '../admin/shared.tsx';
-import { todayVn } from '../admin/vnDays.ts';
 import { m } from './messages.ts';
 import { monitoringApi, type SiteKind, type SitesAnswer, type SiteView } from './monitoringApi.ts';
 
@@ -169,7 +168,8 @@ function SiteModal(props: {
       await props.onSaved(
         await monitoringApi.setSite(props.agencyId, props.kind, {
           url: v.url.trim(),
-          validFrom: v.validFrom,
+          // Empty: the server's today (its clock decides, as for every date of the system).
+          ...(v.validFrom ? { validFrom: v.validFrom } : {}),
         }),
       );
     } catch (e) {
@@ -196,7 +196,7 @@ function SiteModal(props: {
         form={form}
         layout="vertical"
         onFinish={(v) => void save(v)}
-        initialValues={{ url: props.site?.url ?? '', validFrom: todayVn() }}
+        initialValues={{ url: props.site?.url ?? '', validFrom: '' }}
       >
         <Form.Item
           name="url"
@@ -206,12 +206,7 @@ function SiteModal(props: {
         >
           <Input inputMode="url" autoComplete="off" />
         </Form.Item>
-        <Form.Item
-          name="validFrom"
-          label={m('sites.validFrom')}
-          extra={m('sites.validFromHelp')}
-          rules={[{ required: true, message: m('sites.validFromRequired') }]}
-        >
+        <Form.Item name="validFrom" label={m('sites.validFrom')} extra={m('sites.validFromHelp')}>
           <Input type="date" />
         </Form.Item>
       </Form>

@@ -132,10 +132,9 @@ export const m = defineMessages({
   'sites.urlRequired': { vi: 'Hãy nhập địa chỉ', en: 'Enter the address' },
   'sites.validFrom': { vi: 'Áp dụng từ ngày', en: 'Takes effect on' },
   'sites.validFromHelp': {
-    vi: 'Địa chỉ cũ (nếu có) kết thúc vào ngày này.',
-    en: 'The old address (if any) ends on this day.',
+    vi: 'Để trống: từ hôm nay. Địa chỉ cũ (nếu có) kết thúc vào ngày này.',
+    en: 'Empty: from today. The old address (if any) ends on this day.',
   },
-  'sites.validFromRequired': { vi: 'Hãy chọn ngày áp dụng', en: 'Choose the day it takes effect' },
   'sites.save': { vi: 'Lưu', en: 'Save' },
   'sites.cancel': { vi: 'Hủy', en: 'Cancel' },
   'sites.history': { vi: 'Lịch sử địa chỉ', en: 'Address history' },
