@@ -1,7 +1,7 @@
 /**
  * The monitoring's background work (R5). Two schedules kept in the database (the administrator
- * edits them at /quan-tri/viec-nen): availability every 30 minutes and content on the 1st of each
- * month at 02:00 by default. A schedule's run only fans out: one job per current site, keyed by
+ * edits them under "Lịch kiểm tra" at /theo-doi, schedules.ts): availability every 30 minutes and
+ * content on the 1st of each month at 02:00 by default. A schedule's run only fans out: one job per current site, keyed by
  * site and slot, so that with any number of servers each site is checked once per slot; each job is
  * claimed by one server, retried with backoff, and visible to the administrator.
  */
