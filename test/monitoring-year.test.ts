@@ -1,12 +1,10 @@
 /**
- * A year of website monitoring, end to end (issue 10): two agencies' portals served on loopback as
- * sub-sites of a provincial portal are visited by the scheduled jobs (availability and the monthly
- * content check), an assessor confirms each snapshot (one value changed with a reason), the cycle is
+ * A year of website monitoring, end to end (issue 10): two agencies' portals made by the fixture
+ * generator (test/fixtures/websites), served on loopback, are visited by the scheduled jobs
+ * (availability and the monthly content check), an assessor confirms each snapshot (one value changed with a reason), the cycle is
  * reviewed, approved and published, and the published ranking equals what `chiso score` computes
  * from the published data — with category 3 coming from the confirmed snapshots alone.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSnapshots, monitoredSites, websiteChecks } from '../src/server/db/schema.ts';
@@ -14,86 +12,36 @@ import { runDueJobs, silentLog } from '../src/server/platform/jobs.ts';
 import { enqueueDueSchedules } from '../src/server/platform/schedules.ts';
 import { prepareBackgroundWork } from '../src/server/scheduler.ts';
 import { scoreWithCli } from './chiso.ts';
+import { type FixtureSites, startFixtureSites } from './fixtures/websites/index.ts';
 import { createCycle, createSubmission, markDataQuality, perfectWebsite } from './fixtures.ts';
 import { type TestServer, testServer } from './server.ts';
 
-/** A portal whose menu shows most items of Decree 43/2011, with news dated in the last weeks. */
-function portalPage(name: string, path: string, full: boolean): string {
-  const menu = [
-    ['gioi-thieu/co-cau-to-chuc', 'Cơ cấu tổ chức'],
-    ['gioi-thieu/lanh-dao', 'Ban lãnh đạo'],
-    ['gioi-thieu/lich-su', 'Quá trình hình thành và phát triển'],
-    ['tin-tuc', 'Tin tức - Sự kiện'],
-    ['van-ban', 'Văn bản pháp luật'],
-    ['lich-cong-tac', 'Lịch công tác'],
-    ['hoi-dap', 'Hỏi đáp'],
-    ['thu-tuc-hanh-chinh', 'Thủ tục hành chính'],
-    ...(full
-      ? [
-          ['chi-dao-dieu-hanh', 'Chỉ đạo điều hành'],
-          ['so-do-trang', 'Sơ đồ trang'],
-          ['dau-thau', 'Đấu thầu, mua sắm công'],
-        ]
-      : []),
-  ];
-  const news = ['20/02/2017', '15/02/2017', '10/02/2017', '03/02/2017']
-    .slice(0, full ? 4 : 1)
-    .map(
-      (d, i) =>
-        `<li><a href="${path}tin-tuc/${i}">Hoạt động của cơ quan số ${i}</a> <span>(${d})</span></li>`,
-    )
-    .join('');
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${name}</title></head><body>
-<nav><ul>${menu.map(([href, label]) => `<li><a href="${path}${href}">${label}</a></li>`).join('')}</ul></nav>
-<h1>${name}</h1><h2>Tin tức - Sự kiện</h2><ul>${news}</ul>
-<form action="${path}tim-kiem"><input name="tu-khoa" placeholder="Tìm kiếm"><button>Tìm kiếm</button></form>
-<footer>Cơ quan chủ quản: ${name}. Địa chỉ: số 1 Hoàng Đình Giong. Điện thoại: 0206 3852 000. Email: vanthu@caobang.gov.vn</footer>
-</body></html>`;
-}
-
-/** The news list: dated items, four of them in the 30 days before 1 March for the fuller portal. */
-function newsPage(name: string, path: string, full: boolean): string {
-  const items = ['20/02/2017', '15/02/2017', '10/02/2017', '03/02/2017', '05/12/2016']
-    .filter((_, i) => full || i === 0 || i === 4)
-    .map(
-      (d, i) => `<li><a href="${path}tin-tuc/${i}">Hoạt động của ${name} số ${i}</a> <span>${d}</span></li>`,
-    )
-    .join('');
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Tin tức - ${name}</title></head>
-<body><h1>Tin tức - Sự kiện</h1><ul class="news">${items}</ul></body></html>`;
-}
-
 const AGENCIES = { STTTT: 'Sở Thông tin và Truyền thông', SYT: 'Sở Y tế' } as const;
+/** 1 March 2017, 02:00 in Vietnam: the first slot of both schedules, when the portals are read. */
+const CHECKED = new Date('2017-02-28T19:00:05Z');
 
 let s: TestServer;
-let portal: Server;
-let base: string;
+/**
+ * Two generated portals (seed 13): STTTT's a sub-site of the provincial portal showing 18 items
+ * and 21 news in the month, SYT's a host of its own showing 13 items and 13 news; neither name
+ * follows the 2016 pattern.
+ */
+let fx: FixtureSites;
 let cycleId: string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  portal = createServer((req, res) => {
-    const url = req.url ?? '/';
-    for (const [code, name] of Object.entries(AGENCIES)) {
-      const path = `/web/${code.toLowerCase()}/`;
-      if (!url.startsWith(path)) continue;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      const full = code === 'STTTT';
-      return res.end(
-        url === path
-          ? portalPage(name, path, full)
-          : url === `${path}tin-tuc`
-            ? newsPage(name, path, full)
-            : `<!doctype html><html><head><meta charset="utf-8"><title>${name}</title></head><body><h1>${decodeURIComponent(url)}</h1></body></html>`,
-      );
-    }
-    res.writeHead(404).end();
+  fx = await startFixtureSites({
+    count: 2,
+    seed: 13,
+    now: CHECKED,
+    agencies: Object.keys(AGENCIES).map((code) => ({ code })),
+    bad: false,
   });
-  await new Promise<void>((ok) => portal.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
+  const urls = Object.fromEntries(fx.sites.map((x) => [x.agencyCode!, x.url]));
 
   // 1 March 2017, a little before 02:00 Vietnam time: the first slot of both schedules comes next.
-  s = await testServer({ now: '2017-02-28T18:59:50Z', env: { CHISO_MONITOR_ALLOW_PRIVATE: 'true' } });
+  s = await testServer({ now: '2017-02-28T18:59:50Z', monitor: fx.monitorOptions });
   await prepareBackgroundWork(s.deps);
   const db = s.deps.database.db;
   for (const code of Object.keys(AGENCIES)) ids[code] = await s.agencyId(code);
@@ -111,7 +59,7 @@ beforeAll(async () => {
       method: 'PUT',
       url: `/api/v1/agencies/${ids[code]}/sites/portal`,
       cookie: admin,
-      payload: { url: `${base}/web/${code.toLowerCase()}`, validFrom: '2017-01-01' },
+      payload: { url: urls[code], validFrom: '2017-01-01' },
     });
     expect(res.statusCode).toBe(200);
   }
@@ -121,7 +69,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await s?.close();
-  await new Promise((ok) => portal.close(ok));
+  await fx?.close();
 });
 
 const tick = async () => {
@@ -135,19 +83,21 @@ describe('a year of monitoring, from the schedules to the published ranking', ()
     await tick();
     const snaps = await s.deps.database.db.select().from(contentSnapshots);
     expect(snaps.map((x) => x.state).sort()).toEqual(['proposed', 'proposed']);
-    const full = snaps.find((x) => x.agencyId === ids.STTTT)!;
-    const found = Object.fromEntries(
-      (full.findings as { field: string; value: unknown }[]).map((f) => [f.field, f.value]),
-    );
-    expect(found).toMatchObject({
-      website_active: true,
-      domain_compliant: false,
-      ws_dir_schedule: true,
-      ws_func_qa: true,
-      ws_docs_section: true,
-      ws_intro_org: true,
-    });
-    expect(found.ws_news_per_month).toBe(4);
+    // Each snapshot proposes what its portal shows: the fixture's truth table, item by item.
+    for (const site of fx.sites) {
+      const snap = snaps.find((x) => x.agencyId === ids[site.agencyCode!])!;
+      const found = Object.fromEntries(
+        (snap.findings as { field: string; value: unknown }[]).map((f) => [f.field, f.value]),
+      );
+      const wrong = Object.entries(site.truth).filter(([k, v]) => k in found && found[k] !== v);
+      expect(wrong, site.agencyCode).toEqual([]);
+      expect(found).toMatchObject({ website_active: true, domain_compliant: false });
+    }
+    const count = (code: string) =>
+      Object.values(fx.sites.find((x) => x.agencyCode === code)!.truth).filter(
+        (v) => v === true || (typeof v === 'number' && v > 0),
+      ).length;
+    expect(count('STTTT')).toBeGreaterThan(count('SYT'));
     const overview = await s.request({
       method: 'GET',
       url: '/api/v1/monitoring/overview?year=2017',
@@ -155,6 +105,7 @@ describe('a year of monitoring, from the schedules to the published ranking', ()
     });
     const row = overview.json().rows.find((r: { agency: { code: string } }) => r.agency.code === 'STTTT');
     expect(row).toMatchObject({ uptime: 100, checks: 1, proposed: 1, last: { ok: true, status: 200 } });
+    expect(row.site.url).toBe(fx.sites[0]!.url);
   });
 
   it('lets the assessor confirm each snapshot, deciding what the detectors could not', async () => {

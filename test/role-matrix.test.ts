@@ -62,6 +62,8 @@ const MATRIX: readonly [string, Access][] = [
   ['POST /agencies/:agencyId/content-checks', ['admin', 'assessor']],
   ['GET /agencies/:agencyId/monitoring', ['admin', 'assessor', 'approver', 'reporter']],
   ['GET /monitoring/overview', ['admin', 'assessor', 'approver']],
+  ['GET /monitoring/schedules', ['admin', 'assessor']],
+  ['PUT /monitoring/schedules', ['admin']],
   ['GET /monitoring/snapshots/:snapshotId', ['admin', 'assessor', 'approver', 'reporter']],
   ['GET /monitoring/snapshots/:snapshotId/pages/:pageId', ['admin', 'assessor', 'approver', 'reporter']],
   ['POST /monitoring/snapshots/:snapshotId/confirm', ['admin', 'assessor']],

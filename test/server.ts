@@ -17,7 +17,7 @@ import { type Database, openDatabase, openMemory } from '../src/server/db/open.t
 import { agencies, type Role, users } from '../src/server/db/schema.ts';
 import { hashPassword, SESSION_COOKIE } from '../src/server/platform/auth.ts';
 import { fixedClock } from '../src/server/platform/clock.ts';
-import { loadConfig } from '../src/server/platform/config.ts';
+import { type Config, loadConfig } from '../src/server/platform/config.ts';
 import { directoryStore } from '../src/server/platform/files.ts';
 import type { App, AppDeps } from '../src/server/platform/http.ts';
 import type { Mail, Mailer } from '../src/server/platform/mail.ts';
@@ -76,12 +76,17 @@ export async function testServer(
     env?: Record<string, string>;
     /** A real mailer (e.g. SMTP to a local sink) instead of the capturing one; `mails` then stays empty. */
     mailer?: Mailer;
+    /** How the website monitor reaches fixture sites: `startFixtureSites(…).monitorOptions`. */
+    monitor?: Pick<Config['monitor'], 'allowPrivateHosts' | 'resolve' | 'ca'>;
   } = {},
 ): Promise<TestServer> {
   const database = await freshDatabase();
   const clock = fixedClock(options.now ?? '2017-10-15T03:00:00Z');
   const filesDir = mkdtempSync(join(tmpdir(), 'chiso-files-'));
-  const config = loadConfig({ CHISO_DATA_DIR: filesDir, LOG_LEVEL: 'silent', ...options.env });
+  const loaded = loadConfig({ CHISO_DATA_DIR: filesDir, LOG_LEVEL: 'silent', ...options.env });
+  const config: Config = options.monitor
+    ? { ...loaded, monitor: { ...loaded.monitor, ...options.monitor } }
+    : loaded;
   const mails: Mail[] = [];
   const mailer: Mailer = {
     enabled: true,

@@ -244,6 +244,36 @@ describe('availability', () => {
   });
 });
 
+describe('the guard, with the tests’ allowance scoped to the fixture names', () => {
+  const REDIRECT_REASON =
+    'Trang chuyển hướng tới một địa chỉ mạng nội bộ (máy cục bộ, mạng riêng hoặc địa chỉ quản trị máy chủ), hệ thống không đi theo (vì an toàn)';
+
+  it('refuses a redirect from a fixture site to loopback, and never asks the loopback target', async () => {
+    const before = fx.requests.get('127.0.0.1') ?? 0;
+    const a = await checkAvailability(fx.bad['redirect-private.bad.test'].url, { ...fx.monitorOptions });
+    expect(a.ok).toBe(false);
+    expect(a.status).toBe(302);
+    expect(a.failure?.code).toBe('redirect_refused_address');
+    expect(a.failure?.reason.vi).toBe(REDIRECT_REASON);
+    expect(fx.requests.get('127.0.0.1') ?? 0).toBe(before);
+  });
+
+  it('refuses a redirect to the cloud metadata address', async () => {
+    const url = new URL('may-chu', fx.bad['redirect-private.bad.test'].url).href;
+    const a = await checkAvailability(url, { ...fx.monitorOptions });
+    expect(a.failure?.code).toBe('redirect_refused_address');
+  });
+
+  it('gives the content check the same recorded failure, not a crash', async () => {
+    const r = await checkContent({ url: fx.bad['redirect-private.bad.test'].url }, detectors, {
+      ...fx.monitorOptions,
+      now: NOW,
+    });
+    expect(r.failure?.code).toBe('redirect_refused_address');
+    expect(r.failure?.reason.vi).toBe(REDIRECT_REASON);
+  });
+});
+
 describe('the guard, without the test setting', () => {
   it('refuses a loopback address in the URL before connecting', async () => {
     const before = fx.requests.get('127.0.0.1') ?? 0;

@@ -18,6 +18,12 @@ export interface MonitorOptions {
   userAgent?: string;
   /** Default false: loopback, private, link-local… addresses are refused. Only tests turn it on. */
   allowPrivateAddresses?: boolean;
+  /**
+   * Tests' narrower allowance: these host names (the fixture sites) may resolve to private
+   * addresses; every other name and every IP literal is still guarded, so a redirect from a
+   * fixture to `127.0.0.1` or to the metadata address is refused as in production.
+   */
+  allowPrivateHosts?: readonly string[];
   connectTimeoutMs?: number;
   /** For one request (availability) or one page (content check). */
   totalTimeoutMs?: number;

@@ -103,12 +103,16 @@ export class Fetcher {
     const resolve =
       opts.resolve ?? (async (h: string) => (await dnsLookup(h, { all: true })).map((a) => a.address));
     const allowPrivate = opts.allowPrivateAddresses === true;
+    const allowedHosts = new Set((opts.allowPrivateHosts ?? []).map((h) => h.toLowerCase()));
     // The address checked is the address connected to: net.connect uses what this returns.
     const lookup: LookupFunction = (hostname, options, cb) => {
       const checked = resolve(hostname).then((addresses) => {
         if (addresses.length === 0) throw Object.assign(new Error('no address'), { code: 'ENOTFOUND' });
         // Refused when any address is: a name with one public and one private address is not "public".
-        const bad = allowPrivate ? undefined : addresses.find(isForbiddenAddress);
+        const bad =
+          allowPrivate || allowedHosts.has(hostname.toLowerCase())
+            ? undefined
+            : addresses.find(isForbiddenAddress);
         if (bad !== undefined) throw new RefusedAddress(bad);
         return addresses;
       });
@@ -208,7 +212,7 @@ export class Fetcher {
       const host = current.hostname.replace(/^\[|\]$/g, '');
       // An IP literal never reaches the lookup: check it here, on every hop.
       if (isIP(host) && !this.opts.allowPrivateAddresses && isForbiddenAddress(host)) {
-        result.failure = failure('refused_address');
+        result.failure = failure(hop === 0 ? 'refused_address' : 'redirect_refused_address');
         return result;
       }
       if (seen.has(current.href)) {
@@ -218,7 +222,12 @@ export class Fetcher {
       seen.add(current.href);
       const target = current;
       const hopResult = await perHost(host, () => this.once(target, maxBytes, signal, result));
-      if (hopResult === 'done') return result;
+      if (hopResult === 'done') {
+        // A name that the site redirected to and that resolves inside: say it was the redirect.
+        if (hop > 0 && result.failure?.code === 'refused_address')
+          result.failure = failure('redirect_refused_address');
+        return result;
+      }
       if (hop >= maxRedirects) {
         result.failure = failure('too_many_redirects');
         return result;

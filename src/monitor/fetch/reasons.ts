@@ -14,6 +14,10 @@ const R = {
     'Tên miền trỏ tới địa chỉ mạng nội bộ, hệ thống không truy cập (vì an toàn)',
     'The name points to a private or local network address, which the monitor does not visit',
   ],
+  redirect_refused_address: [
+    'Trang chuyển hướng tới một địa chỉ mạng nội bộ (máy cục bộ, mạng riêng hoặc địa chỉ quản trị máy chủ), hệ thống không đi theo (vì an toàn)',
+    'The page redirects to a private or local network address, which the monitor does not follow',
+  ],
   connect_timeout: ['Máy chủ không trả lời khi kết nối (quá thời gian chờ)', 'Connection timed out'],
   refused: ['Máy chủ từ chối kết nối', 'Connection refused'],
   reset: ['Máy chủ ngắt kết nối giữa chừng', 'The server closed the connection'],

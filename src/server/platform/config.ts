@@ -145,6 +145,13 @@ export interface Config {
     readonly allowPrivateAddresses: boolean;
     readonly downChecks: number;
     readonly tlsDays: number;
+    /**
+     * Test seams, never read from the environment: the fixture sites' names (which may resolve to
+     * loopback), their DNS and their certificate authority.
+     */
+    readonly allowPrivateHosts?: readonly string[];
+    readonly resolve?: (host: string) => Promise<string[]>;
+    readonly ca?: readonly string[];
   };
   /** undefined: no single sign-on, the sign-in screen has only the password form. */
   readonly oidc: OidcConfig | undefined;

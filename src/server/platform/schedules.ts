@@ -66,11 +66,15 @@ export function nextRun(expr: string, after: Date): Date {
 
 /** Writes the declared schedules that the table lacks (idempotent; keeps every edit). */
 export async function ensureSchedules(db: Executor, now: Date): Promise<void> {
-  for (const d of declared.values())
-    await db
-      .insert(schedules)
-      .values({ name: d.name, cron: d.cron, enabled: true, nextRunAt: nextRun(d.cron, now), updatedAt: now })
-      .onConflictDoNothing({ target: schedules.name });
+  for (const d of declared.values()) await ensureSchedule(db, d, now);
+}
+
+/** Writes one schedule's default when the table lacks it (keeps an edit). */
+export async function ensureSchedule(db: Executor, d: Pick<ScheduleDecl, 'name' | 'cron'>, now: Date) {
+  await db
+    .insert(schedules)
+    .values({ name: d.name, cron: d.cron, enabled: true, nextRunAt: nextRun(d.cron, now), updatedAt: now })
+    .onConflictDoNothing({ target: schedules.name });
 }
 
 /** Enqueues the job of every schedule that is due, once per slot whatever the number of servers. */
@@ -107,4 +111,30 @@ export async function enqueueDueSchedules(deps: AppDeps): Promise<number> {
     if (won) enqueued++;
   }
   return enqueued;
+}
+
+/** The rows of some schedules (missing ones are simply absent). */
+export async function readSchedules(db: Executor, names: readonly string[]) {
+  const rows = await db.select().from(schedules).orderBy(asc(schedules.name));
+  return rows.filter((r) => names.includes(r.name));
+}
+
+/**
+ * The administrator's change of a schedule: a new expression or on/off. The next run is computed
+ * from the new expression, so a change takes effect at its first slot after now.
+ */
+export async function changeSchedule(
+  db: Executor,
+  change: { name: string; cron: string; enabled: boolean; now: Date; by: string },
+): Promise<void> {
+  await db
+    .update(schedules)
+    .set({
+      cron: change.cron,
+      enabled: change.enabled,
+      nextRunAt: nextRun(change.cron, change.now),
+      updatedAt: change.now,
+      updatedBy: change.by,
+    })
+    .where(eq(schedules.name, change.name));
 }

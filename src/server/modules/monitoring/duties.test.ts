@@ -4,11 +4,14 @@
  * stored with the slot's instant, a content check asked for from the agency's page runs through
  * the queue and keeps a compressed copy of every page it fetched.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type FixtureSite,
+  type FixtureSites,
+  startFixtureSites,
+} from '../../../../test/fixtures/websites/index.ts';
 import { type TestServer, testServer } from '../../../../test/server.ts';
 import {
   availabilityChecks,
@@ -23,42 +26,26 @@ import { enqueueDueSchedules } from '../../platform/schedules.ts';
 import { prepareBackgroundWork } from '../../scheduler.ts';
 import { AVAILABILITY_JOB, AVAILABILITY_SCHEDULE } from './job-kinds.ts';
 
-const HOME = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Sở Thông tin và Truyền thông</title></head>
-<body><nav><a href="/web/stttt/tin-tuc">Tin tức</a> <a href="/web/stttt/van-ban">Văn bản pháp luật</a>
-<a href="/web/syt/">Sở Y tế</a></nav><h1>Cổng thông tin điện tử Sở Thông tin và Truyền thông</h1></body></html>`;
-
 let s: TestServer;
-let portal: Server;
-let base: string;
+let fx: FixtureSites;
+/** STTTT's portal: a sub-site of the provincial portal (Liferay layout), beside other agencies' sub-sites. */
+let site: FixtureSite;
 let stttt: string;
-const seen: string[] = [];
 
 beforeAll(async () => {
-  portal = createServer((req, res) => {
-    seen.push(req.url ?? '');
-    if (req.url === '/robots.txt') return res.writeHead(404).end();
-    if (req.url?.startsWith('/web/stttt/')) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return res.end(req.url === '/web/stttt/' ? HOME : `<html><body><h1>${req.url}</h1></body></html>`);
-    }
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((ok) => portal.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
-  s = await testServer({ now: '2017-03-01T01:59:50Z', env: { CHISO_MONITOR_ALLOW_PRIVATE: 'true' } });
+  fx = await startFixtureSites({ count: 5, seed: 310, now: new Date('2017-03-02T03:00:00Z') });
+  site = fx.sites[0]!;
+  s = await testServer({ now: '2017-03-01T01:59:50Z', monitor: fx.monitorOptions });
   await prepareBackgroundWork(s.deps);
   stttt = await s.agencyId('STTTT');
   const db = s.deps.database.db;
-  // Only this agency's portal, on the loopback server as a sub-site of the provincial portal.
+  // Only this agency's portal, served by the fixtures as a sub-site of the provincial portal.
   await db.update(monitoredSites).set({ validTo: '2017-01-01' }).where(ne(monitoredSites.agencyId, stttt));
-  await db
-    .update(monitoredSites)
-    .set({ url: `${base}/web/stttt/` })
-    .where(eq(monitoredSites.agencyId, stttt));
+  await db.update(monitoredSites).set({ url: site.url }).where(eq(monitoredSites.agencyId, stttt));
 });
 afterAll(async () => {
   await s.close();
-  await new Promise((ok) => portal.close(ok));
+  await fx.close();
 });
 
 const tick = async () => {
@@ -105,7 +92,7 @@ describe('the monitoring schedules', () => {
     const db = s.deps.database.db;
     await db
       .update(monitoredSites)
-      .set({ url: `${base}/web/khong-co/` })
+      .set({ url: new URL('/web/khong-co/', site.url).href })
       .where(and(eq(monitoredSites.agencyId, stttt), isNull(monitoredSites.validTo)));
     s.clock.set('2017-03-01T02:30:05Z');
     await tick();
@@ -117,7 +104,7 @@ describe('the monitoring schedules', () => {
     expect((row!.failure as { vi: string }).vi).toMatch(/\S/);
     await db
       .update(monitoredSites)
-      .set({ url: `${base}/web/stttt/` })
+      .set({ url: site.url })
       .where(and(eq(monitoredSites.agencyId, stttt), isNull(monitoredSites.validTo)));
   });
 });
@@ -132,19 +119,30 @@ describe('a content check asked for from the agency’s page', () => {
       cookie: assessor,
     });
     expect(asked.statusCode).toBe(202);
-    expect(asked.json()).toMatchObject({ siteUrl: `${base}/web/stttt/`, jobId: expect.any(String) });
+    expect(asked.json()).toMatchObject({ siteUrl: site.url, jobId: expect.any(String) });
     await runDueJobs(s.deps, silentLog);
     const db = s.deps.database.db;
     const [snap] = await db.select().from(contentSnapshots);
-    expect(snap).toMatchObject({ agencyId: stttt, startedAt: new Date('2017-03-02T03:00:00Z') });
+    expect(snap).toMatchObject({
+      agencyId: stttt,
+      state: 'proposed',
+      startedAt: new Date('2017-03-02T03:00:00Z'),
+    });
     const pages = await db.select().from(snapshotPages).where(eq(snapshotPages.snapshotId, snap!.id));
-    const urls = pages.map((p) => p.url).sort();
-    expect(urls).toEqual([`${base}/web/stttt/`, `${base}/web/stttt/tin-tuc`, `${base}/web/stttt/van-ban`]);
-    const home = pages.find((p) => p.url === `${base}/web/stttt/`)!;
-    expect(gunzipSync(home.body!).toString('utf8')).toBe(HOME);
-    expect(home.title).toBe('Sở Thông tin và Truyền thông');
-    // The monitor stays inside the sub-site: another agency's path is never visited.
-    expect(seen.some((u) => u.startsWith('/web/syt'))).toBe(false);
+    expect(pages.length).toBeGreaterThan(3);
+    // The monitor stays inside the sub-site: other agencies' paths on the same host are never visited.
+    expect(site.url).toMatch(/\/web\/[a-z0-9-]+\/$/);
+    expect(pages.filter((p) => !p.url.startsWith(site.url))).toEqual([]);
+    const home = pages.find((p) => p.url === site.url)!;
+    const stored = gunzipSync(home.body!).toString('utf8');
+    expect(stored).toContain(site.name);
+    expect(home.title).toContain(site.name);
+    // What it found is the portal's truth table (the detectors' own measure is src/monitor's test).
+    const found = Object.fromEntries(
+      (snap!.findings as { field: string; value: unknown }[]).map((f) => [f.field, f.value]),
+    );
+    const wrong = Object.entries(site.truth).filter(([k, v]) => k in found && found[k] !== v);
+    expect(wrong).toEqual([]);
     const reporterOfOther = await s.as('reporter', 'SYT');
     const view = await s.request({
       method: 'GET',
@@ -162,5 +160,31 @@ describe('a content check asked for from the agency’s page', () => {
       cookie: reporter,
     });
     expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('a portal that redirects into the server’s own network', () => {
+  it('is refused on the redirect, recorded with the Vietnamese reason the agency reads', async () => {
+    const db = s.deps.database.db;
+    const where = and(eq(monitoredSites.agencyId, stttt), isNull(monitoredSites.validTo));
+    await db.update(monitoredSites).set({ url: fx.bad['redirect-private.bad.test'].url }).where(where);
+    const loopbackBefore = fx.requests.get('127.0.0.1') ?? 0;
+    s.clock.set('2017-03-02T03:30:05Z');
+    await tick();
+    const rows = await db.select().from(availabilityChecks);
+    const row = rows.sort((x, y) => y.checkedAt.getTime() - x.checkedAt.getTime())[0];
+    expect(row).toMatchObject({ ok: false, status: 302, failureCode: 'redirect_refused_address' });
+    expect(fx.requests.get('127.0.0.1') ?? 0).toBe(loopbackBefore);
+    const reporter = await s.as('reporter', 'STTTT');
+    const view = await s.request({
+      method: 'GET',
+      url: `/api/v1/agencies/${stttt}/monitoring?year=2017`,
+      cookie: reporter,
+    });
+    expect(view.statusCode).toBe(200);
+    expect(view.json().last.failure.vi).toBe(
+      'Trang chuyển hướng tới một địa chỉ mạng nội bộ (máy cục bộ, mạng riêng hoặc địa chỉ quản trị máy chủ), hệ thống không đi theo (vì an toàn)',
+    );
+    await db.update(monitoredSites).set({ url: site.url }).where(where);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The monitoring's background work (R5). Two schedules kept in the database (the administrator
- * edits them at /quan-tri/viec-nen): availability every 30 minutes and content on the 1st of each
- * month at 02:00 by default. A schedule's run only fans out: one job per current site, keyed by
+ * edits them under "Lịch kiểm tra" at /theo-doi, schedules.ts): availability every 30 minutes and
+ * content on the 1st of each month at 02:00 by default. A schedule's run only fans out: one job per current site, keyed by
  * site and slot, so that with any number of servers each site is checked once per slot; each job is
  * claimed by one server, retried with backoff, and visible to the administrator.
  */
@@ -10,8 +10,10 @@ import type { AppDeps } from '../../platform/http.ts';
 import { enqueue, registerJob } from '../../platform/jobs.ts';
 import { declareSchedule } from '../../platform/schedules.ts';
 import {
+  AVAILABILITY_DEFAULT_CRON,
   AVAILABILITY_JOB,
   AVAILABILITY_SCHEDULE,
+  CONTENT_DEFAULT_CRON,
   CONTENT_JOB,
   CONTENT_SCHEDULE,
   SitePayload,
@@ -41,7 +43,7 @@ export async function fanOut(deps: AppDeps, what: 'availability' | 'content', sl
 export function declareMonitoring(): void {
   declareSchedule({
     name: AVAILABILITY_SCHEDULE,
-    cron: '*/30 * * * *',
+    cron: AVAILABILITY_DEFAULT_CRON,
     description: {
       vi: 'Kiểm tra trang TTĐT của các cơ quan có truy cập được không (mã trả lời, thời gian phản hồi, chứng chỉ TLS)',
       en: "Checks that every agency's portal is reachable (status, time to first byte, TLS certificate)",
@@ -49,7 +51,7 @@ export function declareMonitoring(): void {
   });
   declareSchedule({
     name: CONTENT_SCHEDULE,
-    cron: '0 2 1 * *',
+    cron: CONTENT_DEFAULT_CRON,
     description: {
       vi: 'Kiểm tra nội dung trang TTĐT của các cơ quan (các mục theo NĐ 43/2011), chờ thẩm định xác nhận',
       en: "Checks the content of every agency's portal (the items of Decree 43/2011), for assessors to confirm",

@@ -10,4 +10,7 @@ export { checkAvailability, checkContent, detectorsOf } from '../../../monitor/i
 export const monitorOptions = (config: Config) => ({
   userAgent: config.monitor.userAgent,
   allowPrivateAddresses: config.monitor.allowPrivateAddresses,
+  ...(config.monitor.allowPrivateHosts ? { allowPrivateHosts: config.monitor.allowPrivateHosts } : {}),
+  ...(config.monitor.resolve ? { resolve: config.monitor.resolve } : {}),
+  ...(config.monitor.ca ? { ca: [...config.monitor.ca] } : {}),
 });

@@ -19,6 +19,8 @@ export const monitoringAccess = {
   snapshot: ['admin', 'assessor', 'approver', 'reporter'],
   confirm: ['admin', 'assessor'],
   overview: ['admin', 'assessor', 'approver'],
+  schedules: ['admin', 'assessor'],
+  setSchedules: ['admin'],
 } as const satisfies Record<string, Access>;
 
 type User = Pick<SessionUser, 'role' | 'agencyId'>;
@@ -70,3 +72,10 @@ export function canConfirmSnapshot(user: User, state: SnapshotState): Verdict {
 /** The overview of every site: the department and the approver. */
 export const canReadOverview = (user: User): Verdict =>
   staff(user) || user.role === 'approver' ? true : forbidden();
+
+/** Reads when the checks run: the department (the assessor plans confirmations by it). */
+export const canReadSchedules = (user: User): Verdict => (staff(user) ? true : forbidden());
+
+/** Changes when the checks run: the administrator. */
+export const canChangeSchedules = (user: Pick<User, 'role'>): Verdict =>
+  user.role === 'admin' ? true : forbidden();

@@ -336,3 +336,8 @@ export const currentPortals = (db: Executor) =>
     .select()
     .from(monitoredSites)
     .where(and(isNull(monitoredSites.validTo), eq(monitoredSites.kind, 'portal')));
+
+/** A user's display name (who last changed a schedule). */
+export const userName = async (db: Executor, id: string) =>
+  (await db.select({ name: users.displayName }).from(users).where(eq(users.id, id)).limit(1))[0]?.name ??
+  null;

@@ -15,6 +15,8 @@ import {
   ContentCheckQueued,
   Overview,
   PageParams,
+  SchedulesAnswer,
+  SchedulesBody,
   SetSiteBody,
   SiteParams,
   SitesAnswer,
@@ -27,6 +29,7 @@ import { readOverview } from './read-overview.ts';
 import { readSites } from './read-sites.ts';
 import { readPageCopy, readSnapshot } from './read-snapshot.ts';
 import { requestContentCheck } from './request-content-check.ts';
+import { readMonitoringSchedules, setMonitoringSchedules } from './schedules.ts';
 import { setSite } from './set-site.ts';
 
 const tags = ['monitoring'];
@@ -105,6 +108,31 @@ export function monitoringRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req) => readOverview(deps, callerOf(req), req.query),
+  );
+  app.get(
+    '/monitoring/schedules',
+    {
+      config: { access: access.schedules },
+      schema: {
+        tags,
+        summary: 'Lịch kiểm tra truy cập và kiểm tra nội dung trang TTĐT',
+        response: { 200: SchedulesAnswer, ...errorResponses },
+      },
+    },
+    async (req) => readMonitoringSchedules(deps, callerOf(req)),
+  );
+  app.put(
+    '/monitoring/schedules',
+    {
+      config: { access: access.setSchedules },
+      schema: {
+        tags,
+        summary: 'Đổi lịch kiểm tra trang TTĐT (chu kỳ kiểm tra truy cập, ngày giờ kiểm tra nội dung)',
+        body: SchedulesBody,
+        response: { 200: SchedulesAnswer, ...errorResponses },
+      },
+    },
+    async (req) => setMonitoringSchedules(deps, callerOf(req), req.body),
   );
   app.get(
     '/monitoring/snapshots/:snapshotId',

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { SITE_KINDS, SNAPSHOT_STATES } from '../../db/schema.ts';
 import { Instant, TextSchema, Uuid } from '../../platform/schema.ts';
+import { CONTENT_EVERY } from './schedule-cadence.ts';
 
 export const SiteKind = z.enum(SITE_KINDS);
 export type SiteKind = z.infer<typeof SiteKind>;
@@ -41,6 +42,23 @@ export const SetSiteBody = z.object({
 });
 export type SetSiteBody = z.infer<typeof SetSiteBody>;
 
+/**
+ * The administrator's schedules of the monitoring: the availability check every N minutes, the
+ * content check every week, month or quarter (the ranges are checked by the use case, which says
+ * in Vietnamese which one is wrong).
+ */
+export const SchedulesBody = z.object({
+  availability: z.object({ everyMinutes: z.number().int(), enabled: z.boolean() }),
+  content: z.object({
+    every: z.enum(CONTENT_EVERY),
+    day: z.number().int(),
+    weekday: z.number().int(),
+    hour: z.number().int(),
+    enabled: z.boolean(),
+  }),
+});
+export type SchedulesBody = z.infer<typeof SchedulesBody>;
+
 /** Per monitoring field: the value the assessor keeps (the proposed one, or another with a reason). */
 export const FieldDecision = z.object({
   value: z.union([z.boolean(), z.number(), z.null()]),
@@ -69,7 +87,18 @@ export const SiteView = z.object({
 });
 export type SiteView = z.infer<typeof SiteView>;
 
-export const SitesAnswer = z.object({ current: z.array(SiteView), history: z.array(SiteView) });
+export const SitesAnswer = z.object({
+  current: z.array(SiteView),
+  history: z.array(SiteView),
+  /** The monitoring fields of the agency's criteria: what a page may be pinned for. */
+  fields: z.array(
+    z.object({
+      key: z.string(),
+      name: TextSchema,
+      type: z.string().describe('boolean, integer…: how a form asks it'),
+    }),
+  ),
+});
 export type SitesAnswer = z.infer<typeof SitesAnswer>;
 
 export const Evidence = z.object({ url: z.string(), excerpt: z.string() });
@@ -194,3 +223,27 @@ export type OverviewRow = z.infer<typeof OverviewRow>;
 
 export const Overview = z.object({ year: z.number(), rows: z.array(OverviewRow) });
 export type Overview = z.infer<typeof Overview>;
+
+const ScheduleState = z.object({
+  /** The expression kept in the schedules table (minute hour day month weekday, Vietnam time). */
+  cron: z.string(),
+  enabled: z.boolean(),
+  nextRunAt: Instant.nullable(),
+  lastRunAt: Instant.nullable(),
+  updatedAt: Instant.nullable(),
+  updatedBy: z.string().nullable(),
+  /** How the screen says it; the expression itself when it is not one of the screen's forms. */
+  text: TextSchema,
+});
+
+export const SchedulesAnswer = z.object({
+  availability: ScheduleState.extend({ everyMinutes: z.number().nullable() }),
+  content: ScheduleState.extend({
+    cadence: z
+      .object({ every: z.enum(CONTENT_EVERY), day: z.number(), weekday: z.number(), hour: z.number() })
+      .nullable(),
+  }),
+  /** The intervals the screen offers for the availability check, in minutes. */
+  minuteChoices: z.array(z.number()),
+});
+export type SchedulesAnswer = z.infer<typeof SchedulesAnswer>;

@@ -13,6 +13,7 @@ import { Link } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
 import { m } from './messages.ts';
 import { type AgencyMonitoring, type DayAvailability, monitoringApi } from './monitoringApi.ts';
+import { SitesAdmin } from './SitesAdmin.tsx';
 import { chartPoints, pathOf } from './yearChart.ts';
 import './monitoring.css';
 
@@ -22,7 +23,12 @@ export default function AgencyMonitoringPage({ params, user }: ScreenProps) {
   const q = useQuery({ queryKey: ['monitoring', agencyId], queryFn: () => monitoringApi.agency(agencyId) });
   if (q.isPending) return <Loading label={m('ag.loading')} />;
   if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
-  return <AgencyView data={q.data} staff={user.role === 'admin' || user.role === 'assessor'} />;
+  return (
+    <>
+      <AgencyView data={q.data} staff={user.role === 'admin' || user.role === 'assessor'} />
+      {user.role === 'admin' && <SitesAdmin agencyId={q.data.agency.id} />}
+    </>
+  );
 }
 
 function AgencyView({ data, staff }: { data: AgencyMonitoring; staff: boolean }) {
@@ -81,7 +87,7 @@ function AgencyView({ data, staff }: { data: AgencyMonitoring; staff: boolean })
           size="small"
           pagination={false}
           dataSource={data.months}
-          locale={{ emptyText: m('ag.noData') }}
+          locale={{ emptyText: <span className="monitoring-empty">{m('ag.noData')}</span> }}
           columns={[
             {
               title: m('ag.month'),

@@ -12,6 +12,7 @@ import { Link } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
 import { m } from './messages.ts';
 import { monitoringApi, type OverviewRow } from './monitoringApi.ts';
+import { SchedulesCard } from './SchedulesCard.tsx';
 import './monitoring.css';
 
 function status(r: OverviewRow): string {
@@ -22,7 +23,7 @@ function status(r: OverviewRow): string {
     : `${m('ov.down')}${r.last.failure ? `: ${pick(r.last.failure)}` : ''}`;
 }
 
-export default function MonitoringOverview(_: ScreenProps) {
+export default function MonitoringOverview({ user }: ScreenProps) {
   // The year is the server's: its clock decides, as for every date of the system.
   const q = useQuery({ queryKey: ['monitoring-overview'], queryFn: () => monitoringApi.overview() });
   const year = q.data?.year ?? '';
@@ -77,6 +78,9 @@ export default function MonitoringOverview(_: ScreenProps) {
           ]}
         />
       </div>
+      {(user.role === 'admin' || user.role === 'assessor') && (
+        <SchedulesCard canEdit={user.role === 'admin'} />
+      )}
     </>
   );
 }

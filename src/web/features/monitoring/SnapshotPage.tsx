@@ -22,6 +22,7 @@ import {
   missingReasons,
   type Value,
 } from './confirmation.ts';
+import { ManualCheckForm } from './ManualCheckForm.tsx';
 import { m } from './messages.ts';
 import { type FindingView, monitoringApi, type SnapshotDetail } from './monitoringApi.ts';
 import './monitoring.css';
@@ -100,6 +101,7 @@ function Snapshot({ snapshot, canConfirm }: { snapshot: SnapshotDetail; canConfi
       {snapshot.failure && (
         <Alert type="error" showIcon title={m('snap.failure', { reason: pick(snapshot.failure) })} />
       )}
+      {canConfirm && snapshot.state === 'failed' && <ManualCheckForm snapshot={snapshot} />}
       <div className="snapshot-split">
         <section aria-labelledby="snap-items" className="snapshot-items">
           <h2 id="snap-items">{m('snap.items')}</h2>

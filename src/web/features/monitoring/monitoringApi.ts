@@ -10,6 +10,12 @@ import type {
   FindingView,
   Overview,
   OverviewRow,
+  SchedulesAnswer,
+  SchedulesBody,
+  SetSiteBody,
+  SiteKind,
+  SitesAnswer,
+  SiteView,
   SnapshotAnswer,
   SnapshotDetail,
   SnapshotSummary,
@@ -23,6 +29,12 @@ export type {
   FindingView,
   Overview,
   OverviewRow,
+  SchedulesAnswer,
+  SchedulesBody,
+  SetSiteBody,
+  SiteKind,
+  SitesAnswer,
+  SiteView,
   SnapshotDetail,
   SnapshotSummary,
 };
@@ -37,6 +49,12 @@ export const monitoringApi = {
   snapshot: (id: string) => api<SnapshotAnswer>(`/monitoring/snapshots/${id}`),
   confirm: (id: string, body: ConfirmBody) =>
     api<SnapshotAnswer>(`/monitoring/snapshots/${id}/confirm`, { method: 'POST', body }),
+  sites: (agencyId: string) => api<SitesAnswer>(`/agencies/${agencyId}/sites`),
+  setSite: (agencyId: string, kind: SiteKind, body: SetSiteBody) =>
+    api<SitesAnswer>(`/agencies/${agencyId}/sites/${kind}`, { method: 'PUT', body }),
+  schedules: () => api<SchedulesAnswer>('/monitoring/schedules'),
+  setSchedules: (body: SchedulesBody) =>
+    api<SchedulesAnswer>('/monitoring/schedules', { method: 'PUT', body }),
   pageUrl: (snapshotId: string, pageId: number) =>
     apiUrl(`/monitoring/snapshots/${snapshotId}/pages/${pageId}`),
 };
