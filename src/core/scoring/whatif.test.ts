@@ -61,7 +61,8 @@ describe('what would raise a score (whatif.ts)', () => {
       fc.property(arbitraryAgency, (a) => {
         const gains = gainsByEffort(set, scoreAgency(set, a, YEAR));
         for (const g of gains) expect(g.perEffortHundredths).toBe(g.gain);
-        for (let i = 1; i < gains.length; i++) expect(gains[i - 1]!.gain).toBeGreaterThanOrEqual(gains[i]!.gain);
+        for (let i = 1; i < gains.length; i++)
+          expect(gains[i - 1]!.gain).toBeGreaterThanOrEqual(gains[i]!.gain);
       }),
       { numRuns: 100 },
     );

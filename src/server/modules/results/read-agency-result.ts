@@ -78,6 +78,14 @@ export async function readAgencyResult(
     comparison: await comparisonOf(db, cycle, set, agency),
     biggestLosses: row ? biggestLosses(set, content, agency, row) : [],
     previousYear: await previousYear(db, cycle.year, agency.code, row?.total ?? null),
+    simulation: row
+      ? {
+          criteriaVersionId: content.criteria.id,
+          values: agency.values,
+          notApplicable: agency.notApplicable,
+          websiteChecks: agency.websiteChecks,
+        }
+      : null,
   };
 }
 
