@@ -115,6 +115,11 @@ export const CriteriaSet = z.strictObject({
   status: z.enum(['official', 'reconstructed', 'draft']),
   decision: z.string().optional(),
   notes: Text.optional(),
+  /**
+   * The version this one revises (lineage): its set id and version, so that the administrator
+   * sees the chain of versions. Absent for a first version.
+   */
+  derivedFrom: z.strictObject({ id: Id, version: z.string().min(1) }).optional(),
   /** The maximum total of every group; class bands cover 0 to this. */
   totalMax: Points.default(100),
   classes: z.array(ClassBand).min(1),
