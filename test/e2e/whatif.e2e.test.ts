@@ -231,7 +231,7 @@ describe('dry run of a revised criteria version', () => {
         throw new Error(
           await page
             .locator('.admin-load-problems')
-            .innerText()
+            .textContent()
             .catch(() => 'no problems shown'),
         );
       });
