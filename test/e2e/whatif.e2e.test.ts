@@ -228,12 +228,11 @@ describe('dry run of a revised criteria version', () => {
       .filter({ hasText: 'Đã nạp phiên bản mới' })
       .waitFor()
       .catch(async () => {
-        throw new Error(
-          await page
-            .locator('.admin-load-problems')
-            .textContent()
-            .catch(() => 'no problems shown'),
-        );
+        const problems = await page
+          .locator('.admin-load-problems')
+          .textContent()
+          .catch(() => null);
+        throw new Error(problems ?? 'no problems shown');
       });
     await page.reload();
     expect(await page.getByRole('row').filter({ hasText: 'sửa đổi 2019' }).textContent()).toContain(
