@@ -28,6 +28,7 @@ const MATRIX: readonly [string, Access][] = [
   ['GET /criteria', 'signed-in'],
   ['GET /criteria/compare', 'signed-in'],
   ['GET /criteria/:id', 'signed-in'],
+  ['GET /criteria/:id/dry-run', ['admin']],
   ['POST /criteria', ['admin']],
   ['GET /cycles', 'signed-in'],
   ['GET /cycles/:id', 'signed-in'],

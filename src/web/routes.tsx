@@ -50,6 +50,11 @@ export const ROUTES: readonly RouteDef[] = [
   route('/quan-tri/bo-tieu-chi', EVERYONE, () => import('./features/admin/CriteriaAdmin.tsx')),
   route('/quan-tri/bo-tieu-chi/so-sanh', EVERYONE, () => import('./features/admin/CriteriaCompare.tsx')),
   route(
+    '/quan-tri/bo-tieu-chi/:versionId/chay-thu',
+    ['admin'],
+    () => import('./features/admin/CriteriaDryRun.tsx'),
+  ),
+  route(
     '/quan-tri/bo-tieu-chi/:versionId',
     EVERYONE,
     () => import('./features/admin/CriteriaVersionPage.tsx'),

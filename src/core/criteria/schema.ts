@@ -48,6 +48,12 @@ export const Criterion = z.strictObject({
   evidenceHint: Text.optional(),
   /** Fields whose content is the evidence (a document number, a list of software). */
   evidenceFields: z.array(Key).optional(),
+  /**
+   * How much work it takes an agency to raise this criterion, relative to the others (1 = an
+   * ordinary criterion, 3 = three times as hard). Absent means 1. Only the "what would raise the
+   * score" advice reads it (scoring/whatif.ts); scores never do.
+   */
+  effort: z.number().finite().positive().max(100).optional(),
 });
 export type Criterion = z.infer<typeof Criterion>;
 
@@ -109,6 +115,11 @@ export const CriteriaSet = z.strictObject({
   status: z.enum(['official', 'reconstructed', 'draft']),
   decision: z.string().optional(),
   notes: Text.optional(),
+  /**
+   * The version this one revises (lineage): its set id and version, so that the administrator
+   * sees the chain of versions. Absent for a first version.
+   */
+  derivedFrom: z.strictObject({ id: Id, version: z.string().min(1) }).optional(),
   /** The maximum total of every group; class bands cover 0 to this. */
   totalMax: Points.default(100),
   classes: z.array(ClassBand).min(1),

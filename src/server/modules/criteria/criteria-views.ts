@@ -7,10 +7,21 @@ import type { CriteriaSet } from '../../../core/criteria/schema.ts';
 import type { Executor } from '../../db/open.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import * as repo from './criteria.repo.ts';
-import type { CriteriaSummary, VersionView } from './criteria.schema.ts';
+import type { CriteriaSummary, LineageLink, VersionView } from './criteria.schema.ts';
+
+/** The `derivedFrom` of a set's content, or null. */
+export function derivedFromOf(content: unknown): { setId: string; version: string } | null {
+  const d = (content as { derivedFrom?: unknown } | null)?.derivedFrom as
+    | { id?: unknown; version?: unknown }
+    | null
+    | undefined;
+  return d && typeof d.id === 'string' && typeof d.version === 'string'
+    ? { setId: d.id, version: d.version }
+    : null;
+}
 
 export const versionView = (
-  r: Omit<repo.CriteriaVersionRow, 'content'> & { cycleYears: number[] },
+  r: Omit<repo.CriteriaVersionRow, 'content'> & { cycleYears: number[]; derivedFrom?: unknown },
 ): VersionView => ({
   id: r.id,
   setId: r.setId,
@@ -21,11 +32,40 @@ export const versionView = (
   loadedAt: r.loadedAt.toISOString(),
   inUse: r.cycleYears.length > 0,
   cycleYears: r.cycleYears.map(Number),
+  derivedFrom: derivedFromOf({ derivedFrom: r.derivedFrom }),
 });
 
 /** The view of a stored version, with the years of the cycles that use it. */
 export const storedView = async (db: Executor, row: repo.CriteriaVersionRow): Promise<VersionView> =>
-  versionView({ ...row, cycleYears: await repo.cycleYearsOf(db, row.id) });
+  versionView({
+    ...row,
+    cycleYears: await repo.cycleYearsOf(db, row.id),
+    derivedFrom: (row.content as { derivedFrom?: unknown }).derivedFrom,
+  });
+
+/**
+ * The versions a set derives from, nearest first, following each stored version's `derivedFrom`
+ * until a version that names none, one not loaded here, or one already seen (a loop in the files).
+ */
+export async function lineageOf(db: Executor, content: unknown): Promise<LineageLink[]> {
+  const out: LineageLink[] = [];
+  const seen = new Set<string>();
+  let next = derivedFromOf(content);
+  while (next && out.length < 50) {
+    const key = `${next.setId}@${next.version}`;
+    if (seen.has(key)) break;
+    seen.add(key);
+    const row = await repo.findBySetVersion(db, next.setId, next.version);
+    out.push({
+      setId: next.setId,
+      version: next.version,
+      versionId: row?.id ?? null,
+      title: row?.title ?? null,
+    });
+    next = row ? derivedFromOf(row.content) : null;
+  }
+  return out;
+}
 
 /** A readable outline of a set: groups, categories with maxima, criteria with their maximum and flags. */
 export function summarize(set: CriteriaSet): CriteriaSummary {

@@ -13,8 +13,13 @@ export const criteriaAccess = {
   get: 'signed-in',
   compare: 'signed-in',
   load: ['admin'],
+  dryRun: ['admin'],
 } as const satisfies Record<string, Access>;
 
 /** Loads a new criteria version. */
 export const canLoadCriteria = (user: Pick<SessionUser, 'role'>): Verdict =>
+  user.role === 'admin' ? true : forbidden();
+
+/** Scores a published year with another version, read-only (the dry run). */
+export const canDryRun = (user: Pick<SessionUser, 'role'>): Verdict =>
   user.role === 'admin' ? true : forbidden();

@@ -17,6 +17,7 @@ export const listVersions = (db: Executor) =>
       hash: criteriaVersions.hash,
       loadedBy: criteriaVersions.loadedBy,
       loadedAt: criteriaVersions.loadedAt,
+      derivedFrom: sql<unknown>`${criteriaVersions.content}->'derivedFrom'`,
       cycleYears: sql<
         number[]
       >`coalesce(array_agg(${cycles.year} order by ${cycles.year}) filter (where ${cycles.id} is not null), '{}')`,

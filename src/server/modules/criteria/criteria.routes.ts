@@ -11,12 +11,15 @@ import { criteriaAccess as access } from './criteria.policy.ts';
 import {
   CompareQuery,
   Comparison,
+  DryRun,
+  DryRunQuery,
   LoadedNew,
   LoadedSame,
   VersionList,
   VersionParams,
   VersionRead,
 } from './criteria.schema.ts';
+import { dryRun } from './dry-run.ts';
 import { loadCriteriaVersion } from './load-criteria-version.ts';
 import { listVersions, readVersion } from './read-criteria.ts';
 
@@ -52,6 +55,22 @@ export function criteriaRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req) => compareVersions(deps, callerOf(req), req.query),
+  );
+
+  app.get(
+    '/criteria/:id/dry-run',
+    {
+      config: { access: access.dryRun },
+      schema: {
+        tags,
+        summary:
+          'Chấm thử một năm đã công bố bằng phiên bản bộ tiêu chí này, không thay đổi gì: điểm, hạng, xếp loại cũ và mới, cơ quan thay đổi hạng, số liệu năm cũ còn thiếu (như chiso score --criteria)',
+        params: VersionParams,
+        querystring: DryRunQuery,
+        response: { 200: DryRun, ...errorResponses },
+      },
+    },
+    async (req) => dryRun(deps, callerOf(req), { ...req.params, ...req.query }),
   );
 
   app.get(

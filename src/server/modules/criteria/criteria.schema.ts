@@ -14,6 +14,9 @@ export type VersionParams = z.infer<typeof VersionParams>;
 export const CompareQuery = z.object({ from: Uuid, to: Uuid });
 export type CompareQuery = z.infer<typeof CompareQuery>;
 
+export const DryRunQuery = z.object({ cycleId: Uuid.describe('Kỳ đánh giá đã công bố để chấm thử') });
+export type DryRunQuery = z.infer<typeof DryRunQuery>;
+
 /* ───────────────────────── responses ───────────────────────── */
 
 export const VersionView = z.object({
@@ -26,6 +29,10 @@ export const VersionView = z.object({
   loadedAt: Instant,
   inUse: z.boolean().describe('Có kỳ đánh giá dùng phiên bản này (khi đó nó thuộc hồ sơ của kỳ)'),
   cycleYears: z.array(z.number()),
+  derivedFrom: z
+    .object({ setId: z.string(), version: z.string() })
+    .nullable()
+    .describe('Phiên bản mà phiên bản này sửa đổi (trường derivedFrom của bộ tiêu chí)'),
 });
 export type VersionView = z.infer<typeof VersionView>;
 
@@ -143,7 +150,22 @@ export type CriteriaDiff = z.infer<typeof CriteriaDiff>;
 export const VersionList = z.object({ versions: z.array(VersionView) });
 export type VersionList = z.infer<typeof VersionList>;
 
-export const VersionRead = z.object({ version: VersionView, content: z.unknown(), summary: CriteriaSummary });
+/** One link of a version's lineage: the version it derives from, then that one's, and so on. */
+export const LineageLink = z.object({
+  setId: z.string(),
+  version: z.string(),
+  /** The stored version, or null when that version was never loaded here. */
+  versionId: z.string().nullable(),
+  title: z.string().nullable(),
+});
+export type LineageLink = z.infer<typeof LineageLink>;
+
+export const VersionRead = z.object({
+  version: VersionView,
+  content: z.unknown(),
+  summary: CriteriaSummary,
+  lineage: z.array(LineageLink).describe('Chuỗi phiên bản mà phiên bản này bắt nguồn từ, gần nhất trước'),
+});
 export type VersionRead = z.infer<typeof VersionRead>;
 
 /** One problem the loader found in a criteria file, with where it is (the `details` of a 400 invalid_criteria). */
@@ -158,3 +180,77 @@ export type Loaded = z.infer<typeof Loaded>;
 
 export const Comparison = z.object({ from: VersionView, to: VersionView, diff: CriteriaDiff });
 export type Comparison = z.infer<typeof Comparison>;
+
+/* ───────────────────────── dry run ───────────────────────── */
+
+const Standing = z.object({ total: z.number(), rank: z.number(), class: z.string(), classLabel: TextSchema });
+
+export const DryRunRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  old: Standing.nullable().describe('Kết quả đã công bố (null: không xếp hạng)'),
+  new: Standing.nullable().describe('Kết quả khi chấm bằng bộ tiêu chí mới (null: không xếp hạng)'),
+  notRanked: z.string().nullable().describe('Lý do không xếp hạng (late, missing)'),
+  /** Places gained (positive) or lost (negative); null when one side is not ranked. */
+  move: z.number().nullable(),
+  classChanged: z.boolean(),
+});
+export type DryRunRow = z.infer<typeof DryRunRow>;
+
+export const MissingField = z.object({
+  key: z.string(),
+  label: TextSchema,
+  source: z.string(),
+  required: z.boolean(),
+  /** Not a field of the set the year was published with. */
+  isNew: z.boolean(),
+  agencies: z.number().describe('Số cơ quan đã nộp phiếu không có số liệu này'),
+  codes: z.array(z.string()),
+  treatment: TextSchema,
+});
+
+export const DroppedData = z.object({
+  kind: z.enum(['unknown_field', 'invalid_value', 'claim']),
+  key: z.string(),
+  label: TextSchema,
+  agencies: z.number(),
+  codes: z.array(z.string()),
+  treatment: TextSchema,
+});
+
+export const DryRunRef = z.object({
+  versionId: z.string(),
+  setId: z.string(),
+  version: z.string(),
+  title: z.string(),
+});
+
+export const DryRun = z.object({
+  cycle: z.object({ id: z.string(), year: z.number(), title: z.string(), revision: z.number() }),
+  from: DryRunRef.describe('Bộ tiêu chí năm đó đã dùng khi công bố'),
+  to: DryRunRef.describe('Bộ tiêu chí chấm thử'),
+  lineage: z.array(LineageLink),
+  cli: z.object({
+    accepted: z.boolean().describe('chiso score --criteria MỚI nhận tệp số liệu của năm này không'),
+    problemCount: z.number(),
+    problems: z.array(
+      z.object({ agency: z.string().nullable(), field: z.string().nullable(), message: TextSchema }),
+    ),
+  }),
+  groups: z.array(
+    z.object({
+      id: z.string(),
+      name: TextSchema,
+      rows: z.array(DryRunRow),
+    }),
+  ),
+  summary: z.object({
+    up: z.number(),
+    down: z.number(),
+    same: z.number(),
+    classChanged: z.number(),
+  }),
+  missingFields: z.array(MissingField),
+  dropped: z.array(DroppedData),
+});
+export type DryRun = z.infer<typeof DryRun>;

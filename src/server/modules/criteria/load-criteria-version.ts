@@ -83,5 +83,5 @@ export async function loadCriteriaVersion(deps: AppDeps, caller: Caller, raw: un
     throw e;
   }
   const row = (await repo.findVersion(db, id))!;
-  return { created: true, version: versionView({ ...row, cycleYears: [] }) };
+  return { created: true, version: versionView({ ...row, cycleYears: [], derivedFrom: set.derivedFrom }) };
 }

@@ -5,7 +5,7 @@
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import * as repo from './criteria.repo.ts';
 import type { VersionList, VersionParams, VersionRead } from './criteria.schema.ts';
-import { storedSet, storedView, summarize, versionView } from './criteria-views.ts';
+import { lineageOf, storedSet, storedView, summarize, versionView } from './criteria-views.ts';
 
 export async function listVersions(deps: AppDeps, _caller: Caller): Promise<VersionList> {
   return { versions: (await repo.listVersions(deps.database.db)).map(versionView) };
@@ -18,5 +18,10 @@ export async function readVersion(
 ): Promise<VersionRead> {
   const db = deps.database.db;
   const { row, set } = await storedSet(db, input.id, 'id');
-  return { version: await storedView(db, row), content: row.content, summary: summarize(set) };
+  return {
+    version: await storedView(db, row),
+    content: row.content,
+    summary: summarize(set),
+    lineage: await lineageOf(db, row.content),
+  };
 }

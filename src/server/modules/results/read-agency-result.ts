@@ -81,6 +81,14 @@ export async function readAgencyResult(
     biggestLosses: row ? biggestLosses(set, content, agency, row) : [],
     previousYear: await previousYear(db, cycle.year, agency.agencyId, lineage, row?.total ?? null),
     lineage,
+    simulation: row
+      ? {
+          criteriaVersionId: content.criteria.id,
+          values: agency.values,
+          notApplicable: agency.notApplicable,
+          websiteChecks: agency.websiteChecks,
+        }
+      : null,
   };
 }
 

@@ -291,5 +291,16 @@ export const AgencyView = z.object({
   lineage: z
     .array(Predecessor)
     .describe('Các đơn vị tiền thân mà lịch sử của cơ quan bao gồm, gần nhất trước'),
+  simulation: z
+    .object({
+      criteriaVersionId: z.string(),
+      values: Values,
+      notApplicable: z.array(z.string()),
+      websiteChecks: z.array(z.object({ checkedAt: Instant.nullable(), values: Values })),
+    })
+    .nullable()
+    .describe(
+      'Số liệu đã đóng băng của cơ quan (đã thẩm định), để trình duyệt thử giả định bằng cùng lõi chấm điểm; null khi cơ quan không được xếp hạng',
+    ),
 });
 export type AgencyView = z.infer<typeof AgencyView>;

@@ -12,6 +12,7 @@ import { dateTimeVn } from '../../format.ts';
 import { Link, navigate } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
 import { type CriteriaVersion, criteriaAdminApi, type LoadProblem } from './adminApi.ts';
+import { DryRunPicker } from './CriteriaDryRun.tsx';
 import { m } from './messages.ts';
 import { emptyText, ScrollBox } from './shared.tsx';
 import './admin.css';
@@ -66,11 +67,20 @@ export default function CriteriaAdmin({ user }: ScreenProps) {
                   ? m('criteria.years', { years: v.cycleYears.join(', ') })
                   : m('criteria.unused'),
             },
+            {
+              title: m('criteria.derivedFrom'),
+              key: 'derived',
+              render: (_, v) =>
+                v.derivedFrom
+                  ? m('criteria.derivedValue', { set: v.derivedFrom.setId, version: v.derivedFrom.version })
+                  : m('criteria.firstVersion'),
+            },
             { title: m('criteria.loadedAt'), key: 'loaded', render: (_, v) => dateTimeVn(v.loadedAt) },
           ]}
         />
       </ScrollBox>
       {rows.length >= 2 && <ComparePicker versions={rows} />}
+      {user.role === 'admin' && rows.length > 0 && <DryRunPicker versions={rows} />}
       {user.role === 'admin' && <LoadVersion />}
     </>
   );
@@ -178,6 +188,7 @@ function LoadVersion() {
           </p>
           <Space wrap>
             <Link to={`/quan-tri/bo-tieu-chi/${loaded.version.id}`}>{m('load.view')}</Link>
+            <Link to={`/quan-tri/bo-tieu-chi/${loaded.version.id}#chay-thu`}>{m('dryRun.card')}</Link>
           </Space>
         </div>
       )}

@@ -11,6 +11,7 @@ import { Link } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
 import { criteriaAdminApi } from './adminApi.ts';
 import { statusTag } from './CriteriaAdmin.tsx';
+import { DryRunPicker, Lineage } from './CriteriaDryRun.tsx';
 import {
   criterionDetails,
   criterionRow,
@@ -23,7 +24,7 @@ import { m } from './messages.ts';
 import { pick, ScrollBox } from './shared.tsx';
 import './admin.css';
 
-export default function CriteriaVersionPage({ params }: ScreenProps) {
+export default function CriteriaVersionPage({ params, user }: ScreenProps) {
   const id = params.versionId!;
   const query = useQuery({ queryKey: ['criteria', id], queryFn: () => criteriaAdminApi.get(id) });
   const crumbs = [
@@ -38,7 +39,7 @@ export default function CriteriaVersionPage({ params }: ScreenProps) {
         <LoadError error={query.error} onRetry={() => void query.refetch()} />
       </>
     );
-  const { version, summary, content } = query.data;
+  const { version, summary, content, lineage } = query.data;
   const fields = fieldMap(content);
   const label = fieldLabel(fields);
   const detailOf = criterionDetails(content);
@@ -75,7 +76,16 @@ export default function CriteriaVersionPage({ params }: ScreenProps) {
         </dd>
         <dt>{m('criteria.loadedAt')}</dt>
         <dd>{dateTimeVn(version.loadedAt)}</dd>
+        <dt>{m('criteria.lineage')}</dt>
+        <dd>
+          <Lineage head={`${pick(summary.title)} — ${summary.version}`} links={lineage} />
+        </dd>
       </dl>
+      {user.role === 'admin' && (
+        <div id="chay-thu" className="admin-noprint">
+          <DryRunPicker versionId={version.id} />
+        </div>
+      )}
 
       {summary.groups.map((g) => (
         <section key={g.id} aria-labelledby={`g-${g.id}`}>

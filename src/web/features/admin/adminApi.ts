@@ -21,6 +21,7 @@ import type {
   Change,
   Comparison,
   VersionView as CriteriaVersion,
+  DryRun,
   Loaded,
   LoadProblem,
   VersionList,
@@ -63,6 +64,7 @@ export type {
   CycleInput,
   CycleSummary,
   DocumentKind,
+  DryRun,
   Extension,
   LoadProblem,
   MailReport,
@@ -108,4 +110,6 @@ export const criteriaAdminApi = {
   load: (content: unknown) => api<Loaded>('/criteria', { method: 'POST', body: content }),
   compare: (from: string, to: string) =>
     api<Comparison>(`/criteria/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+  dryRun: (versionId: string, cycleId: string) =>
+    api<DryRun>(`/criteria/${versionId}/dry-run?cycleId=${encodeURIComponent(cycleId)}`),
 };

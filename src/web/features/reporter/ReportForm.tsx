@@ -13,6 +13,7 @@ import { dateTimeVn, numberVn, scoreVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { navigate } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
+import { FormWhatIf } from '../whatif/FormWhatIf.tsx';
 import { WorkbookButtons } from '../workbooks/WorkbookButtons.tsx';
 import { EvidenceBox, NaClaim } from './CriterionExtras.tsx';
 import { FieldRow } from './FieldRow.tsx';
@@ -289,6 +290,13 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
             cycleId={cycleId}
             canReply={server.cycle.state !== 'published'}
             onChanged={() => void queries.refetch()}
+          />
+          <FormWhatIf
+            layout={layout}
+            values={a.values}
+            claims={server.claims}
+            year={server.cycle.year}
+            websiteCheck={server.websiteCheck ?? null}
           />
           {editable && (
             <SubmitPanel

@@ -48,6 +48,9 @@ export const ScorePanel = memo(function ScorePanel(props: { layout: FormLayout; 
           </div>
         )}
       </div>
+      <p className="no-print">
+        <a href="#whatif-title-form">{m('score.whatIf')}</a>
+      </p>
       {website && (
         <p className="reporter-muted" data-testid="live-website-note">
           {pick(website)}

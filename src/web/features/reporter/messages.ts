@@ -179,6 +179,10 @@ export const m = defineMessages({
   'ev.bySurvey': { vi: 'do Sở TT&TT đính kèm khi khảo sát', en: 'attached by the department’s survey' },
 
   'score.title': { vi: 'Điểm tự đánh giá', en: 'Self-score' },
+  'score.whatIf': {
+    vi: 'Thử giả định: nếu thay đổi số liệu thì điểm ra sao?',
+    en: 'What if: how would other values change the score?',
+  },
   'score.intro': {
     vi: 'Tính ngay trên máy bạn theo số liệu đang nhập; điểm chính thức do Sở TT&TT chấm sau thẩm định.',
     en: 'Computed on your computer from the values being typed; the official score comes after the review.',

@@ -10,6 +10,7 @@ import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, scoreVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import type { ScreenProps } from '../../screen.ts';
+import { ResultWhatIf } from '../whatif/ResultWhatIf.tsx';
 import { CategoryChart } from './charts/CategoryChart.tsx';
 import { TrendChart } from './charts/TrendChart.tsx';
 import { ClassBadge } from './classes.tsx';
@@ -232,6 +233,8 @@ function AgencyBody(props: {
           </ul>
         </section>
       )}
+
+      {a.ranked && <ResultWhatIf view={a} />}
 
       {a.ranked && (
         <section aria-labelledby="cat-h">
