@@ -68,6 +68,26 @@ export function selfValues(group: CompiledGroup, input: SelfInput, check: Websit
   return out;
 }
 
+/**
+ * A form's stored values split in two: the agency's own fields, and what it states about its
+ * website (the fields of source `monitoring`, which the form keeps beside its own). Every reader
+ * of a submission splits here, so that the official view never takes the agency's word for the
+ * website, and the self-score takes it as `SelfInput.stated`.
+ */
+export function splitStated(
+  group: CompiledGroup,
+  values: Values,
+): { readonly own: Values; readonly stated: Values } {
+  const own: Record<string, unknown> = {};
+  const stated: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (group.fieldsByKey.get(key)?.source === 'monitoring') {
+      if (given(value)) stated[key] = value;
+    } else own[key] = value;
+  }
+  return { own, stated };
+}
+
 /** The monitoring fields a criterion reads, its category's gate included. */
 function monitoringInputs(group: CompiledGroup, id: string): string[] {
   const k = group.criteriaById.get(id)!;
