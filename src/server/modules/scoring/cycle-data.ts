@@ -189,6 +189,7 @@ export function selfInput(r: AgencyRecord): SelfInput {
     group: r.groupId,
     values: r.submission?.values ?? {},
     claimed: r.claims.map((c) => c.criterionId),
+    claimStatuses: new Map(r.claims.map((c) => [c.criterionId, c.status])),
     stated: r.submission?.stated,
     websiteChecks: r.websiteChecks,
   };

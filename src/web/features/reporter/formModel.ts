@@ -12,7 +12,7 @@ import {
 } from '../../../core/criteria/compile.ts';
 import type { CriteriaSet, Field } from '../../../core/criteria/schema.ts';
 import { checkValue } from '../../../core/input/values.ts';
-import { type SelfScore, scoreSelf, splitStated } from '../../../core/scoring/self.ts';
+import { type ClaimStatus, type SelfScore, scoreSelf, splitStated } from '../../../core/scoring/self.ts';
 import type { Finding, Text } from '../../../core/types.ts';
 import { pick } from '../../i18n/messages.ts';
 import { numberInputText, parseNumberInput } from '../../numberInput.ts';
@@ -208,6 +208,7 @@ export function recompute(
       values: own,
       stated,
       claimed: claims.map((c) => c.criterionId),
+      claimStatuses: new Map(claims.map((c) => [c.criterionId, c.status as ClaimStatus])),
       websiteChecks: websiteCheck
         ? [{ checkedAt: Date.parse(websiteCheck.checkedAt), values: websiteCheck.values }]
         : [],
