@@ -15,6 +15,7 @@ const MATRIX: readonly [string, Access][] = [
   ['POST /auth/login', 'public'],
   ['POST /auth/logout', 'signed-in'],
   ['GET /auth/me', 'signed-in'],
+  ['GET /auth/session', 'public'],
   ['POST /auth/password', 'signed-in'],
   ['GET /auth/oidc', 'public'],
   ['GET /auth/oidc/start', 'public'],

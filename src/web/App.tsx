@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
-import { ApiError, authApi, type User, whenSessionEnds } from './api.ts';
+import { authApi, type User, whenSessionEnds } from './api.ts';
 import { Loading, NotFound } from './components/Page.tsx';
 import { NotificationBell } from './features/notifications/NotificationBell.tsx';
 import { lang, switchLang, t } from './i18n/messages.ts';
@@ -22,14 +22,9 @@ const ChangePasswordPage = lazy(() =>
   import('./features/auth/ChangePasswordPage.tsx').then((x) => ({ default: x.ChangePasswordPage })),
 );
 
-/** The signed-in user, or null when nobody is (the server answers 401). */
+/** The signed-in user, or null when nobody is (asked so that a visitor causes no 401). */
 async function whoAmI(): Promise<User | null> {
-  try {
-    return (await authApi.me()).user;
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) return null;
-    throw e;
-  }
+  return (await authApi.session()).user;
 }
 
 type Screen = 'loading' | 'error' | 'login' | 'password' | 'home';

@@ -107,6 +107,8 @@ export function apiUrl(path: string): string {
 
 export const authApi = {
   me: () => api<{ user: User }>('/auth/me'),
+  /** Who is signed in, or null for a visitor (no 401 to log in the console). */
+  session: () => api<{ user: User | null }>('/auth/session'),
   login: (username: string, password: string) =>
     api<{ user: User }>('/auth/login', { method: 'POST', body: { username, password } }),
   logout: () => api<void>('/auth/logout', { method: 'POST' }),

@@ -40,6 +40,32 @@ describe('the self-score (interchange.md, "The self-score")', () => {
     expect(category3(official)).toBe(1000);
   });
 
+  it('words a claimed criterion by the claim’s state: a pending one is not said to be confirmed', () => {
+    const id = [...SET.groupsById.get('department')!.criteria].find((k) => k.naAllowed)!.id;
+    const explain = (status?: 'claimed' | 'confirmed' | 'rejected') =>
+      criterion(
+        scoreSelf(
+          SET,
+          {
+            group: 'department',
+            values,
+            claimed: [id],
+            claimStatuses: status ? new Map([[id, status]]) : undefined,
+          },
+          2017,
+          { explain: true },
+        ),
+        id,
+      ).explanation!.vi;
+    expect(explain('claimed')).toMatch(
+      /^Cơ quan khai không áp dụng, đang chờ Sở quyết định → tự chấm điểm tối đa/,
+    );
+    expect(explain()).toMatch(/đang chờ Sở quyết định/);
+    expect(explain('confirmed')).toMatch(/^Cơ quan khai không áp dụng, Sở TT&TT đã xác nhận → điểm tối đa/);
+    expect(explain('rejected')).toMatch(/Sở TT&TT không chấp nhận; điểm tự chấm vẫn tính điểm tối đa/);
+    for (const s of ['claimed', 'rejected'] as const) expect(explain(s)).not.toMatch(/đã được xác nhận/);
+  });
+
   it('uses what the agency states about its own website before any check', () => {
     const check = { checkedAt: at('2017-09-15T09:00:00+07:00'), values: perfectWebsite('department') };
     const self = scoreSelf(

@@ -12,6 +12,7 @@
  *   because its inputs are someone else's.
  */
 import type { CompiledGroup, CompiledSet } from '../criteria/compile.ts';
+import { formatPoints } from '../format.ts';
 import type { Text, Values, WebsiteCheck } from '../types.ts';
 import { type AgencyScore, type CriterionScore, type ScoreOptions, scoreAgency } from './score.ts';
 
@@ -21,10 +22,42 @@ export interface SelfInput {
   readonly values: Values;
   /** Every criterion the agency claimed as not applicable (pending, confirmed or rejected). */
   readonly claimed: Iterable<string>;
+  /**
+   * The department's decision on each claim, for the words of its explanation only (the
+   * self-score counts every claim): a pending claim reads "đang chờ Sở quyết định", never
+   * "đã được xác nhận".
+   */
+  readonly claimStatuses?: ReadonlyMap<string, ClaimStatus> | undefined;
   /** What the agency states about the fields of its website it does not enter on its form. */
   readonly stated?: Values | undefined;
   /** The department's website checks of the agency; the latest is used. */
   readonly websiteChecks?: readonly WebsiteCheck[] | undefined;
+}
+
+/** The state of a "not applicable" claim: pending, confirmed or rejected by the department. */
+export type ClaimStatus = 'claimed' | 'confirmed' | 'rejected';
+
+/** The explanation of a claimed criterion's self-score, worded by the claim's state. */
+export function claimText(status: ClaimStatus | undefined, max: number): Text {
+  const vi = formatPoints(max, 'vi');
+  const en = formatPoints(max, 'en');
+  switch (status) {
+    case 'confirmed':
+      return {
+        vi: `Cơ quan khai không áp dụng, Sở TT&TT đã xác nhận → điểm tối đa ${vi} điểm`,
+        en: `Claimed not applicable, confirmed by the department → full ${en} points`,
+      };
+    case 'rejected':
+      return {
+        vi: `Cơ quan khai không áp dụng, Sở TT&TT không chấp nhận; điểm tự chấm vẫn tính điểm tối đa ${vi} điểm`,
+        en: `Claimed not applicable, rejected by the department; the self-score still counts the full ${en} points`,
+      };
+    default:
+      return {
+        vi: `Cơ quan khai không áp dụng, đang chờ Sở quyết định → tự chấm điểm tối đa ${vi} điểm`,
+        en: `Claimed not applicable, awaiting the department's decision → full ${en} points in the self-score`,
+      };
+  }
 }
 
 /** Where a monitored criterion's self-score comes from. */
@@ -66,6 +99,26 @@ export function selfValues(group: CompiledGroup, input: SelfInput, check: Websit
     else if (check && given(check.values[f.key])) out[f.key] = check.values[f.key];
   }
   return out;
+}
+
+/**
+ * A form's stored values split in two: the agency's own fields, and what it states about its
+ * website (the fields of source `monitoring`, which the form keeps beside its own). Every reader
+ * of a submission splits here, so that the official view never takes the agency's word for the
+ * website, and the self-score takes it as `SelfInput.stated`.
+ */
+export function splitStated(
+  group: CompiledGroup,
+  values: Values,
+): { readonly own: Values; readonly stated: Values } {
+  const own: Record<string, unknown> = {};
+  const stated: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (group.fieldsByKey.get(key)?.source === 'monitoring') {
+      if (given(value)) stated[key] = value;
+    } else own[key] = value;
+  }
+  return { own, stated };
 }
 
 /** The monitoring fields a criterion reads, its category's gate included. */
@@ -149,8 +202,10 @@ export function scoreSelf(
   const criteria =
     options.explain === true
       ? score.criteria.map((c): CriterionScore => {
+          if (c.basis === 'not_applicable')
+            return { ...c, explanation: claimText(input.claimStatuses?.get(c.id), c.max) };
           const source = sources.get(c.id);
-          if (source === undefined || c.basis === 'not_applicable' || !c.explanation) return c;
+          if (source === undefined || !c.explanation) return c;
           const where = websiteSourceText(source, check);
           if (source === 'none')
             return {

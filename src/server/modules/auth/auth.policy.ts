@@ -18,6 +18,7 @@ export const authAccess = {
   signIn: 'public',
   signOut: 'signed-in',
   me: 'signed-in',
+  session: 'public',
   changePassword: 'signed-in',
   oidcInfo: 'public',
   oidcStart: 'public',

@@ -16,6 +16,7 @@ import {
   OidcInfoQuery,
   OidcRefusal,
   OidcStartQuery,
+  SessionState,
   SignedIn,
   SignInBody,
 } from './auth.schema.ts';
@@ -92,6 +93,19 @@ export function authRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req) => ({ user: meOf(callerOf(req).user) }),
+  );
+
+  app.get(
+    '/auth/session',
+    {
+      config: { access: access.session, withTemporaryPassword: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Ai đang đăng nhập (null khi chưa ai đăng nhập; không trả 401)',
+        response: { 200: SessionState, ...errorResponses },
+      },
+    },
+    async (req) => ({ user: req.user ? meOf(req.user) : null }),
   );
 
   app.post(

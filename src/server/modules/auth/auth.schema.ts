@@ -18,6 +18,8 @@ export const SignInBody = z.object({
   password: z.string().min(1).max(200),
 });
 export const SignedIn = z.object({ user: Me });
+/** Who is signed in, if anyone: a visitor's browser asks without an error (null, not a 401). */
+export const SessionState = z.object({ user: Me.nullable() });
 export type SignedIn = z.infer<typeof SignedIn>;
 
 export const ChangePasswordBody = z.object({

@@ -108,6 +108,21 @@ describe('signing in', () => {
     expect(res.json().error.message).toBe('Bạn cần đăng nhập');
   });
 
+  it('tells a visitor’s browser that nobody is signed in without an error, and a signed-in one who it is', async () => {
+    const visitor = await s.request({ method: 'GET', url: '/api/v1/auth/session' });
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.json()).toEqual({ user: null });
+    const forged = await s.request({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      cookie: 'chiso_session=forged',
+    });
+    expect(forged.json()).toEqual({ user: null });
+    const cookie = await s.login('admin', 'Quan-tri-thu-2017');
+    const me = await s.request({ method: 'GET', url: '/api/v1/auth/session', cookie });
+    expect(me.json().user).toMatchObject({ username: 'admin', role: 'admin' });
+  });
+
   it('signs out: the old cookie no longer works', async () => {
     const cookie = await s.login('admin', 'Quan-tri-thu-2017');
     expect((await s.request({ method: 'POST', url: '/api/v1/auth/logout', cookie })).statusCode).toBe(204);

@@ -20,7 +20,12 @@ import type { PublishedYear, YearPage } from './read-published-results.ts';
 const STYLE = raw(`
 :root{color-scheme:light}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff;margin:0 auto;padding:1rem;max-width:75rem}
-header nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:0;padding:0 0 .5rem;border-bottom:1px solid #ccc}
+header.site{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:0 1rem;border-bottom:1px solid #ccc;margin-bottom:.5rem}
+header.site p{margin:.25rem 0}
+.site-name{font-weight:700}
+.site-name a{color:#0b3d7a;text-decoration:none}
+header nav{flex-basis:100%}
+header nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:0;padding:0 0 .5rem}
 a{color:#0645ad}
 h1{font-size:1.6rem;line-height:1.25}
 h2{font-size:1.3rem;margin-top:2rem}
@@ -33,11 +38,12 @@ table{border-collapse:collapse;width:100%}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border:1px solid #888;padding:.25rem .5rem;text-align:left;vertical-align:top}
 thead th{background:#eef1f5}
+@media (max-width:30rem){body{padding:.5rem}h1{font-size:1.3rem}caption{font-size:.95rem}th,td{padding:.2rem .3rem}thead th{font-size:.85rem}}
 .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .note{border-left:.3rem solid #b35900;background:#fff6e8;padding:.25rem 1rem;margin:1rem 0}
 .muted{color:#555}
 @media print{
-header nav,.noprint{display:none}
+header nav,.site-sign-in,.noprint{display:none}
 body{color:#000;background:#fff;max-width:none;padding:0;font-size:10.5pt}
 a{color:#000;text-decoration:none}
 thead th{background:none}
@@ -56,6 +62,12 @@ const score = (points: number): string => formatPointsFixed(hundredths(points), 
 /** "20", "2,5" (maxima). */
 const pts = (points: number): string => formatPoints(hundredths(points), 'vi');
 
+/** "00:00 ngày 01/11/2018": the instant from which a form of the cycle was late (R9). */
+const deadlineVn = (iso: string): string => {
+  const t = formatInstantVn(Date.parse(iso));
+  return `${t.slice(11, 16)} ngày ${t.slice(0, 10)}`;
+};
+
 /** The whole document around a page's main content (also the open-data pages'). */
 export function layout(title: string, main: Html): string {
   return `<!doctype html>\n${
@@ -64,10 +76,14 @@ export function layout(title: string, main: Html): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>${STYLE}</style>
 </head>
 <body>
-<header><nav aria-label="Trang công khai"><ul>
+<header class="site">
+<p class="site-name"><a href="/ket-qua">Chỉ số ứng dụng CNTT — Sở TT&amp;TT Cao Bằng</a></p>
+<p class="site-sign-in"><a href="/">Đăng nhập</a></p>
+<nav aria-label="Trang công khai"><ul>
 <li><a href="/ket-qua">Kết quả đánh giá</a></li>
 <li><a href="/phuong-phap">Phương pháp chấm điểm</a></li>
 <li><a href="/du-lieu-mo">Dữ liệu mở</a></li>
@@ -116,7 +132,7 @@ function snapshotBands(content: SnapshotContent) {
 }
 
 /** One group's ranking and its agencies not ranked (R6, R7, R9). */
-function groupResult(g: ResultGroup, level: 2 | 3): Html {
+function groupResult(g: ResultGroup, level: 2 | 3, deadline: string): Html {
   const h = (text: string) => (level === 2 ? html`<h2>${text}</h2>` : html`<h3>${text}</h3>`);
   const sub = (text: string) => (level === 2 ? html`<h3>${text}</h3>` : html`<h4>${text}</h4>`);
   const name = g.name.vi;
@@ -147,7 +163,7 @@ ${h(name)}
 </table></div>
 <p class="muted">${g.categories.map((c, i) => html`${i ? '; ' : ''}HM${c.id}: ${c.name.vi}`)}.</p>
 ${sub('Cơ quan không được xếp hạng')}
-<p>Cơ quan nộp báo cáo muộn (từ 00:00 ngày 01/11, giờ Việt Nam) hoặc không nộp thì không được đánh giá, xếp hạng (Điều 8.2).</p>
+<p>Cơ quan nộp báo cáo muộn (từ ${deadlineVn(deadline)}, giờ Việt Nam — hạn nộp của kỳ này) hoặc không nộp thì không được đánh giá, xếp hạng (Điều 8.2).</p>
 ${notRanked}
 </section>`;
 }
@@ -177,7 +193,7 @@ không thay đổi; nếu có điều chỉnh, kết quả được công bố l
 <h2>Kết quả năm ${c.cycle.year}</h2>
 <p>Công bố ngày ${vnDate(c.publishedAt)}${c.revision > 1 ? ` (lần công bố thứ ${c.revision})` : ''}.
 <a href="/ket-qua/${c.cycle.year}">Xem chi tiết kết quả năm ${c.cycle.year}</a>.</p>
-${c.groups.map((g) => groupResult(g, 3))}
+${c.groups.map((g) => groupResult(g, 3, c.cycle.deadline))}
 <h3>Xếp loại</h3>
 ${bandsTable(snapshotBands(c))}
 ${methodLine}`,
@@ -224,7 +240,7 @@ export function yearPage(page: YearPage): string {
 ${superseded}${revisionNote}
 <p>Hai nhóm được xếp hạng riêng (Điều 7.2): cơ quan chuyên môn thuộc UBND tỉnh và UBND các huyện, thành phố.
 Cơ quan bằng điểm nhau cùng hạng.</p>
-${c.groups.map((g) => groupResult(g, 2))}
+${c.groups.map((g) => groupResult(g, 2, c.cycle.deadline))}
 <section>
 <h2>Xếp loại</h2>
 ${bandsTable(snapshotBands(c))}

@@ -163,6 +163,19 @@ describe('the public pages (R6, R7, R9, R12, R20)', () => {
     expect(body).not.toContain(SECRET);
   });
 
+  it('quotes each year’s own deadline in the late rule, and carries the site’s header with a sign-in link', async () => {
+    for (const year of [2016, 2017]) {
+      const body = (await get(`/ket-qua/${year}`)).body;
+      expect(body).toContain(
+        `nộp báo cáo muộn (từ 00:00 ngày 01/11/${year}, giờ Việt Nam — hạn nộp của kỳ này)`,
+      );
+      expect(body).not.toMatch(/từ 00:00 ngày 01\/11,/);
+      expect(body).toContain('<a href="/ket-qua">Chỉ số ứng dụng CNTT — Sở TT&amp;TT Cao Bằng</a>');
+      expect(body).toContain('<p class="site-sign-in"><a href="/">Đăng nhập</a></p>');
+      expect(body).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    }
+  });
+
   it('lists the published years, newest first, with the latest ranking inline', async () => {
     const res = await get('/ket-qua');
     expect(res.statusCode).toBe(200);

@@ -30,6 +30,7 @@ import type {
   PreviousYear,
   RankingRow,
   ResultGroup,
+  ReviewerMark,
   SnapshotAgency,
   SnapshotContent,
 } from './results.schema.ts';
@@ -79,6 +80,7 @@ export async function readAgencyResult(
     selfTotal: row?.selfTotal ?? out?.selfTotal ?? null,
     comparison: await comparisonOf(db, cycle, set, agency),
     biggestLosses: row ? biggestLosses(set, content, agency, row) : [],
+    dataQuality: await reviewerMarks(db, cycle, set, agency, row),
     previousYear: await previousYear(db, cycle.year, agency.agencyId, lineage, row?.total ?? null),
     lineage,
     simulation: row
@@ -97,6 +99,40 @@ async function comparisonOf(db: Executor, cycle: CycleRow, set: CompiledSet, age
   if (agency.submittedAt === null) return null;
   const [record] = await loadRecords(db, cycle, [agency.agencyId]);
   return record?.submission?.status === 'submitted' ? agencyComparison(db, cycle, set, record) : null;
+}
+
+/**
+ * The criteria the department scores itself (fields of source `reviewer`: the data quality, 4.8),
+ * each with the points it gave and the note it wrote, so that the agency sees its mark and why.
+ */
+async function reviewerMarks(
+  db: Executor,
+  cycle: CycleRow,
+  set: CompiledSet,
+  agency: SnapshotAgency,
+  row: RankingRow | null,
+): Promise<ReviewerMark[]> {
+  const group = set.groupsById.get(agency.group);
+  if (!group) return [];
+  const marked = group.criteria.filter((k) =>
+    k.def.inputs.some((key) => group.fieldsByKey.get(key)?.source === 'reviewer'),
+  );
+  if (marked.length === 0) return [];
+  const [record] = await loadRecords(db, cycle, [agency.agencyId]);
+  return marked.map((k) => {
+    const notes = k.def.inputs
+      .map((key) => record?.reviewValues.get(key))
+      .filter((v) => v?.kind === 'reviewer' && v.reason)
+      .map((v) => v!.reason!);
+    const frozen = row?.criteria[k.id];
+    return {
+      criterionId: k.id,
+      name: k.def.name,
+      points: frozen === undefined ? null : frozen,
+      max: points(k.maxHundredths),
+      note: notes.length ? notes.join('; ') : null,
+    };
+  });
 }
 
 /** The agency's score per category against the maximum and the group's average (ranked agencies). */

@@ -243,6 +243,16 @@ export const CategoryStanding = z.object({
 });
 export type CategoryStanding = z.infer<typeof CategoryStanding>;
 
+/** A criterion the department marks itself (the data quality, 4.8), shown to the agency with its note. */
+export const ReviewerMark = z.object({
+  criterionId: z.string(),
+  name: Text,
+  points: Points.nullable().describe('Điểm Sở TT&TT chấm (null: cơ quan không được xếp hạng)'),
+  max: Points,
+  note: z.string().nullable().describe('Nhận xét của Sở TT&TT khi chấm'),
+});
+export type ReviewerMark = z.infer<typeof ReviewerMark>;
+
 export const Loss = z.object({
   criterionId: z.string(),
   name: Text,
@@ -287,6 +297,9 @@ export const AgencyView = z.object({
     'Tự chấm và chính thức theo từng tiêu chí, với lý do mỗi chênh lệch (cơ quan đã nộp phiếu)',
   ),
   biggestLosses: z.array(Loss),
+  dataQuality: z
+    .array(ReviewerMark)
+    .describe('Các tiêu chí do Sở TT&TT chấm khi thẩm định (chất lượng số liệu), với điểm và nhận xét'),
   previousYear: PreviousYear.nullable(),
   lineage: z
     .array(Predecessor)

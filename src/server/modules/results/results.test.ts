@@ -706,6 +706,11 @@ describe('one agency at a glance (R19)', () => {
       revision: 1,
     });
     expect(page.previousYear.change).toBe(Math.round((row.total - page.previousYear.total) * 100) / 100);
+    // The department's own mark (data quality, 4.8) is shown to the agency with its points.
+    expect(page.dataQuality).toEqual([
+      expect.objectContaining({ criterionId: '4.8', points: row.criteria['4.8'], max: expect.any(Number) }),
+    ]);
+    expect(page.dataQuality[0].name.vi.length).toBeGreaterThan(3);
   });
 
   it('lets a reporter read only its own agency; a viewer reads any; a not-ranked agency sees why', async () => {
@@ -730,6 +735,7 @@ describe('one agency at a glance (R19)', () => {
       notRankedReason: 'late',
       notRankedLabel: { vi: 'Nộp muộn' },
       biggestLosses: [],
+      dataQuality: [expect.objectContaining({ criterionId: '4.8', points: null })],
       // In 2016 Sở Nội vụ did not submit at all.
       previousYear: {
         year: 2016,

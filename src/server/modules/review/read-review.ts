@@ -11,7 +11,6 @@ import { eligibility } from '../../../core/ranking/rank.ts';
 import { scoreAgency } from '../../../core/scoring/score.ts';
 import { scoreSelf } from '../../../core/scoring/self.ts';
 import type { AgencyData, Finding, Values } from '../../../core/types.ts';
-import type { Executor } from '../../db/open.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
@@ -23,7 +22,7 @@ import {
   checkWindow,
   loadRecords,
   officialData,
-  officialValues,
+  previousOfficialValues,
   selfInput,
 } from '../scoring/cycle-data.ts';
 import { checkView } from '../website-checks/check-context.ts';
@@ -52,20 +51,6 @@ import {
   queryViews,
   surveyView,
 } from './review-views.ts';
-
-/** The agencies' official values of the previous year, for the year-on-year checks. */
-async function previousValues(
-  db: Executor,
-  cycle: CycleRow,
-  agencyIds?: readonly string[],
-): Promise<Map<string, Values>> {
-  const previous = await repo.cycleOfYear(db, cycle.year - 1);
-  if (!previous) return new Map();
-  const records = await loadRecords(db, previous, agencyIds);
-  return new Map(
-    records.filter((r) => r.submission?.status === 'submitted').map((r) => [r.agencyId, officialValues(r)]),
-  );
-}
 
 const findingsOf = (
   raw: CriteriaSet,
@@ -111,7 +96,7 @@ export async function readReviewList(
     db,
     records.flatMap((r) => (r.submission ? [r.submission.id] : [])),
   );
-  const previous = await previousValues(
+  const previous = await previousOfficialValues(
     db,
     cycle,
     records.map((r) => r.agencyId),
@@ -198,7 +183,7 @@ export async function readReviewPage(
   const queries = subId ? await queryViews(db, subId, agencyId) : [];
   const openQueries = queries.filter((q) => q.status !== 'closed').length;
   const checks = (await listChecks(db, agencyId, checkWindow(cycle))).map(checkView);
-  const previous = (await previousValues(db, cycle, [agencyId])).get(agencyId);
+  const previous = (await previousOfficialValues(db, cycle, [agencyId])).get(agencyId);
   const submitted = r.submission?.status === 'submitted';
   const submittedAt = submitted ? (r.submission?.submittedAt ?? null) : null;
 

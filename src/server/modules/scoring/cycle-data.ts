@@ -11,11 +11,19 @@
  */
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { formatInstantVn, VN_OFFSET_MS, vnMidnight } from '../../../core/calendar/time.ts';
-import type { SelfInput } from '../../../core/scoring/self.ts';
+import { type SelfInput, splitStated } from '../../../core/scoring/self.ts';
 import type { AgencyData, CycleData, Values, WebsiteCheck } from '../../../core/types.ts';
 import type { Executor } from '../../db/open.ts';
-import { cycleAgencies, naClaims, reviewValues, submissions, websiteChecks } from '../../db/schema.ts';
+import {
+  cycleAgencies,
+  cycles,
+  naClaims,
+  reviewValues,
+  submissions,
+  websiteChecks,
+} from '../../db/schema.ts';
 import type { CycleRow } from '../cycles/cycles.repo.ts';
+import { criteriaVersion } from './criteria-cache.ts';
 
 export interface ReviewValue {
   readonly fieldKey: string;
@@ -36,7 +44,10 @@ export interface AgencyRecord {
   readonly submission: {
     readonly id: string;
     readonly status: 'draft' | 'submitted';
+    /** The agency's own fields (never its statements about its website: see `stated`). */
     readonly values: Values;
+    /** What the agency states about its website (fields of source `monitoring`), for the self-score only. */
+    readonly stated: Values;
     readonly version: number;
     readonly submittedAt: Date | null;
   } | null;
@@ -88,6 +99,7 @@ export async function loadRecords(
     .orderBy(asc(cycleAgencies.code));
   if (!roster.length) return [];
   const ids = roster.map((r) => r.agencyId);
+  const { compiled } = await criteriaVersion(db, cycle.criteriaVersionId);
 
   const subs = await db
     .select()
@@ -119,6 +131,8 @@ export async function loadRecords(
 
   return roster.map((r): AgencyRecord => {
     const sub = subs.find((s) => s.agencyId === r.agencyId);
+    const group = compiled.groupsById.get(r.groupId);
+    const split = group ? splitStated(group, (sub?.values ?? {}) as Values) : null;
     const latest = new Map<string, ReviewValue>();
     if (sub)
       for (const v of reviews)
@@ -141,7 +155,8 @@ export async function loadRecords(
         ? {
             id: sub.id,
             status: sub.status,
-            values: sub.values as Values,
+            values: split ? split.own : (sub.values as Values),
+            stated: split ? split.stated : {},
             version: sub.version,
             submittedAt: sub.submittedAt,
           }
@@ -174,6 +189,8 @@ export function selfInput(r: AgencyRecord): SelfInput {
     group: r.groupId,
     values: r.submission?.values ?? {},
     claimed: r.claims.map((c) => c.criterionId),
+    claimStatuses: new Map(r.claims.map((c) => [c.criterionId, c.status])),
+    stated: r.submission?.stated,
     websiteChecks: r.websiteChecks,
   };
 }
@@ -218,6 +235,28 @@ export function officialData(r: AgencyRecord): AgencyData {
       .map((c) => ({ criterionId: c.criterionId, reason: c.reason, confirmed: c.status === 'confirmed' })),
     websiteChecks: r.websiteChecks,
   };
+}
+
+/**
+ * The agencies' official values of the year before the cycle's, for the year-on-year logic checks
+ * (`prev.total_staff`): the same values for the assessor's review and the agency's own form, so
+ * that the form warns of what the assessor will see.
+ */
+export async function previousOfficialValues(
+  db: Executor,
+  cycle: CycleRow,
+  agencyIds?: readonly string[],
+): Promise<Map<string, Values>> {
+  const [previous] = await db
+    .select()
+    .from(cycles)
+    .where(eq(cycles.year, cycle.year - 1))
+    .limit(1);
+  if (!previous) return new Map();
+  const records = await loadRecords(db, previous, agencyIds);
+  return new Map(
+    records.filter((r) => r.submission?.status === 'submitted').map((r) => [r.agencyId, officialValues(r)]),
+  );
 }
 
 /** The whole cycle in one view, ready for scoreCycle. */

@@ -1,6 +1,7 @@
 /**
  * One self-score (interchange.md, "The self-score"): for any generated submission — its values,
- * its N/A claims in any state, any number of website checks — the number the agency sees is the
+ * what it states about its website (any monitoring fields, or none), its N/A claims in any state,
+ * any number of website checks — the number the agency sees is the
  * same through the form's code path (the browser's `recompute` on what GET …/submission gives
  * it), the receipt (GET …/submission/score, which the printed receipt shows) and the download
  * of the result (the CSV's self-score column of the document that publication freezes).
@@ -32,6 +33,17 @@ const agencyValues: fc.Arbitrary<Values> = fc
       group.fields
         .filter((f) => f.source === 'agency')
         .map((f) => [f.key, fc.option(arbitraryValue(f, YEAR), { nil: undefined })]),
+    ),
+  )
+  .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
+
+/** What the agency states about its website on its form: any of the monitoring fields, or none. */
+const statedValues: fc.Arbitrary<Values> = fc
+  .record(
+    Object.fromEntries(
+      group.fields
+        .filter((f) => f.source === 'monitoring')
+        .map((f) => [f.key, fc.option(arbitraryValue(f, YEAR), { nil: undefined, freq: 2 })]),
     ),
   )
   .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
@@ -74,66 +86,75 @@ describe('the self-score of any submission', () => {
     const db = s.deps.database.db;
     const url = `/api/v1/cycles/${cycle.id}/agencies/${agencyId}/submission`;
     await fc.assert(
-      fc.asyncProperty(agencyValues, claims, checks, async (values, claimList, checkList) => {
-        await db.delete(websiteChecks).where(eq(websiteChecks.agencyId, agencyId));
-        const [old] = await db.select().from(submissions).where(eq(submissions.agencyId, agencyId));
-        if (old) {
-          await db.delete(naClaims).where(eq(naClaims.submissionId, old.id));
-          await db.delete(submissions).where(eq(submissions.id, old.id));
-        }
-        const [sub] = await db
-          .insert(submissions)
-          .values({
-            cycleId: cycle.id,
-            agencyId,
-            status: 'submitted',
-            values,
-            submittedAt: new Date('2017-10-20T03:00:00Z'),
-            attestedName: 'Nguyễn Văn A',
-            attestedTitle: 'Giám đốc',
-          })
-          .returning();
-        for (const c of claimList)
-          await db.insert(naClaims).values({
-            submissionId: sub!.id,
-            criterionId: c.criterionId,
-            reason: 'Không có nhiệm vụ',
-            status: c.status,
+      fc.asyncProperty(
+        agencyValues,
+        statedValues,
+        claims,
+        checks,
+        async (own, stated, claimList, checkList) => {
+          // The form keeps the agency's statements about its website beside its own values.
+          const values = { ...own, ...stated };
+          await db.delete(websiteChecks).where(eq(websiteChecks.agencyId, agencyId));
+          const [old] = await db.select().from(submissions).where(eq(submissions.agencyId, agencyId));
+          if (old) {
+            await db.delete(naClaims).where(eq(naClaims.submissionId, old.id));
+            await db.delete(submissions).where(eq(submissions.id, old.id));
+          }
+          const [sub] = await db
+            .insert(submissions)
+            .values({
+              cycleId: cycle.id,
+              agencyId,
+              status: 'submitted',
+              values,
+              submittedAt: new Date('2017-10-20T03:00:00Z'),
+              attestedName: 'Nguyễn Văn A',
+              attestedTitle: 'Giám đốc',
+            })
+            .returning();
+          for (const c of claimList)
+            await db.insert(naClaims).values({
+              submissionId: sub!.id,
+              criterionId: c.criterionId,
+              reason: 'Không có nhiệm vụ',
+              status: c.status,
+            });
+          for (const c of checkList) await db.insert(websiteChecks).values({ agencyId, ...c });
+
+          // The form: the browser's recompute on what the form's GET gives it.
+          const form = (await s.request({ method: 'GET', url, cookie: reporter })).json();
+          const live = recompute(
+            layout,
+            form.values,
+            form.claims,
+            form.cycle.year,
+            Date.parse(form.cycle.deadline),
+            CODE,
+            form.websiteCheck,
+            form.previousValues,
+          );
+          // The receipt: the self-score the receipt page prints.
+          const receipt = (await s.request({ method: 'GET', url: `${url}/score`, cookie: reporter })).json();
+          // The download: the CSV of the document publication would freeze now.
+          const { content } = await officialDocument(db, cycle, {
+            revision: 0,
+            reason: null,
+            publishedAt: new Date(),
           });
-        for (const c of checkList) await db.insert(websiteChecks).values({ agencyId, ...c });
+          const row = csvOf(content)
+            .split('\r\n')
+            .find((line) => line.includes(`"${CODE}"`))!
+            .split(',"')
+            .map((f) => f.replace(/"/g, ''));
+          const exported = Number(row.at(-1)!.replace(',', '.'));
 
-        // The form: the browser's recompute on what the form's GET gives it.
-        const form = (await s.request({ method: 'GET', url, cookie: reporter })).json();
-        const live = recompute(
-          layout,
-          form.values,
-          form.claims,
-          form.cycle.year,
-          Date.parse(form.cycle.deadline),
-          CODE,
-          form.websiteCheck,
-        );
-        // The receipt: the self-score the receipt page prints.
-        const receipt = (await s.request({ method: 'GET', url: `${url}/score`, cookie: reporter })).json();
-        // The download: the CSV of the document publication would freeze now.
-        const { content } = await officialDocument(db, cycle, {
-          revision: 0,
-          reason: null,
-          publishedAt: new Date(),
-        });
-        const row = csvOf(content)
-          .split('\r\n')
-          .find((line) => line.includes(`"${CODE}"`))!
-          .split(',"')
-          .map((f) => f.replace(/"/g, ''));
-        const exported = Number(row.at(-1)!.replace(',', '.'));
-
-        expect(receipt.total).toBe(live.score.total / 100);
-        expect(exported).toBe(live.score.total / 100);
-        expect(receipt.criteria.map((k: { points: number }) => k.points)).toEqual(
-          live.score.criteria.map((k) => k.points / 100),
-        );
-      }),
+          expect(receipt.total).toBe(live.score.total / 100);
+          expect(exported).toBe(live.score.total / 100);
+          expect(receipt.criteria.map((k: { points: number }) => k.points)).toEqual(
+            live.score.criteria.map((k) => k.points / 100),
+          );
+        },
+      ),
       { numRuns: 25 },
     );
   });

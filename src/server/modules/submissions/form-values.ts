@@ -24,7 +24,7 @@ const cleanValue = (s: string): string | null => {
 
 /**
  * The patch as it will be stored (texts cleaned, empty ones as null), or a 400 listing every
- * value that does not fit: unknown field, a field the department fills in, wrong type or range,
+ * value that does not fit: unknown field, a mark the department gives, wrong type or range,
  * a report year other than the cycle's. All or nothing: one bad value and nothing is saved.
  */
 export function checkPatch(
@@ -45,15 +45,13 @@ export function checkPatch(
       );
       continue;
     }
-    if (f.source !== 'agency') {
+    // The agency states its own assessment of its website (source monitoring) on its form too;
+    // only the department's marks (source reviewer) are never the agency's to enter.
+    if (f.source === 'reviewer') {
       say(
         key,
-        f.source === 'monitoring'
-          ? `${fieldName(f, 'vi')}: do Sở TT&TT ghi nhận khi kiểm tra trang TTĐT, đơn vị không nhập trường này`
-          : `${fieldName(f, 'vi')}: do Sở TT&TT chấm khi thẩm định, đơn vị không nhập trường này`,
-        f.source === 'monitoring'
-          ? `${fieldName(f, 'en')}: recorded by the department when it checks the website; agencies do not enter it`
-          : `${fieldName(f, 'en')}: set by the department's reviewers; agencies do not enter it`,
+        `${fieldName(f, 'vi')}: do Sở TT&TT chấm khi thẩm định, đơn vị không nhập trường này`,
+        `${fieldName(f, 'en')}: set by the department's reviewers; agencies do not enter it`,
       );
       continue;
     }
@@ -88,7 +86,7 @@ export function storedProblems(group: CompiledGroup, values: Record<string, unkn
     const f = group.fieldsByKey.get(key);
     const problem: Text | null = !f
       ? { vi: 'không có trong phiếu của nhóm', en: 'is not on the form of the group' }
-      : f.source !== 'agency'
+      : f.source === 'reviewer'
         ? { vi: 'không do đơn vị nhập', en: 'is not entered by the agency' }
         : value === null
           ? null

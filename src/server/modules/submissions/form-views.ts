@@ -8,7 +8,13 @@ import { points } from '../../../core/interchange.ts';
 import { awaitingWebsite, scoreSelf, websiteNote } from '../../../core/scoring/self.ts';
 import type { Executor } from '../../db/open.ts';
 import type { SessionUser } from '../../platform/auth.ts';
-import { checkWindow, loadRecords, selfData, selfInput } from '../scoring/cycle-data.ts';
+import {
+  checkWindow,
+  loadRecords,
+  previousOfficialValues,
+  selfData,
+  selfInput,
+} from '../scoring/cycle-data.ts';
 import type { FormContext } from './form-context.ts';
 import { instantVnSeconds, iso } from './form-words.ts';
 import { whyNotEditable } from './submissions.policy.ts';
@@ -77,6 +83,7 @@ export async function formState(
       ])
     : [[], [], null, null];
   const check = await repo.latestWebsiteCheck(db, roster.agencyId, checkWindow(cycle));
+  const previous = (await previousOfficialValues(db, cycle, [roster.agencyId])).get(roster.agencyId);
   const notEditable = whyNotEditable(user, ctx.facts, now);
   return {
     cycle: {
@@ -123,6 +130,7 @@ export async function formState(
     editable: notEditable === null,
     notEditable,
     websiteCheck: check && { checkedAt: check.checkedAt.toISOString(), values: check.values },
+    previousValues: previous ?? null,
   };
 }
 
@@ -132,7 +140,9 @@ export async function selfScore(db: Executor, ctx: FormContext): Promise<ScoreVi
   if (!record) throw new Error('agency vanished from the roster');
   const data = selfData(record);
   const result = scoreSelf(ctx.compiled, selfInput(record), ctx.cycle.year, { explain: true });
-  const previous = await repo.previousYearValues(db, ctx.cycle.year, ctx.roster.agencyId);
+  const previous = (await previousOfficialValues(db, ctx.cycle, [ctx.roster.agencyId])).get(
+    ctx.roster.agencyId,
+  );
   // The report year is the cycle's (the form may leave it out); the year checks need it.
   const values =
     data.values.report_year === undefined ? { ...data.values, report_year: ctx.cycle.year } : data.values;

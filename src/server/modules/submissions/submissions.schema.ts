@@ -166,6 +166,12 @@ export const FormState = z.object({
     .object({ checkedAt: Instant, values: z.record(z.string(), z.unknown()) })
     .nullable()
     .describe('Lần kiểm tra trang TTĐT gần nhất của năm: điểm tự chấm dùng khi cơ quan không tự đánh giá'),
+  previousValues: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe(
+      'Số liệu chính thức năm trước của cơ quan, cho các kiểm tra logic so với năm trước (như Sở thấy)',
+    ),
 });
 export type FormState = z.infer<typeof FormState>;
 

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCycle, createSubmission, formValues } from '../../../../test/fixtures.ts';
 import { multipart } from '../../../../test/http.ts';
 import { type TestServer, testServer } from '../../../../test/server.ts';
-import { agencies, auditLog, type cycles, submissions } from '../../db/schema.ts';
+import { agencies, auditLog, type cycles, submissions, websiteChecks } from '../../db/schema.ts';
 import { contentHash } from '../../platform/canonical.ts';
+import { loadRecords, officialValues } from '../scoring/cycle-data.ts';
 
 let s: TestServer;
 let cycle: typeof cycles.$inferSelect;
@@ -288,14 +289,13 @@ describe('saving the draft', () => {
     expect(after.values).toEqual({ total_staff: 30 });
   });
 
-  it('refuses fields the department fills in, unknown fields and a wrong report year', async () => {
+  it('refuses the department’s marks, unknown fields and a wrong report year', async () => {
     const reporter = await s.as('reporter', 'STP');
-    const monitoring = await save(reporter, 'STP', 1, { ws_news_per_month: 9 });
+    // The agency's own assessment of its website is checked like any value of its form.
+    const monitoring = await save(reporter, 'STP', 1, { ws_news_per_month: -2 });
     expect(monitoring.statusCode).toBe(400);
     expect(monitoring.json().error).toMatchObject({ field: 'ws_news_per_month' });
-    expect(monitoring.json().error.message).toMatch(
-      /\(ws_news_per_month\): do Sở TT&TT ghi nhận khi kiểm tra trang TTĐT, đơn vị không nhập trường này\. Chưa lưu gì\.$/,
-    );
+    expect(monitoring.json().error.message).toMatch(/phải từ 0 trở lên, nhận được -2\. Chưa lưu gì\.$/);
     const reviewer = await save(reporter, 'STP', 1, { data_quality_points: 2 });
     expect(reviewer.json().error.message).toMatch(/\(data_quality_points\): do Sở TT&TT chấm khi thẩm định/);
     const unknown = await save(reporter, 'STP', 1, { commune_count: 5 });
@@ -307,6 +307,42 @@ describe('saving the draft', () => {
     expect(year.json().error.message).toMatch(
       /\(report_year\): năm báo cáo 2016 khác năm của kỳ đánh giá 2017/,
     );
+  });
+
+  it('keeps the agency’s own assessment of its website for its self-score only; what it leaves empty comes from the latest check, dated', async () => {
+    const db = s.deps.database.db;
+    const reporter = await s.as('reporter', 'STC');
+    const empty = (await get(reporter, 'STC', '/score')).json();
+    const c33 = (body: { criteria: { id: string; explanation: { vi: string } | null }[] }) =>
+      body.criteria.find((k) => k.id === '3.3')!.explanation!.vi;
+    expect(c33(empty)).toMatch(/^Chưa có lần kiểm tra trang TTĐT nào và cơ quan chưa tự đánh giá → 0 điểm$/);
+
+    await db.insert(websiteChecks).values({
+      agencyId: ids.STC!,
+      checkedAt: new Date('2017-06-15T03:00:00Z'),
+      values: { website_active: true, ws_news_per_month: 2 },
+    });
+    const byCheck = (await get(reporter, 'STC', '/score')).json();
+    expect(c33(byCheck)).toMatch(
+      /lấy theo lần kiểm tra trang TTĐT gần nhất của Sở TT&TT ngày 15\/06\/2017\)$/,
+    );
+
+    const saved = await save(reporter, 'STC', null, { ws_news_per_month: 12, website_active: true });
+    expect(saved.statusCode).toBe(200);
+    const form = (await get(reporter, 'STC')).json();
+    expect(form.values).toMatchObject({ ws_news_per_month: 12, website_active: true });
+    const stated = (await get(reporter, 'STC', '/score')).json();
+    expect(c33(stated)).toMatch(/\(theo cơ quan tự đánh giá trang TTĐT\)$/);
+    const points33 = (body: { criteria: { id: string; points: number }[] }) =>
+      body.criteria.find((k) => k.id === '3.3')!.points;
+    expect(points33(stated)).toBeGreaterThan(points33(byCheck));
+
+    // The department's view never takes the agency's word for its website.
+    const [record] = await loadRecords(db, cycle, [ids.STC!]);
+    expect(record!.submission!.values).not.toHaveProperty('ws_news_per_month');
+    expect(record!.submission!.stated).toEqual({ ws_news_per_month: 12, website_active: true });
+    expect(officialValues(record!)).not.toHaveProperty('ws_news_per_month');
+    await db.delete(websiteChecks).where(eq(websiteChecks.agencyId, ids.STC!));
   });
 
   it('saves a part larger than its whole and shows it as a logic-check finding, not an error', async () => {

@@ -157,7 +157,8 @@ export const FieldRow = memo(function FieldRow(props: {
             className={x.severity === 'error' ? 'reporter-error' : 'reporter-warning'}
             data-testid="field-finding"
           >
-            <strong>{x.severity === 'error' ? m('check.error') : m('check.warning')}:</strong> {x.message.vi}
+            <strong>{x.severity === 'error' ? m('check.error') : m('check.warning')}:</strong>{' '}
+            {pick(x.message)}
           </p>
         ))}
       </div>

@@ -7,9 +7,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Modal } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
+import type { Field } from '../../../core/criteria/schema.ts';
 import type { Finding } from '../../../core/types.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
-import { dateTimeVn, numberVn, scoreVn } from '../../format.ts';
+import { dateTimeVn, dateVn, numberVn, scoreVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { navigate } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
@@ -17,7 +18,7 @@ import { FormWhatIf } from '../whatif/FormWhatIf.tsx';
 import { WorkbookButtons } from '../workbooks/WorkbookButtons.tsx';
 import { EvidenceBox, NaClaim } from './CriterionExtras.tsx';
 import { FieldRow } from './FieldRow.tsx';
-import { type FormLayout, layoutFor, recompute, showValue } from './formModel.ts';
+import { type FormLayout, layoutFor, recompute, shownValue, showValue } from './formModel.ts';
 import {
   canWithdraw,
   conflictValueText,
@@ -116,8 +117,17 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
         new Date(server.cycle.deadline).getTime(),
         server.agency.code,
         server.websiteCheck ?? null,
+        server.previousValues ?? null,
       ),
-    [layout, a.values, server.claims, server.cycle, server.agency.code, server.websiteCheck],
+    [
+      layout,
+      a.values,
+      server.claims,
+      server.cycle,
+      server.agency.code,
+      server.websiteCheck,
+      server.previousValues,
+    ],
   );
 
   const findingsOf = useMemo(() => findingsByField(live.findings), [live.findings]);
@@ -159,6 +169,40 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
         isGate={isGate}
         onChange={a.setValue}
         extra={notes.length ? notes : undefined}
+      />
+    );
+  };
+  // The agency's own assessment of its website: optional; an empty field takes the latest
+  // confirmed monitoring result, said beside it with its date and value.
+  const check = server.websiteCheck ?? null;
+  const websiteRow = (f: Field, isGate = false) => {
+    const observed = check?.values[f.key];
+    const stated = textOf(f.key) !== '';
+    const basis =
+      check && observed !== undefined && observed !== null
+        ? m('site.byCheck', { date: dateVn(check.checkedAt), value: shownValue(f, observed) })
+        : m('site.noCheck');
+    return (
+      <FieldRow
+        key={f.key}
+        field={f}
+        text={textOf(f.key)}
+        error={errorOf(f.key)}
+        findings={findingsOf.get(f.key) ?? NO_FINDINGS}
+        feeds={layout.feeds.get(f.key) ?? []}
+        disabled={!editable}
+        isGate={isGate}
+        onChange={a.setValue}
+        extra={
+          <p className="reporter-help" data-testid="site-basis">
+            {stated ? m('site.stated') : basis}{' '}
+            {stated && editable && (
+              <Button size="small" type="link" onClick={() => a.setValue(f.key, '')}>
+                {m('site.clear')}
+              </Button>
+            )}
+          </p>
+        }
       />
     );
   };
@@ -232,6 +276,14 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
                 </span>
               </h2>
               {s.gate && row(s.gate.key, true)}
+              {s.websiteGate && (
+                <div className="reporter-site" data-testid="site-assessment">
+                  <p className="reporter-help">
+                    {check ? m('site.intro', { date: dateVn(check.checkedAt) }) : m('site.introNoCheck')}
+                  </p>
+                  {websiteRow(s.websiteGate, true)}
+                </div>
+              )}
               {s.blocks.map((b) => {
                 const k = b.criterion;
                 return (
@@ -251,6 +303,12 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
                     )}
                     {queryNotes(`crit:${k.id}`)}
                     {b.fields.map((f) => row(f.key))}
+                    {b.websiteFields.length > 0 && (
+                      <fieldset className="reporter-site">
+                        <legend>{m('site.legend')}</legend>
+                        {b.websiteFields.map((f) => websiteRow(f))}
+                      </fieldset>
+                    )}
                     {b.sharedFields.length > 0 && (
                       <p className="reporter-help">
                         {m('form.alsoUses', {

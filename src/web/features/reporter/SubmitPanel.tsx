@@ -28,6 +28,10 @@ export function SubmitPanel(props: {
   const [position, setPosition] = useState('');
   const [attest, setAttest] = useState(false);
   const [asking, setAsking] = useState(false);
+  const labelOf = (key: string) => {
+    const f = props.fields.find((x) => x.key === key);
+    return f ? pick(f.shortLabel) || pick(f.label) : key;
+  };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const {
@@ -84,8 +88,13 @@ export function SubmitPanel(props: {
             <ul>
               {props.findings.map((f) => (
                 <li key={`${f.ruleId}-${f.message.vi}`}>
-                  {f.fields[0] ? <a href={`#${fieldId(f.fields[0])}`}>{f.ruleId}</a> : f.ruleId}:{' '}
-                  {f.message.vi}
+                  {/* The field's label leads to it; the rule's code is for the department's staff. */}
+                  {f.fields[0] && (
+                    <>
+                      <a href={`#${fieldId(f.fields[0])}`}>{labelOf(f.fields[0])}</a>:{' '}
+                    </>
+                  )}
+                  {pick(f.message)}
                 </li>
               ))}
             </ul>

@@ -12,8 +12,9 @@ import {
 } from '../../../core/criteria/compile.ts';
 import type { CriteriaSet, Field } from '../../../core/criteria/schema.ts';
 import { checkValue } from '../../../core/input/values.ts';
-import { type SelfScore, scoreSelf } from '../../../core/scoring/self.ts';
+import { type ClaimStatus, type SelfScore, scoreSelf, splitStated } from '../../../core/scoring/self.ts';
 import type { Finding, Text } from '../../../core/types.ts';
+import { pick } from '../../i18n/messages.ts';
 import { numberInputText, parseNumberInput } from '../../numberInput.ts';
 
 /** A criterion on the form with the fields first shown under it. */
@@ -22,6 +23,11 @@ export interface CriterionBlock {
   fields: Field[];
   /** Fields it reads that are shown under an earlier criterion. */
   sharedFields: Field[];
+  /**
+   * Website fields (source monitoring) first read here: the department checks them on the
+   * agency's portal, and the agency may state its own assessment of them (optional).
+   */
+  websiteFields: Field[];
 }
 
 export interface Section {
@@ -29,6 +35,8 @@ export interface Section {
   name: Text;
   maxHundredths: number;
   gate: Field | undefined;
+  /** The category's gate when it is a website field the agency may assess (website_active). */
+  websiteGate: Field | undefined;
   blocks: CriterionBlock[];
 }
 
@@ -73,12 +81,18 @@ export function layoutFor(versionId: string, content: unknown, groupId: string):
       name: c.name,
       maxHundredths: c.maxHundredths,
       gate: agency(gate) ? gate : undefined,
+      websiteGate: gate?.source === 'monitoring' ? gate : undefined,
       blocks: c.criteria.map((k) => {
         const fields: Field[] = [];
         const sharedFields: Field[] = [];
+        const websiteFields: Field[] = [];
         for (const key of k.def.inputs) {
           feeds.set(key, [...(feeds.get(key) ?? []), k.id]);
           const f = group.fieldsByKey.get(key);
+          if (f?.source === 'monitoring' && !placed.has(key)) {
+            placed.add(key);
+            websiteFields.push(f);
+          }
           if (!agency(f)) continue;
           if (placed.has(key)) sharedFields.push(f);
           else {
@@ -86,7 +100,7 @@ export function layoutFor(versionId: string, content: unknown, groupId: string):
             fields.push(f);
           }
         }
-        return { criterion: k, fields, sharedFields };
+        return { criterion: k, fields, sharedFields, websiteFields };
       }),
     };
   });
@@ -130,6 +144,19 @@ export function showValue(field: Field, value: unknown): string {
   return String(value);
 }
 
+/** A stored value as a reader reads it: "Có"/"Không", an option's label, "12,5". */
+export function shownValue(field: Field, value: unknown): string {
+  if (typeof value === 'boolean') return pick(value ? YES : NO);
+  if (field.type === 'enum') {
+    const o = field.options?.find((x) => x.value === value);
+    if (o) return pick(o.label);
+  }
+  return showValue(field, value);
+}
+
+const YES = { vi: 'Có', en: 'Yes' };
+const NO = { vi: 'Không', en: 'No' };
+
 /** Why a typed value does not fit, in Vietnamese, or null. */
 export function problemOf(field: Field, raw: string): Text | null {
   const value = parseTyped(field, raw);
@@ -151,8 +178,9 @@ let runs = 0;
 /**
  * The self-score as interchange.md defines it, by the core's one function (`scoreSelf`, which the
  * receipt, the review page and the downloads use too): every N/A the agency claimed counts, and
- * the website's fields come from the latest website check of the year (`websiteCheck`). The
- * logic checks read only the claims still standing. Each run is measured as `chiso:recompute` so
+ * the website's fields are what the agency states about its portal, else the latest website check
+ * of the year (`websiteCheck`). The logic checks read only the claims still standing, and last
+ * year's official values (`previousValues`) as the assessor's review does. Each run is measured as `chiso:recompute` so
  * the browser benchmark can read it from the performance timeline.
  */
 export function recompute(
@@ -163,6 +191,7 @@ export function recompute(
   deadline: number,
   agencyCode: string,
   websiteCheck: { checkedAt: string; values: Record<string, unknown> } | null = null,
+  previousValues: Record<string, unknown> | null = null,
 ): LiveResult {
   const n = ++runs;
   const start = `chiso:recompute:start:${n}`;
@@ -170,12 +199,16 @@ export function recompute(
   performance.mark(start);
   const live = claims.filter((c) => c.status !== 'rejected');
   const notApplicable = live.map((c) => c.criterionId);
+  // The form keeps the agency's statements about its website beside its own values.
+  const { own, stated } = splitStated(layout.group, values);
   const score = scoreSelf(
     layout.compiled,
     {
       group: layout.group.id,
-      values,
+      values: own,
+      stated,
       claimed: claims.map((c) => c.criterionId),
+      claimStatuses: new Map(claims.map((c) => [c.criterionId, c.status as ClaimStatus])),
       websiteChecks: websiteCheck
         ? [{ checkedAt: Date.parse(websiteCheck.checkedAt), values: websiteCheck.values }]
         : [],
@@ -183,7 +216,7 @@ export function recompute(
     year,
     { explain: true },
   );
-  const checked = values.report_year === undefined ? { ...values, report_year: year } : values;
+  const checked = own.report_year === undefined ? { ...own, report_year: year } : own;
   const findings = runChecks(
     layout.set,
     layout.group.id,
@@ -195,6 +228,8 @@ export function recompute(
       notApplicable,
       naClaims: live.map((c) => ({ criterionId: c.criterionId, reason: c.reason, confirmed: true })),
       websiteChecks: [],
+      // The year-on-year checks (V35) read the official values of last year, as the assessor's do.
+      ...(previousValues ? { previousValues } : {}),
     },
     { deadline },
   ).filter((f) => !layout.submissionOnlyRules.has(f.ruleId));

@@ -39,6 +39,7 @@ function form(over: Partial<FormState> = {}): FormState {
     receipt: null,
     editable: true,
     websiteCheck: null,
+    previousValues: null,
     notEditable: null,
     ...over,
   };

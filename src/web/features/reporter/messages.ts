@@ -91,6 +91,28 @@ export const m = defineMessages({
     en: 'Restored {n} value(s) you typed earlier that the server did not have yet (kept on this computer). Valid ones are being saved now.',
   },
   'form.general': { vi: 'Thông tin chung', en: 'General information' },
+  'site.legend': {
+    vi: 'Cơ quan tự đánh giá trang TTĐT (không bắt buộc)',
+    en: 'The agency’s own assessment of its website (optional)',
+  },
+  'site.intro': {
+    vi: 'Sở TT&TT theo dõi trang TTĐT của cơ quan; điểm chính thức lấy theo các lần kiểm tra đã xác nhận. Cơ quan có thể tự đánh giá từng mục dưới đây (không bắt buộc); mục để trống được tính theo kết quả theo dõi ngày {date}.',
+    en: 'The department monitors the agency’s website; the official score comes from its confirmed checks. The agency may state its own assessment of each item below (optional); an item left empty counts as the monitoring result of {date}.',
+  },
+  'site.introNoCheck': {
+    vi: 'Sở TT&TT theo dõi trang TTĐT của cơ quan; điểm chính thức lấy theo các lần kiểm tra đã xác nhận. Cơ quan có thể tự đánh giá từng mục dưới đây (không bắt buộc); chưa có kết quả theo dõi nào, mục để trống được 0 điểm tự chấm.',
+    en: 'The department monitors the agency’s website; the official score comes from its confirmed checks. The agency may state its own assessment of each item below (optional); there is no monitoring result yet, so an item left empty scores 0 in the self-score.',
+  },
+  'site.byCheck': {
+    vi: 'Để trống: theo kết quả theo dõi ngày {date} ({value}).',
+    en: 'Left empty: the monitoring result of {date} ({value}).',
+  },
+  'site.noCheck': {
+    vi: 'Để trống: chưa có kết quả theo dõi, 0 điểm tự chấm.',
+    en: 'Left empty: no monitoring result yet, 0 in the self-score.',
+  },
+  'site.stated': { vi: 'Theo cơ quan tự đánh giá.', en: 'As the agency assesses it.' },
+  'site.clear': { vi: 'Bỏ, dùng kết quả theo dõi', en: 'Clear, use the monitoring result' },
   'form.sectionMax': { vi: 'tối đa {max} điểm', en: 'at most {max} points' },
   'form.criterionMax': {
     vi: 'Tiêu chí {id} (tối đa {max} điểm)',

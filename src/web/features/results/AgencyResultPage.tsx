@@ -134,6 +134,19 @@ function AgencyBody(props: {
                 })}
           </p>
         )}
+        {a.dataQuality.map((q) => (
+          <p key={q.criterionId} data-testid="data-quality">
+            {q.points === null
+              ? m('agency.markNotRanked', { id: q.criterionId, name: tx(q.name), max: scoreVn(q.max) })
+              : m('agency.mark', {
+                  id: q.criterionId,
+                  name: tx(q.name),
+                  points: scoreVn(q.points),
+                  max: scoreVn(q.max),
+                })}
+            {q.note && <> {m('agency.markNote', { note: q.note })}</>}
+          </p>
+        ))}
         {prev && (
           <p>
             {prev.ranked

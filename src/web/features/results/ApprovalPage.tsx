@@ -46,10 +46,16 @@ export default function ApprovalPage({ params, user }: ScreenProps) {
   const refresh = async (message: string) => {
     setDialog(null);
     setDone(message);
+    // The cycle's new state first: refetching the provisional ranking of a cycle just published
+    // would be refused (409). Its cached copy is dropped, the published one read again.
+    await client.invalidateQueries({ queryKey: ['cycles'] });
+    client.removeQueries({ queryKey: ['results', cycleId, true], exact: true });
     await Promise.all(
-      [['cycles'], ['results', cycleId], ['results-revisions', cycleId], ['progress', cycleId]].map((k) =>
-        client.invalidateQueries({ queryKey: k }),
-      ),
+      [
+        ['results', cycleId, false],
+        ['results-revisions', cycleId],
+        ['progress', cycleId],
+      ].map((k) => client.invalidateQueries({ queryKey: k })),
     );
   };
   const isApprover = user.role === 'approver';

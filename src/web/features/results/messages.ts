@@ -106,6 +106,15 @@ export const m = defineMessages({
   'self.difference': { vi: 'Chênh lệch', en: 'Difference' },
   'self.why': { vi: 'Lý do', en: 'Why' },
   'agency.selfOnly': { vi: 'Điểm tự chấm của cơ quan: {self}.', en: "The agency's self-score: {self}." },
+  'agency.mark': {
+    vi: 'Tiêu chí {id} {name} do Sở TT&TT chấm khi thẩm định: {points}/{max} điểm.',
+    en: 'Criterion {id} {name}, marked by the department in its review: {points}/{max} points.',
+  },
+  'agency.markNotRanked': {
+    vi: 'Tiêu chí {id} {name} do Sở TT&TT chấm khi thẩm định (tối đa {max} điểm); cơ quan không được xếp hạng nên không chấm.',
+    en: 'Criterion {id} {name} is marked by the department in its review (at most {max} points); the agency is not ranked, so it was not marked.',
+  },
+  'agency.markNote': { vi: 'Nhận xét của Sở TT&TT: {note}', en: 'The department’s note: {note}' },
   'table.class': { vi: 'Xếp loại', en: 'Class' },
   'table.category': { vi: 'Hạng mục', en: 'Category' },
   'table.categoryShort': { vi: 'HM{id}', en: 'C{id}' },

@@ -34,7 +34,7 @@ export function FindingsSection({ id, ctx }: { id: string; ctx: ReviewContext })
               <Badge color={f.severity === 'error' ? 'red' : 'gold'}>
                 {f.severity === 'error' ? `✖ ${m('find.error')}` : `⚠ ${m('find.warning')}`}
               </Badge>
-              <span className="review-code">{f.ruleId}</span> {pick(f.message)}
+              {pick(f.message)}
               {f.fields.length > 0 && (
                 <div className="review-finding-fields">
                   {m('find.fields')}{' '}
