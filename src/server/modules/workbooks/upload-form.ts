@@ -241,7 +241,7 @@ async function saveCorrections(
         submission: sub ? { status: sub.status, submittedAt: sub.submittedAt } : null,
       }),
     );
-    if (!sub || sub.status !== 'submitted')
+    if (sub?.status !== 'submitted')
       throw new AppError(409, 'stale', {
         vi: 'Phiếu của cơ quan không còn ở trạng thái đã nộp, nên chưa lưu gì. Hãy tải tệp lên lại.',
         en: 'The agency’s form is no longer submitted, so nothing was saved. Upload the file again.',

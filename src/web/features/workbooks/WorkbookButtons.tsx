@@ -7,7 +7,7 @@
  * the department's corrections and asks for their reason.
  */
 import { Alert, Button, Input, Modal, Space } from 'antd';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { numberVn } from '../../format.ts';
 import { m } from './messages.ts';
 import {
@@ -44,6 +44,7 @@ export function WorkbookButtons(props: {
   const [preview, setPreview] = useState<UploadPreview | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const reasonId = useId();
   const correcting = preview?.mode === 'correction';
   const reasonOk = [...reason.trim()].length >= 5;
 
@@ -146,9 +147,10 @@ export function WorkbookButtons(props: {
             <Changes changes={preview.changes} unchanged={preview.unchanged} />
             <Warnings warnings={preview.warnings} />
             {correcting && preview.changes.length > 0 && (
-              <label className="workbook-reason">
-                <span>{m('wb.reason')}</span>
+              <div className="workbook-reason">
+                <label htmlFor={reasonId}>{m('wb.reason')}</label>
                 <Input.TextArea
+                  id={reasonId}
                   value={reason}
                   maxLength={2000}
                   autoSize={{ minRows: 2, maxRows: 5 }}
@@ -156,7 +158,7 @@ export function WorkbookButtons(props: {
                   onChange={(e) => setReason(e.target.value)}
                 />
                 {reason && !reasonOk && <span className="workbook-reason-error">{m('wb.reasonShort')}</span>}
-              </label>
+              </div>
             )}
           </div>
         )}
