@@ -84,6 +84,13 @@ describe('the Excel form', () => {
       '(trống)',
       String(values.total_staff),
     ]);
+    // What confirming does, and the form's logic checks on the values before anything is saved.
+    expect(await dialog.textContent()).toContain('giá trị sẽ được lưu vào phiếu nháp');
+    const warnings = dialog
+      .getByRole('alert')
+      .filter({ hasText: 'Cảnh báo kiểm tra logic của số liệu sau khi lưu (1)' });
+    await warnings.waitFor();
+    expect(await warnings.textContent()).toContain('V36');
     await s.checkScreen('bieu-mau-excel-xem-truoc');
     await dialog.getByRole('button', { name: 'Lưu vào phiếu' }).click();
     await page

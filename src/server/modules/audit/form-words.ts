@@ -130,6 +130,13 @@ export const FORM_WORDS: Readonly<Record<string, Sentence>> = {
     changes: [],
   }),
   'review.correction': reviewed('điều chỉnh trường', 'corrected'),
+  'review.correction_file': (c) => ({
+    summary: vien(
+      (p) => `${p(c.who)} tải lên tệp ${fileOf(c.new)} để điều chỉnh số liệu đã nộp của ${p(c.agency)}`,
+      (p) => `${p(c.who)} uploaded ${fileOf(c.new)} to correct the submitted values of ${p(c.agency)}`,
+    ),
+    changes: [change(t('Số điều chỉnh', 'Corrections'), undefined, c.new.corrections)],
+  }),
   'review.reviewer_mark': reviewed('chấm', 'marked'),
   'review.correction_clear': reviewed(
     'hủy điều chỉnh, trả lại số cơ quan khai ở trường',

@@ -48,8 +48,15 @@ export interface CheckedUpload {
   readonly unchanged: number;
 }
 
-/** The problems of a workbook for this form, or its values and what they change. */
-export async function checkUpload(form: FormContext, bytes: Buffer): Promise<CheckedUpload> {
+/**
+ * The problems of a workbook for this form, or its values and what they change compared with
+ * `current` (the draft's values by default; the official values when the department corrects).
+ */
+export async function checkUpload(
+  form: FormContext,
+  bytes: Buffer,
+  current: Readonly<Record<string, unknown>> = (form.submission?.values ?? {}) as Record<string, unknown>,
+): Promise<CheckedUpload> {
   const layout = formLayout(form.group);
   let read: Awaited<ReturnType<typeof readFormWorkbook>>;
   try {
@@ -79,7 +86,6 @@ export async function checkUpload(form: FormContext, bytes: Buffer): Promise<Che
     }
   }
   if (problems.length) throw rejected(sortByCell(problems, layout));
-  const current = (form.submission?.values ?? {}) as Record<string, unknown>;
   const changes: FormChange[] = [];
   let unchanged = 0;
   for (const [key, at] of layout.cells) {

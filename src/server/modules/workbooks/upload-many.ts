@@ -13,7 +13,7 @@ import { checkUpload } from './form-workbook.ts';
 import { FileRefused, readFormOwner } from './read-form.ts';
 import type { UploadedFile } from './upload-form.ts';
 import { saveUpload } from './upload-form.ts';
-import { canUploadForm, canUploadMany } from './workbooks.policy.ts';
+import { canUploadForm, canUploadMany, uploadMode } from './workbooks.policy.ts';
 import type { BulkLine, BulkResult, CycleParams, FileProblem } from './workbooks.schema.ts';
 import { unzipGuarded, ZipRefused } from './zip-guard.ts';
 
@@ -96,6 +96,20 @@ async function oneFile(
     const form = await loadForm(deps.database.db, input.cycleId, owner.agencyId);
     who = { agencyCode: form.roster.code, agencyName: form.roster.name };
     authorize(canUploadForm(caller.user, form.facts));
+    if (uploadMode(form.facts) === 'correction')
+      return line({
+        ...who,
+        problems: [
+          {
+            cell: null,
+            field: null,
+            message:
+              'Cơ quan đã nộp phiếu: số liệu trong tệp sẽ là điều chỉnh của Sở TT&TT và cần ghi lý do. Hãy tải riêng tệp này lên ở trang phiếu của cơ quan (nút "Tải lên biểu mẫu Excel"), chưa lưu gì.',
+            messageEn:
+              'The agency has submitted: the values of this file would be department corrections and need a reason. Upload this file on its own on the agency’s form page; nothing was saved.',
+          },
+        ],
+      });
     const checked = await checkUpload(form, bytes);
     if (!input.save) return line({ ...who, status: 'ready', changes: checked.changes.length });
     if (!checked.changes.length) return line({ ...who, status: 'unchanged' });

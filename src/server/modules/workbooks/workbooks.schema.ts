@@ -30,9 +30,27 @@ export const FormChange = z.object({
 });
 export type FormChange = z.infer<typeof FormChange>;
 
+/** A logic check of the form (the web form's and the assessor's) that the uploaded values fail. */
+export const UploadWarning = z.object({
+  ruleId: z.string(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+  messageEn: z.string(),
+  cells: z.array(z.string()).describe('Các ô của biểu mẫu mà kiểm tra đọc ("Hạng mục 2!C14")'),
+});
+export type UploadWarning = z.infer<typeof UploadWarning>;
+
 export const UploadPreview = z.object({
   upload: z.string().describe('Mã của tệp đã tải lên, dùng khi xác nhận lưu'),
   filename: z.string(),
+  mode: z
+    .enum(['draft', 'correction'])
+    .describe(
+      'draft: lưu vào phiếu nháp của cơ quan; correction: cơ quan đã nộp, mỗi giá trị khác được ghi thành điều chỉnh của Sở (cần lý do)',
+    ),
+  notice: z.string().describe('Điều sẽ xảy ra khi xác nhận, bằng lời'),
+  noticeEn: z.string(),
+  warnings: z.array(UploadWarning).describe('Các cảnh báo kiểm tra logic của số liệu sau khi lưu'),
   version: z
     .number()
     .nullable()
@@ -46,6 +64,11 @@ export const ConfirmBody = z.object({
   upload: z.string().regex(/^[0-9a-f]{64}$/, 'mã tệp không hợp lệ'),
   filename: z.string().max(300),
   version: z.number().int().positive().nullable(),
+  reason: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe('Lý do điều chỉnh (bắt buộc khi cơ quan đã nộp phiếu: mỗi giá trị khác là một điều chỉnh)'),
 });
 export type ConfirmBody = z.infer<typeof ConfirmBody>;
 
@@ -53,7 +76,10 @@ export const ConfirmResult = z.object({
   ...Message,
   version: z.number().nullable(),
   changed: z.number(),
-  evidenceId: z.string(),
+  evidenceId: z
+    .string()
+    .nullable()
+    .describe('Minh chứng của phiếu nháp (null: điều chỉnh của Sở, tệp ghi trong nhật ký)'),
 });
 export type ConfirmResult = z.infer<typeof ConfirmResult>;
 

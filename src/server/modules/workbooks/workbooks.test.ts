@@ -9,7 +9,7 @@ import { createCycle, createSubmission, formValues } from '../../../../test/fixt
 import { multipart } from '../../../../test/http.ts';
 import { type TestServer, testServer } from '../../../../test/server.ts';
 import { inputCell, openWorkbook, saveWorkbook, typeValues, writeZip } from '../../../../test/workbooks.ts';
-import { agencies, auditLog, type cycles, submissions } from '../../db/schema.ts';
+import { agencies, auditLog, type cycles, reviewValues, submissions } from '../../db/schema.ts';
 import { unzipGuarded } from './zip-guard.ts';
 
 let s: TestServer;
@@ -126,6 +126,29 @@ describe('the downloaded workbook', () => {
     expect(inputCell(wb, 'report_year').cell.value).toBe(2017);
   });
 
+  it('has its structure protected: Excel adds, deletes, renames or unhides no sheet', async () => {
+    const bytes = await download(await s.as('reporter', 'SYT'), 'SYT');
+    const xml = unzipGuarded(bytes, { maxEntries: 100, maxTotalBytes: 1e8, maxRatio: 1000 })
+      .get('xl/workbook.xml')!
+      .toString('utf8');
+    expect(xml).toMatch(
+      /<workbookPr[^>]*\/>\s*<workbookProtection lockStructure="1"\/>\s*<(bookViews|sheets)>/,
+    );
+    // The same form still gives the same bytes.
+    expect(await download(await s.as('reporter', 'SYT'), 'SYT')).toEqual(bytes);
+    // A workbook whose protection was lifted and whose structure changed is still refused.
+    const renamed = await openWorkbook(bytes);
+    renamed.getWorksheet('Hạng mục 2')!.name = 'Hạng mục 2 (sửa)';
+    const res1 = await preview(await s.as('reporter', 'SYT'), 'SYT', await saveWorkbook(renamed));
+    expect(res1.statusCode).toBe(400);
+    expect(res1.json().error.message).toMatch(/trang "Hạng mục 2 \(sửa\)" không thuộc biểu mẫu/);
+    const removed = await openWorkbook(bytes);
+    removed.removeWorksheet(removed.getWorksheet('Hạng mục 5')!.id);
+    const res2 = await preview(await s.as('reporter', 'SYT'), 'SYT', await saveWorkbook(removed));
+    expect(res2.statusCode).toBe(400);
+    expect(res2.json().error.message).toMatch(/thiếu trang "Hạng mục 5"/);
+  });
+
   it('is pre-filled with the draft, or with last year’s submitted values marked as such', async () => {
     const reporter = await s.as('reporter', 'SXD');
     const wb = await openWorkbook(await download(reporter, 'SXD'));
@@ -176,6 +199,12 @@ describe('uploading a filled-in workbook', () => {
       expect.objectContaining({ field: 'total_staff', cell: where, old: null, new: values.total_staff }),
     );
     expect((await form(reporter, 'STC')).status).toBe('not_started'); // a preview saves nothing
+    expect(p.mode).toBe('draft');
+    expect(p.notice).toContain(`${Object.keys(values).length} giá trị sẽ được lưu vào phiếu nháp`);
+    // Perfect values: only the "every ratio at 100%" warning (a survey candidate), no error.
+    expect(p.warnings.map((w: { ruleId: string; severity: string }) => [w.ruleId, w.severity])).toEqual([
+      ['V36', 'warning'],
+    ]);
 
     const saved = await confirm(reporter, 'STC', {
       upload: p.upload,
@@ -231,6 +260,38 @@ describe('uploading a filled-in workbook', () => {
       .where(and(eq(auditLog.agencyId, ids.STP!), eq(auditLog.action, 'submission.create')));
     expect(row!.actorRole).toBe('assessor');
     expect((await form(assessor, 'STP')).values).toMatchObject({ total_staff: 42, has_tthc: true });
+  });
+
+  it('shows the logic checks the values would fail, naming their cells, before anything is saved', async () => {
+    const reporter = await s.as('reporter', 'SGDDT');
+    const values = formValues('department');
+    const bytes = await filled(reporter, 'SGDDT', (wb) =>
+      typeValues(wb, { ...values, staff_with_computer: Number(values.total_staff) + 5 }),
+    );
+    const wb = await openWorkbook(bytes);
+    const res = await preview(reporter, 'SGDDT', bytes);
+    expect(res.statusCode).toBe(200);
+    const p = res.json();
+    const v01 = p.warnings.find((w: { ruleId: string }) => w.ruleId === 'V01');
+    expect(v01).toMatchObject({
+      severity: 'error',
+      message: expect.stringContaining('không được vượt tổng số CBCCVC'),
+      cells: [inputCell(wb, 'staff_with_computer').address, inputCell(wb, 'total_staff').address],
+    });
+    expect(p.warnings.map((w: { ruleId: string }) => w.ruleId)).not.toContain('V38');
+    expect((await form(reporter, 'SGDDT')).status).toBe('not_started');
+  });
+
+  it('refuses an assessor’s upload for an agency that submitted while the cycle takes reports, saying why', async () => {
+    await createSubmission(s.deps.database.db, cycle.id, 'SLDTBXH', {
+      submittedAt: new Date('2017-10-10T03:00:00Z'),
+    });
+    const assessor = await s.as('assessor');
+    const res = await preview(assessor, 'SLDTBXH', await download(assessor, 'SLDTBXH'));
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toMatch(
+      /^Cơ quan đã nộp phiếu lúc .*kỳ còn đang nhận báo cáo.*rút phiếu trước hạn chót.*mỗi điều chỉnh ghi lý do/,
+    );
   });
 
   it('refuses another agency’s reporter, and a submitted form', async () => {
@@ -463,5 +524,150 @@ describe('an assessor’s zip of workbooks', () => {
       ...multipart([{ name: 'file', filename: 'a.zip', content: Buffer.from('x') }]),
     });
     expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('an assessor’s workbook for an agency that has submitted, after the deadline', () => {
+  let closed: typeof cycles.$inferSelect;
+  const url = (path: string) => `/api/v1/cycles/${closed.id}/agencies/${ids.SYT}/submission${path}`;
+  beforeAll(async () => {
+    closed = await createCycle(s.deps.database.db, { year: 2018, state: 'closed' });
+    await createSubmission(s.deps.database.db, closed.id, 'SYT', {
+      values: formValues('department', 2018),
+      submittedAt: new Date('2018-10-20T03:00:00Z'),
+    });
+  });
+
+  it('previews corrections, refuses to save without a reason, then records each with the reason in the audit', async () => {
+    const assessor = await s.as('assessor');
+    const sent = formValues('department', 2018);
+    const got = await s.request({ method: 'GET', url: url('/workbook'), cookie: assessor });
+    expect(got.statusCode).toBe(200);
+    const wb = await openWorkbook(got.rawPayload);
+    expect(inputCell(wb, 'total_staff').cell.value).toBe(sent.total_staff);
+    typeValues(wb, { total_staff: Number(sent.total_staff) + 7 });
+    const bytes = await saveWorkbook(wb);
+    const res = await s.request({
+      method: 'POST',
+      url: url('/workbook/preview'),
+      cookie: assessor,
+      ...multipart([{ name: 'file', filename: 'SYT-sua.xlsx', content: bytes }]),
+    });
+    expect(res.statusCode).toBe(200);
+    const p = res.json();
+    expect(p.mode).toBe('correction');
+    expect(p.notice).toMatch(/đã nộp phiếu lúc .*số liệu cơ quan đã nộp được giữ nguyên/);
+    expect(p.notice).toContain(
+      '1 giá trị khác với số liệu chính thức hiện tại sẽ được ghi thành điều chỉnh của Sở TT&TT',
+    );
+    expect(p.notice).toContain('lý do');
+    expect(p.changes).toEqual([
+      expect.objectContaining({
+        field: 'total_staff',
+        old: sent.total_staff,
+        new: Number(sent.total_staff) + 7,
+      }),
+    ]);
+    const corrections = () =>
+      s.deps.database.db.select().from(auditLog).where(eq(auditLog.action, 'review.correction'));
+    const before = (await corrections()).length;
+    const send = (reason?: string) =>
+      s.request({
+        method: 'POST',
+        url: url('/workbook/confirm'),
+        cookie: assessor,
+        payload: {
+          upload: p.upload,
+          filename: p.filename,
+          version: p.version,
+          ...(reason ? { reason } : {}),
+        },
+      });
+    const noReason = await send();
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.message).toMatch(/phải ghi lý do.*Chưa lưu gì/);
+    expect((await corrections()).length).toBe(before);
+
+    const ok = await send('Theo công văn giải trình số 12/SYT');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ changed: 1, evidenceId: null });
+    expect(ok.json().message).toMatch(/^Đã ghi 1 điều chỉnh của Sở TT&TT .*giữ nguyên/);
+    const audits = (await corrections()).filter((a) => a.agencyId === ids.SYT);
+    expect(audits).toEqual([
+      expect.objectContaining({
+        field: 'total_staff',
+        actorRole: 'assessor',
+        reason: 'Theo công văn giải trình số 12/SYT (tệp Excel "SYT-sua.xlsx")',
+      }),
+    ]);
+    const [sub] = await s.deps.database.db
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.cycleId, closed.id), eq(submissions.agencyId, ids.SYT!)));
+    expect(sub!.status).toBe('submitted');
+    expect((sub!.values as Record<string, unknown>).total_staff).toBe(sent.total_staff); // the agency's own stays
+    const rows = await s.deps.database.db
+      .select()
+      .from(reviewValues)
+      .where(eq(reviewValues.submissionId, sub!.id));
+    expect(rows).toEqual([
+      expect.objectContaining({
+        fieldKey: 'total_staff',
+        kind: 'correction',
+        oldValue: sent.total_staff,
+        newValue: Number(sent.total_staff) + 7,
+      }),
+    ]);
+    // The review page shows the official value with the correction.
+    const review = await s.request({
+      method: 'GET',
+      url: `/api/v1/cycles/${closed.id}/review/${ids.SYT}`,
+      cookie: assessor,
+    });
+    expect(review.statusCode).toBe(200);
+    expect(JSON.stringify(review.json())).toContain('Theo công văn giải trình số 12/SYT');
+
+    // The same file again: nothing differs from the official values any more.
+    const again = await s.request({
+      method: 'POST',
+      url: url('/workbook/preview'),
+      cookie: assessor,
+      ...multipart([{ name: 'file', filename: 'SYT-sua.xlsx', content: bytes }]),
+    });
+    expect(again.json().changes).toEqual([]);
+  });
+
+  it('is not for the agency’s reporter, and the zip upload sends the person to the single upload', async () => {
+    const reporter = await s.as('reporter', 'SYT');
+    const got = await s.request({ method: 'GET', url: url('/workbook'), cookie: reporter });
+    const res = await s.request({
+      method: 'POST',
+      url: url('/workbook/preview'),
+      cookie: reporter,
+      ...multipart([{ name: 'file', filename: 'a.xlsx', content: got.rawPayload }]),
+    });
+    expect(res.statusCode).toBe(409);
+    const assessor = await s.as('assessor');
+    const zip = writeZip([{ name: 'SYT.xlsx', data: got.rawPayload }]);
+    const bulk = await s.request({
+      method: 'POST',
+      url: `/api/v1/cycles/${closed.id}/workbooks`,
+      cookie: assessor,
+      ...multipart([
+        { name: 'save', content: 'true' },
+        { name: 'file', filename: 'thu.zip', content: zip },
+      ]),
+    });
+    expect(bulk.statusCode).toBe(200);
+    expect(bulk.json().lines).toEqual([
+      expect.objectContaining({
+        status: 'rejected',
+        problems: [
+          expect.objectContaining({
+            message: expect.stringMatching(/^Cơ quan đã nộp phiếu: .*cần ghi lý do/),
+          }),
+        ],
+      }),
+    ]);
   });
 });

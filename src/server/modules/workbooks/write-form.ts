@@ -2,9 +2,11 @@
  * The agency's form as an Excel workbook (exceljs): the layout of form-layout.ts, labels, units and
  * help in Vietnamese, data validation from each field's type and range (so Excel refuses most
  * mistakes as they are typed), every sheet protected with only the input cells open, and two
- * very-hidden sheets: the choice lists and the workbook's identity with its hash.
+ * very-hidden sheets: the choice lists and the workbook's identity with its hash. The workbook's
+ * structure is protected too, so that Excel will not add, delete, rename, move or unhide a sheet.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Field } from '../../../core/criteria/schema.ts';
 import { formatNumber } from '../../../core/format.ts';
 import {
@@ -230,5 +232,25 @@ export async function writeFormWorkbook(input: FormWorkbookInput): Promise<Buffe
     meta.getCell(i + 1, 1).value = k;
     meta.getCell(i + 1, 2).value = v;
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return lockStructure(Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+/**
+ * Protects the workbook's structure (no password, like the sheets): exceljs writes sheet
+ * protection only, so the package's xl/workbook.xml gets its `<workbookProtection
+ * lockStructure="1"/>` here, in the place the schema gives it (after `workbookPr`, before
+ * `bookViews` or, without views, `sheets`). The entries keep their dates, so the same form still gives the same bytes.
+ */
+export async function lockStructure(xlsx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const entry = zip.file('xl/workbook.xml');
+  if (!entry) throw new Error('exceljs wrote no xl/workbook.xml');
+  const xml = await entry.async('string');
+  if (xml.includes('<workbookProtection')) return xlsx;
+  const views = xml.indexOf('<bookViews');
+  const at = views >= 0 ? views : xml.indexOf('<sheets');
+  if (at < 0) throw new Error('xl/workbook.xml has no sheets to place the protection before');
+  const locked = `${xml.slice(0, at)}<workbookProtection lockStructure="1"/>${xml.slice(at)}`;
+  zip.file('xl/workbook.xml', locked, { date: entry.date });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

@@ -176,8 +176,12 @@ export default function ReviewPage({ params, user }: ScreenProps) {
         <WorkbookButtons
           cycleId={cycleId}
           agencyId={agencyId}
-          canUpload={data.cycle.state === 'open' && !submitted}
-          uploadLabel={wm('wb.uploadFor')}
+          canUpload={
+            submitted
+              ? data.cycle.state === 'closed' || data.cycle.state === 'under_review'
+              : data.cycle.state === 'open'
+          }
+          uploadLabel={submitted ? wm('wb.uploadCorrect') : wm('wb.uploadFor')}
           onSaved={refresh}
         />
       )}

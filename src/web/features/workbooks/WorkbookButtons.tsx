@@ -1,14 +1,22 @@
 /**
  * "Tải biểu mẫu Excel" and "Nộp từ tệp Excel": the agency's form as a workbook, and its upload —
  * the problems listed by sheet and cell when the file is refused, otherwise a preview of every
- * change (old → new) and a confirmation that saves. Used on the reporter's form and, for an agency
- * that sent its workbook by e-mail, on the assessor's review page.
+ * change (old → new), what confirming will do, and the logic checks the values would fail, then a
+ * confirmation that saves. Used on the reporter's form and, for an agency that sent its workbook by
+ * e-mail, on the assessor's review page — where, once the agency has submitted, the upload records
+ * the department's corrections and asks for their reason.
  */
-import { Alert, Button, Modal, Space } from 'antd';
-import { useRef, useState } from 'react';
+import { Alert, Button, Input, Modal, Space } from 'antd';
+import { useId, useRef, useState } from 'react';
 import { numberVn } from '../../format.ts';
 import { m } from './messages.ts';
-import { type FormChange, problemsOf, type UploadPreview, workbooksApi } from './workbooksApi.ts';
+import {
+  type FormChange,
+  problemsOf,
+  type UploadPreview,
+  type UploadWarning,
+  workbooksApi,
+} from './workbooksApi.ts';
 import './workbooks.css';
 
 const show = (v: unknown): string =>
@@ -35,6 +43,10 @@ export function WorkbookButtons(props: {
   const [problems, setProblems] = useState<string[] | null>(null);
   const [preview, setPreview] = useState<UploadPreview | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const reasonId = useId();
+  const correcting = preview?.mode === 'correction';
+  const reasonOk = [...reason.trim()].length >= 5;
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
@@ -42,6 +54,7 @@ export function WorkbookButtons(props: {
     setProblems(null);
     setDone(null);
     try {
+      setReason('');
       setPreview(await workbooksApi.preview(cycleId, agencyId, file));
     } catch (e) {
       setProblems(problemsOf(e));
@@ -54,7 +67,7 @@ export function WorkbookButtons(props: {
     if (!preview) return;
     setBusy(true);
     try {
-      const saved = await workbooksApi.confirm(cycleId, agencyId, preview);
+      const saved = await workbooksApi.confirm(cycleId, agencyId, preview, reason.trim());
       setPreview(null);
       setDone(saved.message);
       await props.onSaved();
@@ -117,12 +130,38 @@ export function WorkbookButtons(props: {
           <Button key="cancel" onClick={() => setPreview(null)}>
             {m('wb.cancel')}
           </Button>,
-          <Button key="save" type="primary" loading={busy} onClick={() => void save()}>
-            {m('wb.confirm')}
+          <Button
+            key="save"
+            type="primary"
+            loading={busy}
+            disabled={correcting && (!reasonOk || !preview?.changes.length)}
+            onClick={() => void save()}
+          >
+            {correcting ? m('wb.confirmCorrect') : m('wb.confirm')}
           </Button>,
         ]}
       >
-        {preview && <Changes changes={preview.changes} unchanged={preview.unchanged} />}
+        {preview && (
+          <div className="workbook-preview">
+            <Alert type={correcting ? 'warning' : 'info'} showIcon title={preview.notice} />
+            <Changes changes={preview.changes} unchanged={preview.unchanged} />
+            <Warnings warnings={preview.warnings} />
+            {correcting && preview.changes.length > 0 && (
+              <div className="workbook-reason">
+                <label htmlFor={reasonId}>{m('wb.reason')}</label>
+                <Input.TextArea
+                  id={reasonId}
+                  value={reason}
+                  maxLength={2000}
+                  autoSize={{ minRows: 2, maxRows: 5 }}
+                  status={reason && !reasonOk ? 'error' : undefined}
+                  onChange={(e) => setReason(e.target.value)}
+                />
+                {reason && !reasonOk && <span className="workbook-reason-error">{m('wb.reasonShort')}</span>}
+              </div>
+            )}
+          </div>
+        )}
       </Modal>
     </div>
   );
@@ -157,5 +196,35 @@ function Changes({ changes, unchanged }: { changes: FormChange[]; unchanged: num
         </table>
       </section>
     </>
+  );
+}
+
+/** The logic checks the values would fail once saved, each with the cells it reads. */
+function Warnings({ warnings }: { warnings: UploadWarning[] }) {
+  if (!warnings.length) return <p>{m('wb.noWarnings')}</p>;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={m('wb.warnings', { n: warnings.length })}
+      description={
+        <>
+          <p>{m('wb.warningsHelp')}</p>
+          <ul className="workbook-warnings">
+            {warnings.map((w) => (
+              <li key={w.ruleId}>
+                <strong>{w.ruleId}</strong>: {w.message}
+                {w.cells.length > 0 && (
+                  <span className="workbook-warning-cells">
+                    {' '}
+                    — {m('wb.cells', { cells: w.cells.join(', ') })}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      }
+    />
   );
 }

@@ -8,6 +8,29 @@ export const m = defineMessages({
     vi: 'Nhập phiếu từ tệp Excel cơ quan gửi',
     en: 'Enter the form from the agency’s Excel file',
   },
+  'wb.uploadCorrect': {
+    vi: 'Điều chỉnh số liệu từ tệp Excel',
+    en: 'Correct values from an Excel file',
+  },
+  'wb.warnings': {
+    vi: 'Cảnh báo kiểm tra logic của số liệu sau khi lưu ({n})',
+    en: 'Logic check warnings of the values once saved ({n})',
+  },
+  'wb.warningsHelp': {
+    vi: 'Đây là các kiểm tra như trên phiếu web; có thể vẫn lưu, nhưng hãy xem lại các ô được nêu.',
+    en: 'These are the web form’s checks; you may still save, but review the cells named.',
+  },
+  'wb.noWarnings': {
+    vi: 'Số liệu sau khi lưu không vi phạm kiểm tra logic nào.',
+    en: 'The values once saved fail no logic check.',
+  },
+  'wb.cells': { vi: 'Ô: {cells}', en: 'Cells: {cells}' },
+  'wb.reason': { vi: 'Lý do điều chỉnh (bắt buộc)', en: 'Reason for the corrections (required)' },
+  'wb.reasonShort': {
+    vi: 'Hãy ghi lý do, ít nhất 5 ký tự',
+    en: 'Enter a reason of at least 5 characters',
+  },
+  'wb.confirmCorrect': { vi: 'Ghi các điều chỉnh', en: 'Record the corrections' },
   'wb.reading': { vi: 'Đang kiểm tra tệp…', en: 'Checking the file…' },
   'wb.help': {
     vi: 'Tải biểu mẫu, điền vào các ô màu vàng trong Excel, rồi nộp lại tệp: hệ thống kiểm tra như trên phiếu web và cho xem trước mọi thay đổi trước khi lưu.',

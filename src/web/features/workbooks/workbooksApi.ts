@@ -8,10 +8,11 @@ import type {
   FileProblem,
   FormChange,
   UploadPreview,
+  UploadWarning,
 } from '../../../server/modules/workbooks/workbooks.schema.ts';
 import { ApiError, api, apiUrl } from '../../api.ts';
 
-export type { BulkResult, FileProblem, FormChange, UploadPreview };
+export type { BulkResult, FileProblem, FormChange, UploadPreview, UploadWarning };
 
 const base = (c: string, a: string) => `/cycles/${c}/agencies/${a}/submission/workbook`;
 
@@ -22,10 +23,15 @@ export const workbooksApi = {
     form.append('file', file);
     return api<UploadPreview>(`${base(c, a)}/preview`, { form });
   },
-  confirm: (c: string, a: string, p: UploadPreview) =>
+  confirm: (c: string, a: string, p: UploadPreview, reason?: string) =>
     api<ConfirmResult>(`${base(c, a)}/confirm`, {
       method: 'POST',
-      body: { upload: p.upload, filename: p.filename, version: p.version },
+      body: {
+        upload: p.upload,
+        filename: p.filename,
+        version: p.version,
+        ...(p.mode === 'correction' ? { reason } : {}),
+      },
     }),
   bulk: (c: string, file: File, save: boolean) => {
     const form = new FormData();
