@@ -5,6 +5,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { criteriaRoutes } from './criteria/criteria.routes.ts';
 import { cyclesRoutes } from './cycles/cycles.routes.ts';
+import { documentsRoutes } from './documents/documents.routes.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { progressRoutes } from './progress/progress.routes.ts';
@@ -34,4 +35,5 @@ export function registerModules(app: App, deps: AppDeps): void {
   auditRoutes(app, deps);
   jobsRoutes(app, deps);
   monitoringRoutes(app, deps);
+  documentsRoutes(app, deps);
 }
