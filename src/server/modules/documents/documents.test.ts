@@ -212,3 +212,14 @@ describe('before publication', () => {
     expect(res.body).toContain('decision.date');
   });
 });
+
+describe('the decision on the other outputs', () => {
+  it('the ranking workbook and the public page name the decision', async () => {
+    const res = await get(url(cycleId, '/results/export.xlsx'), 'viewer');
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+    expect(strings).toContain('Quyết định số 2568/QĐ-UBND ngày 20/12/2017');
+    const page = await s.request({ method: 'GET', url: '/ket-qua/2017' });
+    expect(page.body).toContain('2568/QĐ-UBND');
+  });
+});
