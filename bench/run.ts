@@ -17,6 +17,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'http', run: async () => (await import('./http.ts')).run() },
   { name: 'browser', run: async () => (await import('./browser.ts')).run() },
   { name: 'monitoring', run: async () => (await import('./monitoring.ts')).run() },
+  { name: 'documents', run: async () => (await import('./documents.ts')).run() },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -22,6 +22,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The Debian packages that bring what is missing. */
 const CHROMIUM_PACKAGE = 'chromium';
 const FONT_PACKAGE = 'fonts-liberation2';
+/** pdftotext, pdftoppm, pdfinfo, pdffonts: the official documents' PDFs read back (documents.test.ts). */
+const POPPLER_PACKAGE = 'poppler-utils';
+const popplerMissing = () => spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status !== 0;
 
 /**
  * Font families that must draw Vietnamese: one of each line. The first is the page font's
@@ -149,12 +152,17 @@ function aptGet(prefix: string[], args: string[], log: string): void {
  */
 export function prepareTestMachine(): { chromium: string } {
   let chromium = findChromium();
-  const packages = [...(chromium ? [] : [CHROMIUM_PACKAGE]), ...(fontsMissing() ? [FONT_PACKAGE] : [])];
+  const packages = [
+    ...(chromium ? [] : [CHROMIUM_PACKAGE]),
+    ...(fontsMissing() ? [FONT_PACKAGE] : []),
+    ...(popplerMissing() ? [POPPLER_PACKAGE] : []),
+  ];
   if (packages.length === 0) return { chromium: chromium! };
 
   const why = [
     ...(chromium ? [] : ['trình duyệt cho kiểm thử giao diện']),
     ...(packages.includes(FONT_PACKAGE) ? ['phông chữ tiếng Việt cho ảnh chụp và PDF'] : []),
+    ...(packages.includes(POPPLER_PACKAGE) ? ['công cụ đọc lại tệp PDF (pdftotext)'] : []),
   ].join(', ');
   const sudo = installer();
   if (sudo === null)

@@ -83,6 +83,9 @@ const MATRIX: readonly [string, Access][] = [
   ['GET /cycles/:id/results/export.json', ['viewer', 'admin', 'approver', 'assessor']],
   ['GET /cycles/:id/results/export-excel.csv', ['viewer', 'admin', 'approver', 'assessor']],
   ['GET /cycles/:id/results/export.xlsx', ['viewer', 'admin', 'approver', 'assessor']],
+  ['GET /cycles/:id/official-documents/:kind', ['admin', 'assessor', 'approver']],
+  ['GET /cycles/:id/notices.zip', ['admin', 'assessor', 'approver']],
+  ['GET /cycles/:id/notices/:agencyId', ['admin', 'assessor', 'approver', 'reporter']],
   ['GET /cycles/:id/progress', ['admin', 'assessor', 'approver']],
   ['POST /cycles/:id/reminders/send', ['admin']],
   ['GET /cycles/:cycleId/agencies/:agencyId/submission', ['admin', 'assessor', 'approver', 'reporter']],
@@ -99,6 +102,10 @@ const MATRIX: readonly [string, Access][] = [
   ['POST /cycles/:cycleId/agencies/:agencyId/submission/submit', ['reporter']],
   [
     'GET /cycles/:cycleId/agencies/:agencyId/submission/receipt',
+    ['admin', 'assessor', 'approver', 'reporter'],
+  ],
+  [
+    'GET /cycles/:cycleId/agencies/:agencyId/submission/receipt.pdf',
     ['admin', 'assessor', 'approver', 'reporter'],
   ],
   ['POST /cycles/:cycleId/agencies/:agencyId/submission/withdraw', ['reporter']],

@@ -608,6 +608,11 @@ export const publishedSnapshots = pgTable(
     contentHash: text('content_hash').notNull(),
     publishedBy: uuid('published_by').references(() => users.id),
     publishedAt: now('published_at'),
+    /** The decision publishing this revision (migration 0007): printed on every output. */
+    decisionNumber: text('decision_number'),
+    decisionDate: date('decision_date'),
+    signerName: text('signer_name'),
+    signerTitle: text('signer_title'),
   },
   (t) => [uniqueIndex('published_snapshots_cycle_revision_key').on(t.cycleId, t.revision)],
 );

@@ -5,6 +5,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { criteriaRoutes } from './criteria/criteria.routes.ts';
 import { cyclesRoutes } from './cycles/cycles.routes.ts';
+import { documentsRoutes } from './documents/documents.routes.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
@@ -36,4 +37,5 @@ export function registerModules(app: App, deps: AppDeps): void {
   jobsRoutes(app, deps);
   monitoringRoutes(app, deps);
   notificationsRoutes(app, deps);
+  documentsRoutes(app, deps);
 }

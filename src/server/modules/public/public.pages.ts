@@ -11,7 +11,7 @@ import type {
   Category as SetCategory,
   Group as SetGroup,
 } from '../../../core/criteria/schema.ts';
-import { formatPoints, formatPointsFixed } from '../../../core/format.ts';
+import { formatDate, formatPoints, formatPointsFixed } from '../../../core/format.ts';
 import type { ResultGroup, SnapshotContent } from '../results/results.schema.ts';
 import { type Html, html, raw } from './html.ts';
 import type { MethodPage } from './read-method.ts';
@@ -171,6 +171,10 @@ ${notRanked}
 const methodLine = html`<p>Cách tính điểm, các tiêu chí và thang điểm được công khai tại
 <a href="/phuong-phap">trang phương pháp chấm điểm</a> để mỗi cơ quan tự đánh giá và đối chiếu.</p>`;
 
+/** ", theo Quyết định số 2568/QĐ-UBND ngày 20/12/2017" when the decision was entered. */
+const decisionText = (page: YearPage): string =>
+  page.decision ? `, theo Quyết định số ${page.decision.number} ngày ${formatDate(page.decision.date)}` : '';
+
 /** GET /ket-qua: the years with a published result and the latest year's ranking. */
 export function indexPage(years: readonly PublishedYear[], latest: YearPage | null): string {
   const title = 'Kết quả đánh giá, xếp hạng mức độ ứng dụng CNTT';
@@ -191,7 +195,7 @@ không thay đổi; nếu có điều chỉnh, kết quả được công bố l
     )}</tbody>
 </table></div>
 <h2>Kết quả năm ${c.cycle.year}</h2>
-<p>Công bố ngày ${vnDate(c.publishedAt)}${c.revision > 1 ? ` (lần công bố thứ ${c.revision})` : ''}.
+<p>Công bố ngày ${vnDate(c.publishedAt)}${c.revision > 1 ? ` (lần công bố thứ ${c.revision})` : ''}${decisionText(latest)}.
 <a href="/ket-qua/${c.cycle.year}">Xem chi tiết kết quả năm ${c.cycle.year}</a>.</p>
 ${c.groups.map((g) => groupResult(g, 3, c.cycle.deadline))}
 <h3>Xếp loại</h3>
@@ -235,6 +239,7 @@ export function yearPage(page: YearPage): string {
 <dt>Kỳ đánh giá</dt><dd>${c.cycle.title}</dd>
 <dt>Ngày công bố</dt><dd>${vnDate(c.publishedAt)}</dd>
 <dt>Lần công bố</dt><dd>${c.revision}</dd>
+${page.decision ? html`<dt>Quyết định công bố</dt><dd>Số ${page.decision.number} ngày ${formatDate(page.decision.date)}, ${page.decision.signerTitle} ${page.decision.signerName} ký</dd>` : ''}
 <dt>Bộ tiêu chí</dt><dd>${c.criteria.title}, phiên bản ${c.criteria.version}</dd>
 </dl>
 ${superseded}${revisionNote}

@@ -5,8 +5,9 @@
  * reaches these pages, since every query starts from published_snapshots.
  */
 import type { AppDeps } from '../../platform/http.ts';
+import { decisionOf } from '../results/result-document.ts';
 import { snapshotOf } from '../results/results.repo.ts';
-import type { SnapshotContent } from '../results/results.schema.ts';
+import type { PublicationDecision, SnapshotContent } from '../results/results.schema.ts';
 import * as repo from './public.repo.ts';
 import type { YearParams, YearQuery } from './public.schema.ts';
 
@@ -30,6 +31,8 @@ export interface YearPage {
   revisions: YearRevision[];
   /** The newest revision number (the one shown without ?ban). */
   latest: number;
+  /** The decision that published the revision shown (migration 0007), or null. */
+  decision: PublicationDecision | null;
 }
 
 /** A year as people write it in an address: four digits. */
@@ -80,6 +83,7 @@ async function yearPage(
     page: {
       content: row.content as SnapshotContent,
       latest: newest.revision,
+      decision: decisionOf(row),
       revisions: revisions.map((r) => ({
         number: r.revision,
         reason: r.reason,

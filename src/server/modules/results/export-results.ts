@@ -62,7 +62,7 @@ export async function exportWorkbook(
   const { content, revision } = await documentOf(deps, ctx);
   const { compiled } = await criteriaVersion(deps.database.db, content.criteria.id);
   return {
-    bytes: await rankingWorkbook(content, compiled),
+    bytes: await rankingWorkbook(content, compiled, revision!.decision),
     filename: `Kết quả đánh giá CNTT năm ${ctx.cycle.year} - lần ${revision!.number}.xlsx`,
   };
 }

@@ -7,7 +7,7 @@
  */
 import { audit } from '../../platform/audit.ts';
 import { contentHash } from '../../platform/canonical.ts';
-import { conflict } from '../../platform/errors.ts';
+import { conflict, invalid } from '../../platform/errors.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
 import { transitionCycle } from '../cycles/cycle-states.ts';
@@ -16,12 +16,12 @@ import { cycleView, requiredReason, textOf } from './cycle-decision.ts';
 import { cycleNotFound, loadCycle, officialDocument, revisionMeta } from './result-document.ts';
 import { canPublish } from './results.policy.ts';
 import * as repo from './results.repo.ts';
-import type { CycleParams, PublishResult, ReasonBody } from './results.schema.ts';
+import type { CycleParams, PublicationDecision, PublishBody, PublishResult } from './results.schema.ts';
 
 export async function publish(
   deps: AppDeps,
   caller: Caller,
-  input: CycleParams & NonNullable<ReasonBody>,
+  input: CycleParams & NonNullable<PublishBody>,
 ): Promise<PublishResult> {
   const db = deps.database.db;
   const cycle = await loadCycle(db, input.id);
@@ -34,6 +34,7 @@ export async function publish(
           en: `The result was already published ${last} time(s). Publishing again needs the reason for the correction (reason)`,
         })
       : textOf(input.reason);
+  const decision = decisionInput(input.decision);
 
   const now = deps.clock.now();
   const revision = last + 1;
@@ -70,16 +71,40 @@ export async function publish(
       contentHash: hash,
       publishedBy: caller.user.id,
       publishedAt: now,
+      ...decision,
     });
     await audit(tx, caller, now, {
       action: 'results.publish',
       entityType: 'published_snapshot',
       entityId: snapshot.id,
       cycleId: cycle.id,
-      newValue: { revision: snapshot.revision, contentHash: hash, criteriaVersionId },
+      newValue: {
+        revision: snapshot.revision,
+        contentHash: hash,
+        criteriaVersionId,
+        decisionNumber: decision.decisionNumber,
+        decisionDate: decision.decisionDate,
+      },
       reason,
     });
     return { updated, snapshot };
   });
   return { cycle: cycleView(updated), revision: await revisionMeta(db, snapshot) };
+}
+
+/** The decision's fields as stored: NFC text, a real calendar date (else 400 naming the field). */
+function decisionInput(d: PublicationDecision | undefined) {
+  if (!d) return { decisionNumber: null, decisionDate: null, signerName: null, signerTitle: null };
+  const parsed = new Date(`${d.date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d.date)
+    throw invalid('decision.date', {
+      vi: `Ngày ký quyết định "${d.date}" không có thật`,
+      en: `The decision date "${d.date}" does not exist`,
+    });
+  return {
+    decisionNumber: d.number.normalize('NFC'),
+    decisionDate: d.date,
+    signerName: d.signerName.normalize('NFC'),
+    signerTitle: d.signerTitle.normalize('NFC'),
+  };
 }

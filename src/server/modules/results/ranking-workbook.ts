@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { CompiledSet } from '../../../core/criteria/compile.ts';
 import { formatDate } from '../../../core/format.ts';
-import type { SnapshotContent } from './results.schema.ts';
+import type { PublicationDecision, SnapshotContent } from './results.schema.ts';
 
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const POINTS = '0.00';
@@ -17,7 +17,11 @@ const HEAD_ROW = 5;
 /** Sheet names: at most 31 characters, none of []:*?/\ . */
 const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
-export async function rankingWorkbook(content: SnapshotContent, set: CompiledSet): Promise<Buffer> {
+export async function rankingWorkbook(
+  content: SnapshotContent,
+  set: CompiledSet,
+  decision: PublicationDecision | null = null,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'chiso';
   wb.title = `Kết quả đánh giá mức độ ứng dụng CNTT năm ${content.cycle.year}`;
@@ -47,7 +51,7 @@ export async function rankingWorkbook(content: SnapshotContent, set: CompiledSet
     ws.getCell('A1').font = { bold: true, size: 13 };
     ws.getCell('A2').value = content.cycle.title;
     ws.getCell('A3').value =
-      `Công bố lần ${content.revision} ngày ${published}; bộ tiêu chí ${content.criteria.setId} phiên bản ${content.criteria.version}${content.reason ? `; lý do: ${content.reason}` : ''}`;
+      `Công bố lần ${content.revision} ngày ${published}; bộ tiêu chí ${content.criteria.setId} phiên bản ${content.criteria.version}${decision ? `; Quyết định số ${decision.number} ngày ${formatDate(decision.date)} (${decision.signerTitle} ${decision.signerName} ký)` : ''}${content.reason ? `; lý do: ${content.reason}` : ''}`;
     const header = [
       'Hạng',
       'Mã',

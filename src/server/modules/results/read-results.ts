@@ -8,7 +8,7 @@ import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
 import { lineagesOf } from '../agencies/lineage.ts';
 import { STATE_LABELS } from '../cycles/cycle-states.ts';
-import { documentOf, loadCycle, loadResult } from './result-document.ts';
+import { decisionOf, documentOf, loadCycle, loadResult } from './result-document.ts';
 import { canListRevisions, canReadResults } from './results.policy.ts';
 import * as repo from './results.repo.ts';
 import type {
@@ -70,6 +70,7 @@ export async function listRevisions(
       publishedAt: r.publishedAt.toISOString(),
       publishedBy: r.publishedByName,
       contentHash: r.contentHash,
+      decision: decisionOf(r),
     })),
   };
 }

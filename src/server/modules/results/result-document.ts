@@ -13,7 +13,7 @@ import { type CycleRow, findCycle } from '../cycles/cycles.repo.ts';
 import { officialResult } from '../review/official.ts';
 import type { ResultFacts } from './results.policy.ts';
 import * as repo from './results.repo.ts';
-import type { RevisionMeta, SnapshotContent } from './results.schema.ts';
+import type { PublicationDecision, RevisionMeta, SnapshotContent } from './results.schema.ts';
 import { buildSnapshot } from './snapshot.ts';
 
 export const cycleNotFound = () => notFound({ vi: 'kỳ đánh giá', en: 'evaluation cycle' });
@@ -47,6 +47,22 @@ export async function loadResult(db: Executor, cycleId: string, asked: Asked): P
   return { cycle, asked, stored, facts: { cycle, published } };
 }
 
+/** The decision stored with a revision (migration 0007), or null when none was entered. */
+export function decisionOf(row: {
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  signerName: string | null;
+  signerTitle: string | null;
+}): PublicationDecision | null {
+  if (!row.decisionNumber || !row.decisionDate) return null;
+  return {
+    number: row.decisionNumber,
+    date: row.decisionDate,
+    signerName: row.signerName ?? '',
+    signerTitle: row.signerTitle ?? '',
+  };
+}
+
 /** A stored revision's identity, its publisher by name, and whether its document still hashes to its hash. */
 export async function revisionMeta(db: Executor, row: repo.SnapshotRow): Promise<RevisionMeta> {
   return {
@@ -55,6 +71,7 @@ export async function revisionMeta(db: Executor, row: repo.SnapshotRow): Promise
     publishedAt: row.publishedAt.toISOString(),
     publishedBy: await repo.userName(db, row.publishedBy),
     contentHash: row.contentHash,
+    decision: decisionOf(row),
     verified: contentHash(row.content) === row.contentHash,
   };
 }

@@ -41,6 +41,10 @@ export const insertSnapshot = async (
     contentHash: string;
     publishedBy: string;
     publishedAt: Date;
+    decisionNumber?: string | null;
+    decisionDate?: string | null;
+    signerName?: string | null;
+    signerTitle?: string | null;
   },
 ): Promise<SnapshotRow> => (await db.insert(publishedSnapshots).values(row).returning())[0]!;
 
@@ -74,6 +78,10 @@ export const listRevisions = (db: Executor, cycleId: string) =>
       publishedByName: users.displayName,
       contentHash: publishedSnapshots.contentHash,
       criteriaVersionId: publishedSnapshots.criteriaVersionId,
+      decisionNumber: publishedSnapshots.decisionNumber,
+      decisionDate: publishedSnapshots.decisionDate,
+      signerName: publishedSnapshots.signerName,
+      signerTitle: publishedSnapshots.signerTitle,
     })
     .from(publishedSnapshots)
     .leftJoin(users, eq(users.id, publishedSnapshots.publishedBy))

@@ -40,6 +40,33 @@ export type ApproveBody = z.infer<typeof ApproveBody>;
 export const ReasonBody = z.object({ reason: z.string().max(4000).optional() }).nullish();
 export type ReasonBody = z.infer<typeof ReasonBody>;
 
+/** The decision that publishes a revision, as printed on every document (Decree 30/2020/NĐ-CP). */
+export const PublicationDecision = z.object({
+  number: z.string().trim().min(1).max(60).describe('số quyết định, ví dụ "125/QĐ-UBND"'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .describe('ngày ký quyết định (yyyy-mm-dd)'),
+  signerName: z.string().trim().min(1).max(120).describe('họ tên người ký'),
+  signerTitle: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .describe('chức vụ người ký, ví dụ "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"'),
+});
+export type PublicationDecision = z.infer<typeof PublicationDecision>;
+
+export const PublishBody = z
+  .object({
+    reason: z.string().max(4000).optional(),
+    decision: PublicationDecision.optional().describe(
+      'quyết định công bố (số, ngày, người ký); giao diện web luôn hỏi, thiếu thì văn bản để trống số',
+    ),
+  })
+  .nullish();
+export type PublishBody = z.infer<typeof PublishBody>;
+
 /* ───────────────────────── the published document ───────────────────────── */
 
 const Points = z.number().describe('điểm, tối đa 2 chữ số thập phân');
@@ -169,6 +196,7 @@ export const RevisionSummary = z.object({
   publishedAt: Instant,
   publishedBy: z.string().nullable(),
   contentHash: z.string(),
+  decision: PublicationDecision.nullable().describe('quyết định công bố lần này; null nếu chưa nhập'),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummary>;
 

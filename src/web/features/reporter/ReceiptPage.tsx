@@ -7,6 +7,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { useMemo } from 'react';
+import { apiUrl } from '../../api.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, scoreVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
@@ -78,9 +79,14 @@ export default function ReceiptPage({ params, user }: ScreenProps) {
         title={title}
         crumbs={crumbs}
         extra={
-          <Button type="primary" className="no-print" onClick={() => window.print()}>
-            {m('receipt.print')}
-          </Button>
+          <span className="no-print">
+            <Button type="primary" onClick={() => window.print()}>
+              {m('receipt.print')}
+            </Button>{' '}
+            <Button href={apiUrl(`/cycles/${cycleId}/agencies/${agencyId}/submission/receipt.pdf`)} download>
+              {m('receipt.pdf')}
+            </Button>
+          </span>
         }
       />
       <article className="reporter-receipt" data-testid="receipt">

@@ -296,6 +296,7 @@ export const m = defineMessages({
 
   'receipt.title': { vi: 'Biên nhận nộp phiếu năm {year}', en: 'Submission receipt {year}' },
   'receipt.print': { vi: 'In biên nhận', en: 'Print' },
+  'receipt.pdf': { vi: 'Tải biên nhận (PDF)', en: 'Download the receipt (PDF)' },
   'receipt.back': { vi: 'Về phiếu', en: 'Back to the form' },
   'receipt.agency': { vi: 'Cơ quan', en: 'Agency' },
   'receipt.cycle': { vi: 'Kỳ đánh giá', en: 'Cycle' },

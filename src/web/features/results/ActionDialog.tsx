@@ -16,17 +16,32 @@ export interface DialogSpec {
   danger?: boolean;
   /** A text the user writes: its label and help; `required` only marks it, the server decides. */
   text?: { label: string; help: string; required: boolean };
-  run: (text: string) => Promise<unknown>;
+  /** Asks for the decision that publishes the result (number, date, signer), printed on every document. */
+  decision?: boolean;
+  run: (text: string, decision?: DecisionInput) => Promise<unknown>;
 }
+
+/** The decision as the publish step sends it. */
+export interface DecisionInput {
+  number: string;
+  date: string;
+  signerName: string;
+  signerTitle: string;
+}
+
+const EMPTY_DECISION: DecisionInput = { number: '', date: '', signerName: '', signerTitle: '' };
+const DECISION_FIELDS = ['number', 'date', 'signerName', 'signerTitle'] as const;
 
 export function ActionDialog(props: { spec: DialogSpec | null; onClose: () => void; onDone: () => void }) {
   const { spec } = props;
   const [text, setText] = useState('');
+  const [decision, setDecision] = useState<DecisionInput>(EMPTY_DECISION);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const id = useId();
   const close = () => {
     setText('');
+    setDecision(EMPTY_DECISION);
     setError(null);
     props.onClose();
   };
@@ -35,8 +50,9 @@ export function ActionDialog(props: { spec: DialogSpec | null; onClose: () => vo
     setBusy(true);
     setError(null);
     try {
-      await spec.run(text.trim());
+      await spec.run(text.trim(), spec.decision ? decision : undefined);
       setText('');
+      setDecision(EMPTY_DECISION);
       props.onDone();
     } catch (e) {
       setError(
@@ -49,6 +65,7 @@ export function ActionDialog(props: { spec: DialogSpec | null; onClose: () => vo
     }
   };
   const fieldError = error && spec?.text && (error.field === 'reason' || error.field === 'note');
+  const decisionError = error?.field?.startsWith('decision') ?? false;
   return (
     <Modal
       open={!!spec}
@@ -63,6 +80,32 @@ export function ActionDialog(props: { spec: DialogSpec | null; onClose: () => vo
       {spec && (
         <>
           <p className="results-consequence">{spec.consequence}</p>
+          {spec.decision && (
+            <fieldset className="results-field">
+              <legend className="results-pick-label">{m('decision.legend')}</legend>
+              {DECISION_FIELDS.map((f) => (
+                <div key={f} className="results-field">
+                  <label htmlFor={`${id}-${f}`} className="results-pick-label">
+                    {m(`decision.${f}`)}
+                    <span aria-hidden="true"> *</span>
+                  </label>
+                  <Input
+                    id={`${id}-${f}`}
+                    type={f === 'date' ? 'date' : 'text'}
+                    value={decision[f]}
+                    onChange={(e) => setDecision({ ...decision, [f]: e.target.value })}
+                    maxLength={f === 'number' ? 60 : 120}
+                    aria-required
+                    aria-invalid={decisionError && error?.field === `decision.${f}`}
+                    aria-describedby={`${id}-${f}-help`}
+                  />
+                  <div id={`${id}-${f}-help`} className="results-muted">
+                    {m(`decision.${f}Help`)}
+                  </div>
+                </div>
+              ))}
+            </fieldset>
+          )}
           {spec.text && (
             <div className="results-field">
               <label htmlFor={`${id}-text`} className="results-pick-label">

@@ -6,6 +6,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Typography } from 'antd';
+import { apiUrl } from '../../api.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, scoreVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
@@ -54,9 +55,22 @@ export default function AgencyResultPage({ params, user }: ScreenProps) {
         ]}
         extra={
           a && (
-            <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
-              {m('agency.print')}
-            </Button>
+            <span className="no-print">
+              <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+                {m('agency.print')}
+              </Button>
+              {a.revision && user.role !== 'viewer' && (
+                <>
+                  {' '}
+                  <Button href={apiUrl(`/cycles/${cycleId}/notices/${agencyId}?format=docx`)} download>
+                    {m('downloads.notice')} (Word)
+                  </Button>{' '}
+                  <Button href={apiUrl(`/cycles/${cycleId}/notices/${agencyId}?format=pdf`)} download>
+                    {m('downloads.notice')} (PDF)
+                  </Button>
+                </>
+              )}
+            </span>
           )
         }
       />

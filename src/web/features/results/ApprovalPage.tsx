@@ -19,6 +19,7 @@ import { approvalActions, reviewCompleteness, stateHelp } from './approval.ts';
 import { GroupSection } from './GroupSection.tsx';
 import { m } from './messages.ts';
 import { agencyLink } from './mode.ts';
+import { DocumentLinks } from './ResultsPage.tsx';
 import { RevisionList } from './RevisionList.tsx';
 import { PREVIEW_STATES, type ProgressBoard, type RankingRow, resultsApi, tx } from './resultsApi.ts';
 import { StatusBanner } from './StatusBanner.tsx';
@@ -82,12 +83,13 @@ export default function ApprovalPage({ params, user }: ScreenProps) {
       consequence: m('publish.consequence', { year, n: lastRevision + 1 }),
       okText: m('publish.ok'),
       danger: true,
+      decision: true,
       ...(lastRevision > 0 && {
         text: { label: m('publish.reason'), help: m('publish.reasonHelp'), required: true },
       }),
-      run: (reason) =>
+      run: (reason, decision) =>
         resultsApi
-          .publish(cycleId, reason)
+          .publish(cycleId, reason, decision)
           .then((r) =>
             refresh(m('publish.done', { n: r.revision.number, date: dateTimeVn(r.revision.publishedAt) })),
           ),
@@ -165,6 +167,11 @@ export default function ApprovalPage({ params, user }: ScreenProps) {
 
           {revisions.data && revisions.data.revisions.length > 0 && (
             <RevisionList cycleId={cycleId} revisions={revisions.data.revisions} downloads />
+          )}
+          {lastRevision > 0 && (
+            <section className="results-downloads no-print" aria-label={m('downloads.documents')}>
+              <DocumentLinks cycleId={cycleId} revision={lastRevision} />
+            </section>
           )}
 
           <section aria-labelledby="ranking-h">

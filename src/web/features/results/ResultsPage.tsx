@@ -88,7 +88,12 @@ export default function ResultsPage({ params, user }: ScreenProps) {
         <>
           <StatusBanner data={data} />
           {data.revision && (EXPORT_ROLES as readonly string[]).includes(user.role) && (
-            <Downloads cycleId={cycleId} revision={data.revision} groups={data.groups} />
+            <Downloads
+              cycleId={cycleId}
+              revision={data.revision}
+              groups={data.groups}
+              documents={isStaff(user)}
+            />
           )}
           {data.groups.map((g) => (
             <GroupSection
@@ -118,7 +123,13 @@ export default function ResultsPage({ params, user }: ScreenProps) {
   );
 }
 
-function Downloads(props: { cycleId: string; revision: RevisionMeta; groups: ResultsView['groups'] }) {
+function Downloads(props: {
+  cycleId: string;
+  revision: RevisionMeta;
+  groups: ResultsView['groups'];
+  /** The official documents: the department's and the Steering Committee's. */
+  documents: boolean;
+}) {
   const base = `/cycles/${props.cycleId}/results`;
   const q = `revision=${props.revision.number}`;
   return (
@@ -155,6 +166,7 @@ function Downloads(props: { cycleId: string; revision: RevisionMeta; groups: Res
           </a>
         </li>
       </ul>
+      {props.documents && <DocumentLinks cycleId={props.cycleId} revision={props.revision.number} />}
     </section>
   );
 }
@@ -201,5 +213,36 @@ function YearOverYear(props: {
         max={groupMax(chosen.g)}
       />
     </section>
+  );
+}
+
+/** The official documents of the revision (Decree 30/2020/NĐ-CP), Word or PDF. */
+export function DocumentLinks(props: { cycleId: string; revision: number }) {
+  const base = `/cycles/${props.cycleId}`;
+  const doc = (kind: string, format: string) =>
+    apiUrl(`${base}/official-documents/${kind}?format=${format}&revision=${props.revision}`);
+  return (
+    <>
+      <h3 className="results-sub">{m('downloads.documents')}</h3>
+      <ul>
+        {(['report', 'decision'] as const).map((kind) => (
+          <li key={kind}>
+            {m(`downloads.${kind}`)}:{' '}
+            <a href={doc(kind, 'docx')} download>
+              Word
+            </a>
+            {' · '}
+            <a href={doc(kind, 'pdf')} download>
+              PDF
+            </a>
+          </li>
+        ))}
+        <li>
+          <a href={apiUrl(`${base}/notices.zip`)} download>
+            {m('downloads.notices')}
+          </a>
+        </li>
+      </ul>
+    </>
   );
 }

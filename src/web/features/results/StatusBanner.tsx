@@ -25,6 +25,16 @@ export function StatusBanner(props: { data: ResultsView }) {
       title={m('status.published', { n: r.number, date: dateVn(r.publishedAt) })}
       description={
         <>
+          {r.decision && (
+            <p>
+              {m('status.decision', {
+                number: r.decision.number,
+                date: dateVn(r.decision.date),
+                title: r.decision.signerTitle,
+                name: r.decision.signerName,
+              })}
+            </p>
+          )}
           {r.reason && <p>{m('status.reason', { reason: r.reason })}</p>}
           {data.cycle.state !== 'published' && <p>{m('status.underRevision')}</p>}
           {r.verified === false && <p role="alert">{m('status.unverified')}</p>}

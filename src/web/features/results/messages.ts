@@ -336,6 +336,36 @@ export const m = defineMessages({
     vi: 'Bắt buộc từ lần công bố thứ hai: nêu sai sót đã sửa.',
     en: 'Required from the second publication: the error corrected.',
   },
+  'decision.legend': {
+    vi: 'Quyết định công bố (in trên báo cáo, quyết định, thông báo và bảng xếp hạng)',
+    en: 'The publishing decision (printed on the report, decision, notices and ranking)',
+  },
+  'decision.number': { vi: 'Số quyết định', en: 'Decision number' },
+  'decision.numberHelp': { vi: 'Ví dụ: 2568/QĐ-UBND', en: 'For example: 2568/QĐ-UBND' },
+  'decision.date': { vi: 'Ngày ký', en: 'Date signed' },
+  'decision.dateHelp': { vi: 'Ngày ghi trên quyết định', en: 'The date on the decision' },
+  'decision.signerName': { vi: 'Họ tên người ký', en: 'Signed by (name)' },
+  'decision.signerNameHelp': { vi: 'Ví dụ: Nguyễn Văn A', en: 'For example: Nguyễn Văn A' },
+  'decision.signerTitle': { vi: 'Chức vụ người ký', en: "Signer's title" },
+  'decision.signerTitleHelp': {
+    vi: 'Ví dụ: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH (dấu / để xuống dòng)',
+    en: 'For example: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH (a / starts a new line)',
+  },
+  'status.decision': {
+    vi: 'Theo Quyết định số {number} ngày {date}, {title} {name} ký.',
+    en: 'By decision {number} of {date}, signed by {name} ({title}).',
+  },
+  'downloads.documents': { vi: 'Văn bản (Word sửa được, hoặc PDF)', en: 'Documents (editable Word, or PDF)' },
+  'downloads.report': {
+    vi: 'Báo cáo kết quả gửi UBND tỉnh',
+    en: "Report to the provincial People's Committee",
+  },
+  'downloads.decision': { vi: 'Dự thảo quyết định công bố', en: 'Draft publishing decision' },
+  'downloads.notices': {
+    vi: 'Thông báo kết quả của 33 cơ quan (.zip, Word và PDF)',
+    en: "Every agency's result notice (.zip, Word and PDF)",
+  },
+  'downloads.notice': { vi: 'Thông báo kết quả của cơ quan', en: "The agency's result notice" },
   'publish.done': { vi: 'Đã công bố lần {n} lúc {date}.', en: 'Revision {n} published at {date}.' },
 
   'revise.button': { vi: 'Mở lại để điều chỉnh', en: 'Reopen for a correction' },

@@ -59,10 +59,14 @@ export const resultsApi = {
     }),
   returnForReview: (cycleId: string, reason: string) =>
     api<CycleDecision>(`${base(cycleId)}/return`, { method: 'POST', body: { reason } }),
-  publish: (cycleId: string, reason: string) =>
+  publish: (
+    cycleId: string,
+    reason: string,
+    decision?: { number: string; date: string; signerName: string; signerTitle: string },
+  ) =>
     api<PublishResult>(`${base(cycleId)}/publish`, {
       method: 'POST',
-      body: reason ? { reason } : {},
+      body: { ...(reason && { reason }), ...(decision && { decision }) },
     }),
   revise: (cycleId: string, reason: string) =>
     api<CycleDecision>(`${base(cycleId)}/revise`, { method: 'POST', body: { reason } }),

@@ -1,0 +1,310 @@
+/**
+ * The document model as an editable Word file (docx): Times New Roman 14 pt (13 pt in tables), A4,
+ * the margins of Decree 30/2020/NĐ-CP (top, bottom 20 mm; left 30 mm; right 15 mm), the title
+ * block as a borderless two-column table, page numbers centred at the top from the second page,
+ * charts as PNG images with their labels as text.
+ */
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  ImageRun,
+  Packer,
+  PageBreak,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableBorders,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import {
+  type Align,
+  type Annex,
+  type Block,
+  NATIONAL_MOTTO,
+  NATIONAL_TITLE,
+  type OfficialDocument,
+  type Run,
+} from './model.ts';
+import { BAR_FILL, BAR_TRACK, barPng } from './png.ts';
+
+const MM = 56.7; // twips per millimetre
+const A4 = { width: Math.round(210 * MM), height: Math.round(297 * MM) };
+const MARGIN = {
+  top: Math.round(20 * MM),
+  bottom: Math.round(20 * MM),
+  left: Math.round(30 * MM),
+  right: Math.round(15 * MM),
+};
+const FONT = 'Times New Roman';
+const BODY = 28; // half-points: 14 pt
+const SMALL = 26; // 13 pt
+const TABLE = 24; // 12 pt in wide tables
+
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
+
+const run = (r: Run, size = BODY) =>
+  new TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false, size, font: FONT });
+
+const line = (
+  text: string,
+  o: { bold?: boolean; italic?: boolean; size?: number; underline?: boolean } = {},
+) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [
+      new TextRun({
+        text,
+        bold: o.bold ?? false,
+        italics: o.italic ?? false,
+        size: o.size ?? SMALL,
+        font: FONT,
+        ...(o.underline ? { underline: {} } : {}),
+      }),
+    ],
+  });
+
+const cell = (children: Paragraph[], widthPct: number, opts: { header?: boolean } = {}) =>
+  new TableCell({
+    children,
+    width: { size: widthPct, type: WidthType.PERCENTAGE },
+    verticalAlign: VerticalAlign.CENTER,
+    ...(opts.header ? { shading: { fill: 'D9E1F2' } } : {}),
+  });
+
+/** National title block and issuer, number and place-date (Decree 30, Annex I, items 1–4). */
+function titleBlock(doc: OfficialDocument): Table {
+  const left = [
+    ...(doc.parentBody ? [line(doc.parentBody)] : []),
+    line(doc.issuer, { bold: true, underline: true }),
+    line(doc.number),
+  ];
+  const right = [
+    line(NATIONAL_TITLE, { bold: true }),
+    line(NATIONAL_MOTTO, { bold: true, size: BODY, underline: true }),
+    line(doc.placeDate, { italic: true, size: BODY }),
+  ];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: TableBorders.NONE,
+    rows: [new TableRow({ children: [cell(left, 45), cell(right, 55)] })],
+  });
+}
+
+function table(b: Extract<Block, { kind: 'table' }>): Table {
+  const total = b.columns.reduce((s, c) => s + c.width, 0);
+  const pct = b.columns.map((c) => (c.width / total) * 100);
+  const p = (text: string, align: Align, bold: boolean) =>
+    new Paragraph({
+      alignment: ALIGN[align],
+      children: [new TextRun({ text, bold, size: TABLE, font: FONT })],
+    });
+  const bold = new Set(b.boldRows ?? []);
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: b.columns.map((c, i) => cell([p(c.title, 'center', true)], pct[i]!, { header: true })),
+      }),
+      ...b.rows.map(
+        (r, ri) =>
+          new TableRow({
+            cantSplit: true,
+            children: b.columns.map((c, i) =>
+              cell([p(r[i] ?? '', c.align ?? 'left', bold.has(ri))], pct[i]!),
+            ),
+          }),
+      ),
+    ],
+  });
+}
+
+/** A bar chart: its title, then one row per bar (label, PNG bar, value). */
+function chart(b: Extract<Block, { kind: 'chart' }>): (Paragraph | Table)[] {
+  const W = 240;
+  const H = 14;
+  const rows = b.bars.map(
+    (bar) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(
+            [new Paragraph({ children: [new TextRun({ text: bar.label, size: TABLE, font: FONT })] })],
+            42,
+          ),
+          cell(
+            [
+              new Paragraph({
+                children: [
+                  new ImageRun({
+                    type: 'png',
+                    data: barPng(W, H, bar.max > 0 ? bar.value / bar.max : 0, BAR_FILL, BAR_TRACK),
+                    transformation: { width: W, height: H },
+                    altText: { name: bar.label, title: bar.label, description: `${bar.label}: ${bar.shown}` },
+                  }),
+                ],
+              }),
+            ],
+            44,
+          ),
+          cell(
+            [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [new TextRun({ text: bar.shown, size: TABLE, font: FONT })],
+              }),
+            ],
+            14,
+          ),
+        ],
+      }),
+  );
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 120, after: 60 },
+      children: [new TextRun({ text: b.title, bold: true, italics: true, size: SMALL, font: FONT })],
+    }),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, rows }),
+  ];
+}
+
+function blocks(list: readonly Block[]): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  for (const b of list) {
+    switch (b.kind) {
+      case 'heading':
+        out.push(
+          new Paragraph({
+            spacing: { before: 180, after: 60 },
+            children: [new TextRun({ text: b.text, bold: true, size: BODY, font: FONT })],
+          }),
+        );
+        break;
+      case 'paragraph':
+        out.push(
+          new Paragraph({
+            alignment: ALIGN[b.align ?? 'justify'],
+            spacing: { before: 60, after: 60, line: 300 },
+            ...(b.indent ? { indent: { firstLine: Math.round(10 * MM) } } : {}),
+            children: b.runs.map((r) => run(r)),
+          }),
+        );
+        break;
+      case 'table':
+        out.push(table(b), new Paragraph({ children: [] }));
+        break;
+      case 'chart':
+        out.push(...chart(b), new Paragraph({ children: [] }));
+        break;
+      case 'pageBreak':
+        out.push(new Paragraph({ children: [new PageBreak()] }));
+        break;
+    }
+  }
+  return out;
+}
+
+/** "Nơi nhận" on the left, the signature block on the right. */
+function closing(doc: OfficialDocument): Table {
+  const recipients = [
+    new Paragraph({
+      children: [new TextRun({ text: 'Nơi nhận:', bold: true, italics: true, size: 24, font: FONT })],
+    }),
+    ...doc.recipients.map(
+      (r) => new Paragraph({ children: [new TextRun({ text: `- ${r}`, size: 22, font: FONT })] }),
+    ),
+  ];
+  const sign = [
+    ...doc.signature.lines.map((l) => line(l, { bold: true, size: BODY })),
+    new Paragraph({ spacing: { before: 1400 }, children: [] }),
+    line(doc.signature.name, { bold: true, size: BODY }),
+  ];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({ children: recipients, width: { size: 50, type: WidthType.PERCENTAGE } }),
+          new TableCell({ children: sign, width: { size: 50, type: WidthType.PERCENTAGE } }),
+        ],
+      }),
+    ],
+  });
+}
+
+const pageNumberHeader = () =>
+  new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], size: SMALL, font: FONT })],
+      }),
+    ],
+  });
+
+function annexSection(a: Annex) {
+  const children: ParagraphChild[] = [new TextRun({ text: a.title, bold: true, size: BODY, font: FONT })];
+  return {
+    properties: {
+      page: {
+        size: a.landscape
+          ? { width: A4.height, height: A4.width, orientation: PageOrientation.LANDSCAPE }
+          : { width: A4.width, height: A4.height },
+        margin: MARGIN,
+      },
+    },
+    headers: { default: pageNumberHeader() },
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children }),
+      ...(a.subtitle ? [line(a.subtitle, { italic: true, size: BODY })] : []),
+      new Paragraph({ children: [] }),
+      ...blocks(a.body),
+    ],
+  };
+}
+
+/** The document as a .docx file. */
+export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
+  const file = new Document({
+    creator: doc.issuer,
+    title: doc.title,
+    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
+    sections: [
+      {
+        properties: { page: { size: A4, margin: MARGIN }, titlePage: true },
+        headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
+        footers: { first: new Footer({ children: [] }) },
+        children: [
+          titleBlock(doc),
+          new Paragraph({ spacing: { before: 240 }, children: [] }),
+          line(doc.kind, { bold: true, size: BODY }),
+          line(doc.summary, { bold: true, size: BODY }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: '_______', size: BODY })],
+          }),
+          ...blocks(doc.body),
+          new Paragraph({ children: [] }),
+          closing(doc),
+        ],
+      },
+      ...doc.annexes.map(annexSection),
+    ],
+  });
+  return Packer.toBuffer(file);
+}
