@@ -3,6 +3,7 @@ import type { App, AppDeps } from '../platform/http.ts';
 import { agenciesRoutes } from './agencies/agencies.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { backupRoutes } from './backup/backup.routes.ts';
 import { criteriaRoutes } from './criteria/criteria.routes.ts';
 import { cyclesRoutes } from './cycles/cycles.routes.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
@@ -34,4 +35,5 @@ export function registerModules(app: App, deps: AppDeps): void {
   auditRoutes(app, deps);
   jobsRoutes(app, deps);
   monitoringRoutes(app, deps);
+  backupRoutes(app, deps);
 }
