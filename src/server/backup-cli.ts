@@ -5,7 +5,7 @@
  *
  * The embedded database is one process's at a time (its lock file): while `chiso serve` runs on
  * the data directory, `chiso backup` says so and points to the backup the server makes itself
- * (Quản trị → Việc nền → Sao lưu ngay, or the nightly one) instead of waiting or forcing the lock.
+ * (POST /api/v1/backups, or the nightly one) instead of waiting or forcing the lock.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,8 +17,8 @@ import { loadConfig } from './platform/config.ts';
 
 const LOCKED = (dataDir: string) =>
   new BackupError({
-    vi: `Máy chủ chiso đang chạy trên thư mục dữ liệu ${dataDir} nên lệnh này không mở được cơ sở dữ liệu. Hãy sao lưu ngay trên máy chủ (Quản trị → Việc nền → "Sao lưu ngay", rồi tải bản sao lưu về), hoặc dừng máy chủ rồi chạy lại lệnh.`,
-    en: `A chiso server is running on the data directory ${dataDir}, so this command cannot open the database. Back up from the server (Administration → Background jobs → "Back up now", then download it), or stop the server and run the command again.`,
+    vi: `Máy chủ chiso đang chạy trên thư mục dữ liệu ${dataDir} nên lệnh này không mở được cơ sở dữ liệu. Hãy để máy chủ sao lưu (quản trị viên gọi POST /api/v1/backups, rồi tải GET /api/v1/backups/latest; bản sao lưu mỗi đêm nằm trong CHISO_BACKUP_DIR), hoặc dừng máy chủ rồi chạy lại lệnh.`,
+    en: `A chiso server is running on the data directory ${dataDir}, so this command cannot open the database. Let the server back up (an administrator calls POST /api/v1/backups, then downloads GET /api/v1/backups/latest; the nightly backups are in CHISO_BACKUP_DIR), or stop the server and run the command again.`,
   });
 
 async function open(config: ReturnType<typeof loadConfig>): Promise<Database> {
