@@ -119,6 +119,9 @@ const MATRIX: readonly [string, Access][] = [
   ['GET /jobs', ['admin']],
   ['POST /jobs/retry-failed', ['admin']],
   ['POST /jobs/:id/retry', ['admin']],
+  ['GET /backups', ['admin']],
+  ['POST /backups', ['admin']],
+  ['GET /backups/latest', ['admin']],
 ];
 
 let s: TestServer;

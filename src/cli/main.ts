@@ -26,6 +26,10 @@ Cách dùng:
       In các hạng mục, tiêu chí và điểm tối đa theo nhóm.
   chiso serve [--demo]
       Chạy máy chủ (như npm start); --demo nạp thêm một năm mẫu đầy đủ.
+  chiso backup [--out TỆP]
+      Sao lưu toàn bộ cơ sở dữ liệu và các tệp tải lên vào một tệp (mặc định trong CHISO_BACKUP_DIR).
+  chiso restore TỆP
+      Khôi phục một bản sao lưu vào cơ sở dữ liệu mới, trống (CHISO_DATA_DIR hoặc DATABASE_URL).
 
 TỆP "-" là đầu vào chuẩn. Lỗi dữ liệu: mã thoát 2, mỗi lỗi một dòng trên stderr.
 Bộ tiêu chí có sẵn: ${BUNDLED_SET_IDS.join(', ')}.
@@ -43,6 +47,10 @@ Usage:
       Print categories, criteria and maxima per group.
   chiso serve [--demo]
       Run the server (as npm start); --demo also loads a complete sample year.
+  chiso backup [--out FILE]
+      Back up the whole database and the uploaded files into one file (default: in CHISO_BACKUP_DIR).
+  chiso restore FILE
+      Restore a backup into a new, empty database (CHISO_DATA_DIR or DATABASE_URL).
 
 FILE "-" is standard input. Bad input: exit status 2, one line per problem on stderr.
 Bundled criteria sets: ${BUNDLED_SET_IDS.join(', ')}.
@@ -66,6 +74,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
         group: { type: 'string', short: 'g' },
         explain: { type: 'string' },
         demo: { type: 'boolean' },
+        out: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -90,6 +99,10 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
         await serve({ demo: values.demo === true, out: (line) => io.out(`${line}\n`) });
         return 0;
       }
+      case 'backup':
+        return await (await import('./backup.ts')).backup(values.out, (line) => io.out(`${line}\n`));
+      case 'restore':
+        return await (await import('./backup.ts')).restore(sub, (line) => io.out(`${line}\n`));
       case 'score':
         return await (await commands()).runScore(io, values, lang);
       case 'check':

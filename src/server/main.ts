@@ -90,3 +90,6 @@ export async function serve(options: ServeOptions): Promise<void> {
     process.once('SIGTERM', () => void stop('SIGTERM'));
   });
 }
+
+/** `chiso backup` and `chiso restore`, reached through this module as the command line reaches `serve`. */
+export { backupCli, restoreCli } from './backup-cli.ts';

@@ -6,6 +6,7 @@
  */
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
+import { declareBackups } from './modules/backup/backup-job.ts';
 import { declareJobsCleanUp } from './modules/jobs/clean-up-jobs.ts';
 import { declareMonitoring } from './modules/monitoring/duties.ts';
 import { declareReminders } from './modules/progress/reminders.ts';
@@ -20,6 +21,7 @@ export function registerBackgroundWork(): void {
   declareReminders();
   declareJobsCleanUp();
   declareMonitoring();
+  declareBackups();
 }
 
 /** One pass: due schedules become jobs, due jobs run. Safe on several servers at once. */

@@ -32,6 +32,13 @@ export interface Database {
 /** A database that cannot be opened for a reason the operator can fix: shown as is. */
 export class DatabaseOpenError extends Error {
   readonly userFacing = true;
+  /** 'locked': another running chiso process holds the embedded data directory. */
+  constructor(
+    message: string,
+    readonly reason?: 'locked',
+  ) {
+    super(message);
+  }
 }
 
 /** Opens (creating and migrating when needed) the configured database. */
@@ -256,6 +263,7 @@ function takeLock(dataDir: string): () => void {
         throw new DatabaseOpenError(
           `Thư mục dữ liệu ${dataDir} đang được một tiến trình chiso khác dùng (pid ${holder.pid}, từ ${holder.since ?? '?'}). ` +
             `[The data directory is in use by another chiso process.]`,
+          'locked',
         );
       if (holder.host !== undefined && holder.host !== hostname())
         throw new DatabaseOpenError(

@@ -3,6 +3,7 @@ import type { App, AppDeps } from '../platform/http.ts';
 import { agenciesRoutes } from './agencies/agencies.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { backupRoutes } from './backup/backup.routes.ts';
 import { criteriaRoutes } from './criteria/criteria.routes.ts';
 import { cyclesRoutes } from './cycles/cycles.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
@@ -38,4 +39,5 @@ export function registerModules(app: App, deps: AppDeps): void {
   monitoringRoutes(app, deps);
   notificationsRoutes(app, deps);
   documentsRoutes(app, deps);
+  backupRoutes(app, deps);
 }

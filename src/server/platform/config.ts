@@ -52,6 +52,10 @@ const Env = z.object({
     .default('14,7,2,1'),
   /** Days a finished background job stays on the jobs screen before the daily clean-up deletes it. */
   CHISO_JOBS_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Where the backups (chiso backup, the daily backup of the embedded database) go (default: <data dir>/backups). */
+  CHISO_BACKUP_DIR: z.string().min(1).optional(),
+  /** How many of the newest backups the daily backup keeps in CHISO_BACKUP_DIR. */
+  CHISO_BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(14),
   /** Run the scheduler (reminders, jobs) in this process. */
   CHISO_SCHEDULER: bool.default(true),
   /** A page that says who runs the website monitor and how to reach them: named in its user agent. */
@@ -138,6 +142,8 @@ export interface Config {
   readonly reminderDays: readonly number[];
   readonly scheduler: boolean;
   readonly jobsKeepDays: number;
+  readonly backupDir: string;
+  readonly backupKeep: number;
   readonly logLevel: string;
   /** The website monitor (R5): how it introduces itself, and when it alerts. */
   readonly monitor: {
@@ -209,6 +215,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminderDays: [...new Set(e.CHISO_REMINDER_DAYS.split(',').map(Number))].sort((a, b) => b - a),
     scheduler: e.CHISO_SCHEDULER,
     jobsKeepDays: e.CHISO_JOBS_KEEP_DAYS,
+    backupDir: resolve(e.CHISO_BACKUP_DIR ?? `${dataDir}/backups`),
+    backupKeep: e.CHISO_BACKUP_KEEP,
     logLevel: e.LOG_LEVEL,
     monitor: {
       userAgent: `chiso-monitor/0.1 (So TT&TT Cao Bang; +${e.CHISO_MONITOR_CONTACT_URL ?? e.CHISO_PUBLIC_URL ?? 'https://stttt.caobang.gov.vn'})`,

@@ -93,7 +93,12 @@ export function callerOf(req: FastifyRequest): Caller {
 }
 
 /** Sends a file download with a safe, UTF-8 file name. */
-export function sendDownload(reply: FastifyReply, body: Buffer | string, filename: string, mime: string) {
+export function sendDownload(
+  reply: FastifyReply,
+  body: Buffer | string | NodeJS.ReadableStream,
+  filename: string,
+  mime: string,
+) {
   const ascii = filename
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

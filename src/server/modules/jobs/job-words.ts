@@ -6,6 +6,7 @@
 import type { Text } from '../../../core/types.ts';
 import { MAIL_JOB } from '../../platform/outbox.ts';
 import { declaredSchedules } from '../../platform/schedules.ts';
+import { BACKUP_JOB } from '../backup/backup-job.ts';
 import { AVAILABILITY_JOB, CONTENT_JOB } from '../monitoring/job-kinds.ts';
 import { REMINDER_JOB, REMINDERS_SCHEDULE } from '../progress/reminders.ts';
 
@@ -22,6 +23,10 @@ const KINDS: Readonly<Record<string, Text>> = {
   [AVAILABILITY_JOB]: {
     vi: 'Kiểm tra một trang TTĐT có truy cập được không',
     en: 'Check that one portal is reachable',
+  },
+  [BACKUP_JOB]: {
+    vi: 'Sao lưu cơ sở dữ liệu và các tệp tải lên (do quản trị viên yêu cầu)',
+    en: 'Back up the database and the uploaded files (asked for by the administrator)',
   },
   [CONTENT_JOB]: {
     vi: 'Kiểm tra nội dung một trang TTĐT (lưu ảnh chụp chờ xác nhận)',
