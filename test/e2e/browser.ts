@@ -413,3 +413,19 @@ export async function startBrowserSession(
   };
   return session;
 }
+
+/** The decision the provincial People's Committee signs to publish a result, as an approver types it. */
+export const DECISION = {
+  number: '2568/QĐ-UBND',
+  date: '2018-12-20',
+  signerName: 'Hoàng Xuân Ánh',
+  signerTitle: 'CHỦ TỊCH',
+} as const;
+
+/** Fills the publish dialog's decision (number, date, signer), which every publication asks for. */
+export async function fillDecision(dialog: Locator, d: { number: string; date: string } = DECISION) {
+  await dialog.getByLabel('Số quyết định').fill(d.number);
+  await dialog.getByLabel('Ngày ký').fill(d.date);
+  await dialog.getByLabel('Họ tên người ký').fill(DECISION.signerName);
+  await dialog.getByLabel('Chức vụ người ký').fill(DECISION.signerTitle);
+}

@@ -19,7 +19,7 @@ import type { SessionUser } from '../../src/server/platform/auth.ts';
 import { scoreVn } from '../../src/web/format.ts';
 import { createCycle } from '../fixtures.ts';
 import { openWorkbook } from '../workbooks.ts';
-import { type BrowserSession, startBrowserSession } from './browser.ts';
+import { type BrowserSession, DECISION, fillDecision, startBrowserSession } from './browser.ts';
 
 const SET = bundledCompiledSet('cao-bang-2016')!;
 
@@ -189,9 +189,13 @@ describe('the approver’s page and the results', () => {
     expect(text).toContain('Không thể hoàn tác');
     expect(text).toContain('/ket-qua');
     expect(text).toContain('không thể sửa hay thu hồi'.replace('không', 'Không'));
+    await fillDecision(dialog);
     await s.checkScreen('phe-duyet-cong-bo');
     await dialog.getByRole('button', { name: 'Tôi hiểu, công bố' }).click();
     await s.page.getByText(/Đã công bố lần 1 lúc \d\d\/\d\d\/2018/).waitFor();
+    // The decision entered once is on the public page.
+    const publicPage = await fetch(`${s.baseUrl}/ket-qua/2018`).then((r) => r.text());
+    expect(publicPage).toContain(`Số ${DECISION.number} ngày 20/12/2018`);
     await expect.poll(() => s.page.getByTestId('cycle-state').textContent()).toBe('Đã công bố');
 
     const published = await s.adminApi<Results>('GET', `/api/v1/cycles/${c2018}/results`);
@@ -372,6 +376,7 @@ describe('the approver’s page and the results', () => {
     await s.page.getByRole('button', { name: 'Công bố kết quả' }).click();
     dialog = s.page.getByRole('dialog');
     await dialog.getByText('Công bố lần 2? Không thể hoàn tác').waitFor();
+    await fillDecision(dialog, { number: '2601/QĐ-UBND', date: '2018-12-28' });
     await dialog.getByRole('button', { name: 'Tôi hiểu, công bố' }).click();
     await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('cần ghi lý do điều chỉnh');
     await dialog.getByLabel('Lý do điều chỉnh').fill('Sửa số liệu cổng thông tin của Sở Y tế');

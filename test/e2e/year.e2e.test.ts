@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreWithCli } from '../chiso.ts';
 import { formValues, perfectWebsite } from '../fixtures.ts';
 import { SMALL_PDF } from '../http.ts';
-import { type BrowserSession, startBrowserSession } from './browser.ts';
+import { type BrowserSession, fillDecision, startBrowserSession } from './browser.ts';
 
 const YEAR = 2027;
 /** Two days before the deadline (00:00 on 1 November 2027, Vietnam time). */
@@ -296,6 +296,7 @@ describe(`the year ${YEAR}, from opening to publication, in the browser`, () => 
     await page.getByRole('dialog').getByRole('button', { name: 'Phê duyệt' }).click();
     await expect.poll(() => page.getByTestId('cycle-state').textContent()).toBe('Đã phê duyệt');
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();
+    await fillDecision(page.getByRole('dialog'), { number: '2568/QĐ-UBND', date: '2017-12-20' });
     await page.getByRole('dialog').getByRole('button', { name: 'Tôi hiểu, công bố' }).click();
     await expect.poll(() => page.getByTestId('cycle-state').textContent()).toBe('Đã công bố');
   });
