@@ -1,6 +1,7 @@
 /** Every module's routes, mounted under /api/v1. */
 import type { App, AppDeps } from '../platform/http.ts';
 import { agenciesRoutes } from './agencies/agencies.routes.ts';
+import { appealsRoutes } from './appeals/appeals.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { criteriaRoutes } from './criteria/criteria.routes.ts';
@@ -34,4 +35,5 @@ export function registerModules(app: App, deps: AppDeps): void {
   auditRoutes(app, deps);
   jobsRoutes(app, deps);
   monitoringRoutes(app, deps);
+  appealsRoutes(app, deps);
 }

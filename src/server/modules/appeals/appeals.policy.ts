@@ -46,7 +46,8 @@ const staff = (user: User) => user.role === 'admin' || user.role === 'assessor';
 /** Reads the appeals: the department and the Steering Committee all, a reporter its own agency's. */
 export function canReadAppeals(user: User, agencyId: string | null): Verdict {
   if (staff(user) || user.role === 'approver') return true;
-  if (user.role === 'reporter' && user.agencyId && (agencyId === null || agencyId === user.agencyId)) return true;
+  if (user.role === 'reporter' && user.agencyId && (agencyId === null || agencyId === user.agencyId))
+    return true;
   return forbidden({
     vi: 'Đơn vị chỉ xem được kiến nghị của chính mình',
     en: 'An agency may only read its own appeals',

@@ -1,5 +1,5 @@
 /** SQL of the appeals: the appeals of a cycle, their files, the cycle's appeal period, the people to write to. */
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/open.ts';
 import {
   type AppealCorrection,
@@ -26,7 +26,11 @@ const filer = sql<string | null>`(select display_name from users where users.id 
 const answerer = sql<string | null>`(select display_name from users where users.id = ${appeals.answeredBy})`;
 
 /** The appeals of a cycle (of one agency when given), oldest first, with names. */
-export async function listAppeals(db: Executor, cycleId: string, agencyId?: string): Promise<AppealListRow[]> {
+export async function listAppeals(
+  db: Executor,
+  cycleId: string,
+  agencyId?: string,
+): Promise<AppealListRow[]> {
   const rows = await db
     .select({
       appeal: appeals,
@@ -207,3 +211,21 @@ export const assessorEmails = (db: Executor) => emailsOf(db, and(eq(users.role, 
 /** The agency's reporters' addresses (its appeal is answered). */
 export const reporterEmails = (db: Executor, agencyId: string) =>
   emailsOf(db, and(eq(users.role, 'reporter'), eq(users.agencyId, agencyId)));
+
+/** The answered appeals of an agency with their cycle's year, newest answer first. */
+export const answeredFor = async (db: Executor, agencyId: string) =>
+  db
+    .select({
+      cycleId: appeals.cycleId,
+      year: cycles.year,
+      criterionId: appeals.criterionId,
+      status: appeals.status,
+      answeredAt: appeals.answeredAt,
+      totalBefore: appeals.totalBefore,
+      totalAfter: appeals.totalAfter,
+    })
+    .from(appeals)
+    .innerJoin(cycles, eq(cycles.id, appeals.cycleId))
+    .where(and(eq(appeals.agencyId, agencyId), isNotNull(appeals.answeredAt)))
+    .orderBy(desc(appeals.answeredAt))
+    .limit(50);

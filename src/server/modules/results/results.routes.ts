@@ -19,6 +19,7 @@ import {
   CycleDecision,
   CycleParams,
   PreviewQuery,
+  PublishBody,
   PublishResult,
   ReasonBody,
   ResultsView,
@@ -69,9 +70,10 @@ export function resultsRoutes(app: App, deps: AppDeps) {
       config: { access: access.publish },
       schema: {
         tags,
-        summary: 'Công bố kết quả đã phê duyệt (từ lần thứ hai cần lý do điều chỉnh)',
+        summary:
+          'Công bố kết quả đã phê duyệt (từ lần thứ hai cần lý do điều chỉnh; lần đầu chờ hết thời hạn kiến nghị và trả lời mọi kiến nghị, hoặc ghi lý do appealOverride)',
         params: CycleParams,
-        body: ReasonBody,
+        body: PublishBody,
         response: { 200: PublishResult, ...errorResponses },
       },
     },

@@ -39,6 +39,11 @@ export type ApproveBody = z.infer<typeof ApproveBody>;
 /** The reason of a return, a revision, or a publication after the first (required there). */
 export const ReasonBody = z.object({ reason: z.string().max(4000).optional() }).nullish();
 export type ReasonBody = z.infer<typeof ReasonBody>;
+/** A publication: its reason (from the second on), and why publish before the appeals are done. */
+export const PublishBody = z
+  .object({ reason: z.string().max(4000).optional(), appealOverride: z.string().max(4000).optional() })
+  .nullish();
+export type PublishBody = z.infer<typeof PublishBody>;
 
 /* ───────────────────────── the published document ───────────────────────── */
 

@@ -169,7 +169,11 @@ export async function writeCorrection(
     now: at,
   });
   await audit(tx, caller, now, {
-    action: clearing ? 'review.correction_clear' : kind === 'reviewer' ? 'review.reviewer_mark' : 'review.correction',
+    action: clearing
+      ? 'review.correction_clear'
+      : kind === 'reviewer'
+        ? 'review.reviewer_mark'
+        : 'review.correction',
     entityType: 'submission',
     entityId: sub.id,
     cycleId: ctx.cycle.id,
