@@ -1,6 +1,6 @@
 -- Appeals before the final result (issue 12 item 3): after approval each agency may contest criteria
 -- of its provisional result for a number of working days the cycle sets (holidays skipped).
-ALTER TABLE "cycles" ADD COLUMN "appeal_days" integer DEFAULT 5 NOT NULL;--> statement-breakpoint
+ALTER TABLE "cycles" ADD COLUMN "appeal_days" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "cycles" ADD COLUMN "appeal_holidays" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 CREATE TABLE "appeals" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,

@@ -235,7 +235,7 @@ export const cycles = pgTable(
     monitorFrom: at('monitor_from'),
     monitorTo: at('monitor_to'),
     /** Working days after approval during which agencies may appeal their provisional result. */
-    appealDays: integer('appeal_days').notNull().default(5),
+    appealDays: integer('appeal_days').notNull().default(0),
     /** Public holidays ('YYYY-MM-DD', Vietnam dates) the appeal period skips besides weekends. */
     appealHolidays: jsonb('appeal_holidays').$type<string[]>().notNull().default([]),
     createdBy: uuid('created_by').references(() => users.id),
