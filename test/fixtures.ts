@@ -20,10 +20,13 @@ import {
 } from '../src/server/db/schema.ts';
 import { perfectValues } from './builders.ts';
 
-/** A cycle of `year` bound to the bundled criteria version, with every registry agency on its roster. */
+/**
+ * A cycle of `year` bound to the bundled criteria version, with every registry agency on its roster.
+ * Without `appealDays` it has no appeal period (publication right after approval, as before appeals).
+ */
 export async function createCycle(
   db: Db,
-  options: { year?: number; state?: CycleState; deadline?: Date } = {},
+  options: { year?: number; state?: CycleState; deadline?: Date; appealDays?: number } = {},
 ): Promise<typeof cycles.$inferSelect> {
   const year = options.year ?? 2017;
   const dates = defaultCycleDates(year);
@@ -42,6 +45,7 @@ export async function createCycle(
       deadline: options.deadline ?? new Date(dates.deadline),
       publishBy: new Date(dates.publishBy),
       openedAt: new Date(dates.guidanceBy - 7 * 86_400_000),
+      appealDays: options.appealDays ?? 0,
     })
     .returning();
   const all = await db.select().from(agencies);

@@ -149,6 +149,8 @@ export async function loadDemo(deps: AppDeps): Promise<string> {
       announcement: 'Dữ liệu mẫu để làm quen với hệ thống; không phải kết quả thật của tỉnh.',
       openedAt: new Date(vnMidnight(SAMPLE_YEAR, 9, 25)),
       closedAt: new Date(vnMidnight(SAMPLE_YEAR, 11, 2)),
+      // A past year loaded whole: its appeals (if any) happened outside the system.
+      appealDays: 0,
     })
     .returning();
   const roster = await db.select().from(agencies);

@@ -234,6 +234,10 @@ export const cycles = pgTable(
      */
     monitorFrom: at('monitor_from'),
     monitorTo: at('monitor_to'),
+    /** Working days after approval during which agencies may appeal their provisional result. */
+    appealDays: integer('appeal_days').notNull().default(0),
+    /** Public holidays ('YYYY-MM-DD', Vietnam dates) the appeal period skips besides weekends. */
+    appealHolidays: jsonb('appeal_holidays').$type<string[]>().notNull().default([]),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: now('created_at'),
     updatedAt: now('updated_at'),
@@ -587,6 +591,69 @@ export const monitorAlerts = pgTable(
     detail: jsonb('detail'),
   },
   (t) => [uniqueIndex('monitor_alerts_open_key').on(t.siteId, t.kind).where(sql`${t.endedAt} is null`)],
+);
+
+/* ───────────────────────── appeals before publication (issue 12) ───────────────────────── */
+
+export const APPEAL_STATUSES = ['open', 'upheld', 'rejected'] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
+/** A correction an upheld appeal made: the field, its value before and after. */
+export interface AppealCorrection {
+  readonly fieldKey: string;
+  readonly oldValue: unknown;
+  readonly newValue: unknown;
+}
+
+/**
+ * An agency contests one criterion of its provisional (approved, not yet published) result; the
+ * department upholds it (with corrections through the audited review correction) or rejects it.
+ * Points are whole hundredths, before and after the answer.
+ */
+export const appeals = pgTable(
+  'appeals',
+  {
+    id: id(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    criterionId: text('criterion_id').notNull(),
+    text: text('text').notNull(),
+    status: text('status', { enum: APPEAL_STATUSES }).notNull().default('open'),
+    filedBy: uuid('filed_by').references(() => users.id),
+    filedAt: at('filed_at').notNull(),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by').references(() => users.id),
+    answeredAt: at('answered_at'),
+    pointsBefore: integer('points_before'),
+    pointsAfter: integer('points_after'),
+    totalBefore: integer('total_before'),
+    totalAfter: integer('total_after'),
+    corrections: jsonb('corrections').$type<AppealCorrection[]>().notNull().default([]),
+  },
+  (t) => [
+    index('appeals_cycle_idx').on(t.cycleId, t.agencyId),
+    check('appeals_status_check', sql`${t.status} IN ('open', 'upheld', 'rejected')`),
+  ],
+);
+
+/** Files an agency attached to its appeal (stored like evidence: files table, bytes by hash). */
+export const appealFiles = pgTable(
+  'appeal_files',
+  {
+    id: id(),
+    appealId: uuid('appeal_id')
+      .notNull()
+      .references(() => appeals.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    createdAt: now('created_at'),
+  },
+  (t) => [index('appeal_files_appeal_idx').on(t.appealId)],
 );
 
 /* ───────────────────────── publication (R11, R15) ───────────────────────── */

@@ -1,6 +1,7 @@
 /** Every module's routes, mounted under /api/v1. */
 import type { App, AppDeps } from '../platform/http.ts';
 import { agenciesRoutes } from './agencies/agencies.routes.ts';
+import { appealsRoutes } from './appeals/appeals.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { backupRoutes } from './backup/backup.routes.ts';
@@ -40,4 +41,5 @@ export function registerModules(app: App, deps: AppDeps): void {
   notificationsRoutes(app, deps);
   documentsRoutes(app, deps);
   backupRoutes(app, deps);
+  appealsRoutes(app, deps);
 }

@@ -69,12 +69,12 @@ export function historyScope(user: User): HistoryScope | null {
       return user.agencyId
         ? {
             agencyId: user.agencyId,
-            only: ['submission'],
+            only: ['submission', 'appeal'],
             except: [],
             showAddress: false,
             words: {
-              vi: 'Các thay đổi trên phiếu báo cáo của cơ quan bạn: ai sửa trường nào, nộp, rút, đính kèm tệp.',
-              en: "Changes to your agency's form: who changed which field, submitted, withdrew, attached a file.",
+              vi: 'Các thay đổi trên phiếu báo cáo của cơ quan bạn: ai sửa trường nào, nộp, rút, đính kèm tệp; kiến nghị và trả lời.',
+              en: "Changes to your agency's form: who changed which field, submitted, withdrew, attached a file; appeals and answers.",
             },
           }
         : null;

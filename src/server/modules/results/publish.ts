@@ -3,13 +3,15 @@
  * (published_snapshots, which a trigger keeps from UPDATE and DELETE) and the cycle is marked
  * published. Publishing again after a correction needs the reason. The document is built and hashed
  * before the transaction; the transaction only checks that nothing moved meanwhile (the cycle's
- * version read before scoring, the last revision) and writes.
+ * version read before scoring, the last revision) and writes. The first publication also waits for
+ * the agencies' appeals (appeals/publish-gate.ts) unless the approver overrides with a reason.
  */
 import { audit } from '../../platform/audit.ts';
 import { contentHash } from '../../platform/canonical.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
+import { checkAppealsBeforePublishing } from '../appeals/publish-gate.ts';
 import { transitionCycle } from '../cycles/cycle-states.ts';
 import { lockCycle } from '../cycles/cycles.repo.ts';
 import { cycleView, requiredReason, textOf } from './cycle-decision.ts';
@@ -46,12 +48,15 @@ export async function publish(
   const hash = contentHash(content);
 
   const { updated, snapshot } = await db.transaction(async (tx) => {
-    if (!(await lockCycle(tx, cycle.id))) throw cycleNotFound();
+    const locked = await lockCycle(tx, cycle.id);
+    if (!locked) throw cycleNotFound();
     if ((await repo.lastRevisionNumber(tx, cycle.id)) !== last)
       throw conflict('already_published', {
         vi: 'Kết quả vừa được người khác công bố. Hãy tải lại trang.',
         en: 'Someone else has just published this result. Reload the page.',
       });
+    // The agencies' appeals concern the first publication; a revision is decided on its own reason.
+    if (last === 0) await checkAppealsBeforePublishing(tx, caller, locked, now, input.appealOverride);
     // The version read before scoring: a change meanwhile answers 409 stale instead of freezing old data.
     const updated = await transitionCycle(
       tx,

@@ -71,7 +71,7 @@ export function resultsRoutes(app: App, deps: AppDeps) {
       schema: {
         tags,
         summary:
-          'Công bố kết quả đã phê duyệt với số, ngày, người ký quyết định (từ lần thứ hai cần lý do điều chỉnh)',
+          'Công bố kết quả đã phê duyệt với số, ngày, người ký quyết định (từ lần thứ hai cần lý do điều chỉnh; lần đầu chờ hết thời hạn kiến nghị và trả lời mọi kiến nghị, hoặc ghi lý do appealOverride)',
         params: CycleParams,
         body: PublishBody,
         response: { 200: PublishResult, ...errorResponses },

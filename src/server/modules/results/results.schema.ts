@@ -39,7 +39,6 @@ export type ApproveBody = z.infer<typeof ApproveBody>;
 /** The reason of a return, a revision, or a publication after the first (required there). */
 export const ReasonBody = z.object({ reason: z.string().max(4000).optional() }).nullish();
 export type ReasonBody = z.infer<typeof ReasonBody>;
-
 /** The decision that publishes a revision, as printed on every document (Decree 30/2020/NĐ-CP). */
 export const PublicationDecision = z.object({
   number: z.string().trim().min(1).max(60).describe('số quyết định, ví dụ "125/QĐ-UBND"'),
@@ -57,9 +56,11 @@ export const PublicationDecision = z.object({
 });
 export type PublicationDecision = z.infer<typeof PublicationDecision>;
 
+/** A publication: its reason (from the second on), its decision, and why publish before the appeals are done. */
 export const PublishBody = z
   .object({
     reason: z.string().max(4000).optional(),
+    appealOverride: z.string().max(4000).optional(),
     decision: PublicationDecision.optional().describe(
       'quyết định công bố (số, ngày, người ký); giao diện web luôn hỏi, thiếu thì văn bản để trống số',
     ),
