@@ -9,13 +9,13 @@ import { bundledCompiledSet } from '../../../core/criteria/bundled.ts';
 import type { Db } from '../../db/open.ts';
 import { cycleAgencies, publishedSnapshots } from '../../db/schema.ts';
 import { loadSampleYear as loadDemoYear } from '../../demo.ts';
+import { cycleFileOf } from '../results/cycle-file.ts';
 import type { SnapshotContent } from '../results/snapshot.ts';
 
 const SET = bundledCompiledSet('cao-bang-2016')!;
 const EXAMPLE = new URL('../../../../examples/cao-bang-2017.json', import.meta.url);
 const SECRET = 'Đơn vị chưa công bố 2018';
 const url = (cycleId: string, rest = '') => `/api/v1/cycles/${cycleId}${rest}`;
-const vnIso = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().replace('Z', '+07:00');
 
 /** RFC 4180: fields quoted only when needed, quotes doubled, CRLF rows. */
 function parseCsv(text: string): string[][] {
@@ -248,20 +248,7 @@ describe('open data of the published years (R20)', () => {
     const set = JSON.parse(bodies['bo-tieu-chi']!) as { id: string; version: string };
     expect(set.id).toBe(content.criteria.setId);
     // Anyone can check the year with the command-line tool: same output byte for byte.
-    const file = {
-      criteriaSet: content.criteria.setId,
-      year: content.cycle.year,
-      deadline: vnIso(content.cycle.deadline),
-      agencies: content.agencies.map((a) => ({
-        ...a,
-        submittedAt: a.submittedAt === null ? null : vnIso(a.submittedAt),
-        websiteChecks: a.websiteChecks.map((c) => ({
-          checkedAt: c.checkedAt && vnIso(c.checkedAt),
-          values: c.values,
-        })),
-        agencyId: undefined,
-      })),
-    };
+    const file = cycleFileOf(content);
     const { status, stdout, stderr } = await scoreWithCli(file);
     expect(stderr).toBe('');
     expect(status).toBe(0);

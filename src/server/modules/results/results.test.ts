@@ -11,40 +11,17 @@ import type { Db } from '../../db/open.ts';
 import { agencies, auditLog, publishedSnapshots, reviewValues, submissions } from '../../db/schema.ts';
 import { loadSampleYear as loadDemoYear } from '../../demo.ts';
 import { contentHash } from '../../platform/canonical.ts';
+import { cycleFileOf } from './cycle-file.ts';
 import type { SnapshotContent } from './snapshot.ts';
 
 const SET = bundledCompiledSet('cao-bang-2016')!;
 const EXAMPLE = new URL('../../../../examples/cao-bang-2017.json', import.meta.url);
 const url = (cycleId: string, rest = '') => `/api/v1/cycles/${cycleId}${rest}`;
 
-/** An ISO instant written in Vietnam time, as a cycle file has it ("2017-10-20T15:11:00.000+07:00"). */
-const vnIso = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().replace('Z', '+07:00');
-
 /** The bundled sample year (examples/cao-bang-2017.json) in the tables, as the demo loads it. */
 async function loadSampleYear(db: Db, cycleId: string) {
   const file = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Parameters<typeof loadDemoYear>[3];
   await loadDemoYear(db, SET, cycleId, file);
-}
-
-/** A cycle file (interchange.md input) made from nothing but a published snapshot. */
-function cycleFileOf(content: SnapshotContent) {
-  return {
-    criteriaSet: content.criteria.setId,
-    year: content.cycle.year,
-    deadline: vnIso(content.cycle.deadline),
-    agencies: content.agencies.map((a) => ({
-      code: a.code,
-      name: a.name,
-      group: a.group,
-      submittedAt: a.submittedAt === null ? null : vnIso(a.submittedAt),
-      values: a.values,
-      notApplicable: a.notApplicable,
-      websiteChecks: a.websiteChecks.map((c) => ({
-        checkedAt: c.checkedAt && vnIso(c.checkedAt),
-        values: c.values,
-      })),
-    })),
-  };
 }
 
 const chisoScore = (file: unknown) => {
