@@ -126,23 +126,8 @@ export const answerAppeal = async (
 
 /* ───────── files ───────── */
 
-export const insertFile = async (
-  db: Executor,
-  f: { sha256: string; size: number; mime: string; filename: string; userId: string; now: Date },
-): Promise<string> =>
-  (
-    await db
-      .insert(files)
-      .values({
-        sha256: f.sha256,
-        size: f.size,
-        mime: f.mime,
-        filename: f.filename,
-        uploadedBy: f.userId,
-        uploadedAt: f.now,
-      })
-      .returning({ id: files.id })
-  )[0]!.id;
+/** Records an upload (platform/file-records.ts). */
+export { insertFile } from '../../platform/file-records.ts';
 
 export const linkFile = async (db: Executor, appealId: string, fileId: string, now: Date) => {
   await db.insert(appealFiles).values({ appealId, fileId, createdAt: now });

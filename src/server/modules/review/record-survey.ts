@@ -116,17 +116,17 @@ export async function addSurveyEvidence(
   const evidenceId = await db.transaction(async (tx) => {
     const locked = await lockReview(tx, ctx);
     authorize(canAddSurveyEvidence(caller.user, locked.facts));
-    const file = await repo.insertFile(tx, {
+    const fileId = await repo.insertFile(tx, {
       sha256,
       size: upload.bytes.length,
       mime: type.mime,
       filename,
-      uploadedBy: caller.user.id,
+      userId: caller.user.id,
       now,
     });
     const e = await repo.insertEvidence(tx, {
       submissionId: sub.id,
-      fileId: file.id,
+      fileId,
       surveyId: survey.id,
       note,
       addedBy: caller.user.id,

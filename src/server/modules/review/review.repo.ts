@@ -345,23 +345,8 @@ export const findEvidence = async (db: Executor, submissionId: string, id: strin
       .limit(1)
   )[0];
 
-export const insertFile = async (
-  db: Executor,
-  f: { sha256: string; size: number; mime: string; filename: string; uploadedBy: string; now: Date },
-) =>
-  (
-    await db
-      .insert(files)
-      .values({
-        sha256: f.sha256,
-        size: f.size,
-        mime: f.mime,
-        filename: f.filename,
-        uploadedBy: f.uploadedBy,
-        uploadedAt: f.now,
-      })
-      .returning({ id: files.id })
-  )[0]!;
+/** Records an upload (platform/file-records.ts). */
+export { insertFile } from '../../platform/file-records.ts';
 
 export const insertEvidence = async (
   db: Executor,

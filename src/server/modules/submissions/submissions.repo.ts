@@ -393,23 +393,8 @@ export const findEvidence = async (
       .limit(1)
   )[0];
 
-export const insertFile = async (
-  db: Executor,
-  f: { sha256: string; size: number; mime: string; filename: string; userId: string; now: Date },
-): Promise<string> =>
-  (
-    await db
-      .insert(files)
-      .values({
-        sha256: f.sha256,
-        size: f.size,
-        mime: f.mime,
-        filename: f.filename,
-        uploadedBy: f.userId,
-        uploadedAt: f.now,
-      })
-      .returning({ id: files.id })
-  )[0]!.id;
+/** Records an upload (platform/file-records.ts). */
+export { insertFile } from '../../platform/file-records.ts';
 
 export const insertEvidence = async (
   db: Executor,
