@@ -5,10 +5,10 @@
  */
 import { pick } from '../../../core/format.ts';
 import { audit } from '../../platform/audit.ts';
-import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import { safeFilename, sniff } from '../../platform/files.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
+import { checkedUpload } from '../../platform/upload-check.ts';
 import { lockCycle } from '../cycles/cycles.repo.ts';
 import { rosterEntry, submissionOf } from '../review/review.repo.ts';
 import { criteriaVersion } from '../scoring/criteria-cache.ts';
@@ -111,27 +111,11 @@ export async function attachAppealFile(
   const appeal = await repo.findAppeal(db, cycle.id, input.appealId);
   if (!appeal) throw notFound({ vi: 'kiến nghị', en: 'appeal' });
   authorize(canAttachToAppeal(caller.user, appeal, periodFacts(cycle, deps.clock.now())));
-  const file = await input.read();
-  if (!file)
-    throw invalid('file', {
-      vi: 'Chưa chọn tệp để đính kèm (trường "file")',
-      en: 'No file was sent (field "file")',
-    });
-  const filename = safeFilename(file.filename, 'tep-kien-nghi');
-  if (file.bytes.length === 0)
-    throw invalid('file', { vi: `Tệp "${filename}" rỗng (0 byte)`, en: `The file "${filename}" is empty` });
-  const type = sniff(file.bytes);
-  if (!type)
-    throw new AppError(
-      415,
-      'unsupported_type',
-      {
-        vi: `Tệp "${filename}" không thuộc loại được chấp nhận. Chỉ nhận tài liệu PDF, ảnh (PNG, JPEG), văn bản/bảng tính Office hoặc OpenDocument và tệp nén ZIP; loại tệp được xác định theo nội dung, không theo tên tệp.`,
-        en: `The file "${filename}" is not of an accepted type. Accepted: PDF, images (PNG, JPEG), Office or OpenDocument documents, ZIP; the type is read from the content, not the name.`,
-      },
-      'file',
-    );
-  const sha256 = deps.files.put(file.bytes);
+  const { bytes, filename, type } = checkedUpload(await input.read(), {
+    fallbackName: 'tep-kien-nghi',
+    missing: { vi: 'Chưa chọn tệp để đính kèm (trường "file")', en: 'No file was sent (field "file")' },
+  });
+  const sha256 = deps.files.put(bytes);
   const now = deps.clock.now();
   const id = await db.transaction(async (tx) => {
     const locked = (await lockCycle(tx, cycle.id)) ?? cycle;
@@ -139,7 +123,7 @@ export async function attachAppealFile(
     authorize(canAttachToAppeal(caller.user, current, periodFacts(locked, now)));
     const fileId = await repo.insertFile(tx, {
       sha256,
-      size: file.bytes.length,
+      size: bytes.length,
       mime: type.mime,
       filename,
       userId: caller.user.id,
@@ -153,11 +137,11 @@ export async function attachAppealFile(
       cycleId: cycle.id,
       agencyId: appeal.agencyId,
       field: appeal.criterionId,
-      newValue: { filename, mime: type.mime, size: file.bytes.length, sha256 },
+      newValue: { filename, mime: type.mime, size: bytes.length, sha256 },
     });
     return fileId;
   });
-  return { id, filename, mime: type.mime, size: file.bytes.length };
+  return { id, filename, mime: type.mime, size: bytes.length };
 }
 
 export async function downloadAppealFile(

@@ -5,10 +5,10 @@
  */
 import { pick } from '../../../core/format.ts';
 import { audit } from '../../platform/audit.ts';
-import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts';
-import { safeFilename, sniff } from '../../platform/files.ts';
+import { forbidden, invalid, notFound } from '../../platform/errors.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
+import { checkedUpload } from '../../platform/upload-check.ts';
 import { loadForm, lockDraft } from './form-context.ts';
 import { clean } from './form-words.ts';
 import { canEditForm, canReadForm } from './submissions.policy.ts';
@@ -30,26 +30,13 @@ export async function attachEvidence(
   const form = await loadForm(db, input.cycleId, input.agencyId);
   authorize(canEditForm(caller.user, form.facts));
   const upload = await input.read();
-  const file = upload.file;
-  if (!file)
-    throw invalid('file', {
+  const { bytes, filename, type } = checkedUpload(upload.file, {
+    fallbackName: 'tep-minh-chung',
+    missing: {
       vi: 'Chưa chọn tệp minh chứng để tải lên (trường "file")',
       en: 'No evidence file was sent (field "file")',
-    });
-  const filename = safeFilename(file.filename, 'tep-minh-chung');
-  if (file.bytes.length === 0)
-    throw invalid('file', { vi: `Tệp "${filename}" rỗng (0 byte)`, en: `The file "${filename}" is empty` });
-  const type = sniff(file.bytes);
-  if (!type)
-    throw new AppError(
-      415,
-      'unsupported_type',
-      {
-        vi: `Tệp "${filename}" không thuộc loại được chấp nhận. Chỉ nhận tài liệu PDF, ảnh (PNG, JPEG), văn bản/bảng tính Office hoặc OpenDocument và tệp nén ZIP; loại tệp được xác định theo nội dung, không theo tên tệp.`,
-        en: `The file "${filename}" is not of an accepted type. Accepted: PDF, images (PNG, JPEG), Office or OpenDocument documents, ZIP; the type is read from the content, not the name.`,
-      },
-      'file',
-    );
+    },
+  });
   const criterionId = upload.fields.criterionId ? clean(upload.fields.criterionId) : '';
   if (criterionId && !form.group.criteriaById.has(criterionId))
     throw invalid('criterionId', {
@@ -63,13 +50,13 @@ export async function attachEvidence(
       en: 'The note is too long (1,000 characters at most)',
     });
 
-  const sha256 = deps.files.put(file.bytes);
+  const sha256 = deps.files.put(bytes);
   const now = deps.clock.now();
   const id = await db.transaction(async (tx) => {
     const row = (await lockDraft(tx, form, caller.user.id, now, true))!;
     const fileId = await repo.insertFile(tx, {
       sha256,
-      size: file.bytes.length,
+      size: bytes.length,
       mime: type.mime,
       filename,
       userId: caller.user.id,
@@ -91,7 +78,7 @@ export async function attachEvidence(
       cycleId: input.cycleId,
       agencyId: input.agencyId,
       field: criterionId || null,
-      newValue: { filename, mime: type.mime, size: file.bytes.length, sha256, note: note || null },
+      newValue: { filename, mime: type.mime, size: bytes.length, sha256, note: note || null },
     });
     return evidenceId;
   });
@@ -100,7 +87,7 @@ export async function attachEvidence(
     criterionId: criterionId || null,
     filename,
     mime: type.mime,
-    size: file.bytes.length,
+    size: bytes.length,
     note: note || null,
     uploadedAt: now.toISOString(),
     surveyId: null,
