@@ -239,8 +239,12 @@ export async function writeFormWorkbook(input: FormWorkbookInput): Promise<Buffe
  * Protects the workbook's structure (no password, like the sheets): exceljs writes sheet
  * protection only, so the package's xl/workbook.xml gets its `<workbookProtection
  * lockStructure="1"/>` here, in the place the schema gives it (after `workbookPr`, before
- * `bookViews` or, without views, `sheets`). The entries keep their dates, so the same form still gives the same bytes.
+ * `bookViews` or, without views, `sheets`). Every entry gets one fixed date (exceljs stamps them with the
+ * clock, so two downloads a second apart differed): the same form gives the same bytes. Excel shows no entry date.
  */
+/** The date written on every entry of a form's package: the day of Decision 2310/QĐ-UBND. */
+const ENTRY_DATE = new Date(Date.UTC(2016, 11, 2));
+
 export async function lockStructure(xlsx: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   const entry = zip.file('xl/workbook.xml');
@@ -251,6 +255,7 @@ export async function lockStructure(xlsx: Buffer): Promise<Buffer> {
   const at = views >= 0 ? views : xml.indexOf('<sheets');
   if (at < 0) throw new Error('xl/workbook.xml has no sheets to place the protection before');
   const locked = `${xml.slice(0, at)}<workbookProtection lockStructure="1"/>${xml.slice(at)}`;
-  zip.file('xl/workbook.xml', locked, { date: entry.date });
+  zip.file('xl/workbook.xml', locked);
+  for (const f of Object.values(zip.files)) f.date = ENTRY_DATE;
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
