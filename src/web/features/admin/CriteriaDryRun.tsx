@@ -7,7 +7,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Select, Tag } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { scoreVn } from '../../format.ts';
 import { Link, navigate, useLocation } from '../../router.tsx';
@@ -160,62 +160,40 @@ export default function CriteriaDryRun({ params }: ScreenProps) {
         {r.missingFields.length === 0 ? (
           <p>{m('dryRun.missingNone')}</p>
         ) : (
-          <ScrollBox label={m('dryRun.missing')} minWidth={640}>
-            <table className="admin-table" data-testid="dry-run-missing">
-              <caption className="visually-hidden">{m('dryRun.missing')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m('dryRun.col.field')}</th>
-                  <th scope="col" className="num">
-                    {m('dryRun.col.agencies')}
-                  </th>
-                  <th scope="col">{m('dryRun.col.treatment')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.missingFields.map((f) => (
-                  <tr key={f.key} data-field={f.key}>
-                    <th scope="row">
-                      {pick(f.label)}{' '}
-                      {f.isNew && <Tag className="admin-tag-warn">{m('dryRun.newField')}</Tag>}
-                      {f.required && <Tag>{m('dryRun.required')}</Tag>}
-                    </th>
-                    <td className="num">{f.agencies}</td>
-                    <td>{pick(f.treatment)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
+          <FieldsTable
+            label={m('dryRun.missing')}
+            testId="dry-run-missing"
+            rows={r.missingFields.map((f) => ({
+              key: f.key,
+              field: f.key,
+              head: (
+                <>
+                  {pick(f.label)} {f.isNew && <Tag className="admin-tag-warn">{m('dryRun.newField')}</Tag>}
+                  {f.required && <Tag>{m('dryRun.required')}</Tag>}
+                </>
+              ),
+              agencies: f.agencies,
+              treatment: pick(f.treatment),
+            }))}
+          />
         )}
         {r.dropped.length > 0 && (
           <>
             <h3 className="admin-h3">{m('dryRun.dropped')}</h3>
-            <ScrollBox label={m('dryRun.dropped')} minWidth={640}>
-              <table className="admin-table" data-testid="dry-run-dropped">
-                <caption className="visually-hidden">{m('dryRun.dropped')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m('dryRun.col.field')}</th>
-                    <th scope="col" className="num">
-                      {m('dryRun.col.agencies')}
-                    </th>
-                    <th scope="col">{m('dryRun.col.treatment')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.dropped.map((d) => (
-                    <tr key={`${d.kind}:${d.key}`}>
-                      <th scope="row">
-                        {pick(d.label)} <Tag>{m(`dryRun.kind.${d.kind}`)}</Tag>
-                      </th>
-                      <td className="num">{d.agencies}</td>
-                      <td>{pick(d.treatment)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollBox>
+            <FieldsTable
+              label={m('dryRun.dropped')}
+              testId="dry-run-dropped"
+              rows={r.dropped.map((d) => ({
+                key: `${d.kind}:${d.key}`,
+                head: (
+                  <>
+                    {pick(d.label)} <Tag>{m(`dryRun.kind.${d.kind}`)}</Tag>
+                  </>
+                ),
+                agencies: d.agencies,
+                treatment: pick(d.treatment),
+              }))}
+            />
           </>
         )}
       </section>
@@ -331,5 +309,38 @@ export function DryRunPicker(props: { versions?: readonly CriteriaVersion[]; ver
         </Form>
       )}
     </Card>
+  );
+}
+
+/** The fields the old data lacks or the new set drops: the field, how many agencies, how it was treated. */
+function FieldsTable(props: {
+  label: string;
+  testId: string;
+  rows: { key: string; field?: string; head: ReactNode; agencies: number; treatment: string }[];
+}) {
+  return (
+    <ScrollBox label={props.label} minWidth={640}>
+      <table className="admin-table" data-testid={props.testId}>
+        <caption className="visually-hidden">{props.label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{m('dryRun.col.field')}</th>
+            <th scope="col" className="num">
+              {m('dryRun.col.agencies')}
+            </th>
+            <th scope="col">{m('dryRun.col.treatment')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.key} data-field={row.field}>
+              <th scope="row">{row.head}</th>
+              <td className="num">{row.agencies}</td>
+              <td>{row.treatment}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }
