@@ -73,6 +73,13 @@ export function call<B = Record<string, unknown>>(
   });
 }
 
+/** This process's environment with `env` laid over it; a key set to undefined is left out (e.g. DATABASE_URL for the embedded engine). */
+export function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete out[k];
+  return out;
+}
+
 /** The session cookie of a sign-in answer. */
 export function sessionCookie(reply: Reply<unknown>): string {
   const set = ([] as string[])
@@ -105,14 +112,14 @@ export interface ServerProcess {
  * answers /healthz with 200 — or, with `waitHealthy: false`, only until it has started.
  */
 export async function startServer(
-  env: Record<string, string>,
-  options: { waitHealthy?: boolean; timeoutMs?: number } = {},
+  env: Record<string, string | undefined>,
+  options: { waitHealthy?: boolean; timeoutMs?: number; args?: string[] } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   let output = '';
-  const proc: ChildProcess = spawn(process.execPath, ['bin/chiso.mjs', 'serve'], {
+  const proc: ChildProcess = spawn(process.execPath, ['bin/chiso.mjs', 'serve', ...(options.args ?? [])], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: childEnv({ LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.stdout?.on('data', (c: Buffer) => {
