@@ -24,8 +24,13 @@ import {
 import { approve } from './modules/results/approve.ts';
 import { publish } from './modules/results/publish.ts';
 import { criteriaVersion } from './modules/scoring/criteria-cache.ts';
+import { submissionContent } from './modules/submissions/submit.ts';
 import { hashPassword, type SessionUser } from './platform/auth.ts';
+import { contentHash } from './platform/canonical.ts';
 import type { AppDeps } from './platform/http.ts';
+
+/** The reason the sample agencies give for a criterion that does not apply to them. */
+const NA_REASON = 'Không có nhiệm vụ này trong năm';
 
 /** The password of every demo account (printed at start; demo data only). */
 export const DEMO_PASSWORD = 'Demo-chiso-2017';
@@ -60,6 +65,9 @@ export async function loadSampleYear(
     const own = Object.fromEntries(
       Object.entries(a.values).filter(([k]) => set.fieldsByKey.get(k)?.source === 'agency'),
     );
+    const submittedAt = new Date(a.submittedAt);
+    const attestation = { attestedName: 'Nguyễn Văn A', attestedTitle: 'Thủ trưởng cơ quan' };
+    const claims = a.notApplicable.map((criterionId) => ({ criterionId, reason: NA_REASON }));
     const [sub] = await db
       .insert(submissions)
       .values({
@@ -67,16 +75,26 @@ export async function loadSampleYear(
         agencyId: agency.id,
         status: 'submitted',
         values: own,
-        submittedAt: new Date(a.submittedAt),
-        attestedName: 'Nguyễn Văn A',
-        attestedTitle: 'Thủ trưởng cơ quan',
+        submittedAt,
+        ...attestation,
+        // The hash a real submission gets, so that the sample forms have their receipt too.
+        contentHash: contentHash(
+          submissionContent({
+            cycleId,
+            agencyId: agency.id,
+            values: own,
+            claims,
+            ...attestation,
+            submittedAt,
+          }),
+        ),
       })
       .returning();
     for (const id of a.notApplicable)
       await db.insert(naClaims).values({
         submissionId: sub!.id,
         criterionId: id,
-        reason: 'Không có nhiệm vụ này trong năm',
+        reason: NA_REASON,
         status: 'confirmed',
       });
     for (const [key, value] of Object.entries(a.values))

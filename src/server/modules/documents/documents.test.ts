@@ -194,6 +194,36 @@ describe('the result notices', () => {
   });
 });
 
+describe('the submission receipt', () => {
+  it('as PDF: the agency, the time to the second, the deadline, the attestation and the hash', async () => {
+    const id = await s.agencyId('STTTT');
+    const receiptUrl = url(cycleId, `/agencies/${id}/submission/receipt`);
+    const view = (await get(receiptUrl, 'reporter', 'STTTT')).json();
+    const res = await get(`${receiptUrl}.pdf`, 'reporter', 'STTTT');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toMatch(/application\/pdf/);
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(
+      'Biên nhận phiếu báo cáo năm 2017 - STTTT.pdf',
+    );
+    const text = pdfText(res.rawPayload, 'documents-receipt-page1');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('GIẤY BIÊN NHẬN');
+    expect(text).toContain('Sở Thông tin và Truyền thông (mã STTTT)');
+    expect(text).toContain(view.submittedAtVn);
+    expect(text).toContain(view.deadlineVn);
+    expect(text).toContain(view.attestation.name);
+    // The hash may wrap in its table cell; pdftotext gives it back with spaces at the breaks.
+    expect(text.replace(/ /g, '')).toContain(view.contentHash);
+  });
+
+  it("another agency's receipt is refused to a reporter; an assessor reads any", async () => {
+    const other = await s.agencyId('VPUBND');
+    const path = url(cycleId, `/agencies/${other}/submission/receipt.pdf`);
+    expect((await get(path, 'reporter', 'STTTT')).statusCode).toBe(403);
+    expect((await get(path, 'assessor')).statusCode).toBe(200);
+  });
+});
+
 describe('before publication', () => {
   it('a cycle not published has no documents (404)', async () => {
     const cycle = await createCycle(s.deps.database.db, { year: 2018, state: 'under_review' });
