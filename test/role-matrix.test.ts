@@ -127,7 +127,7 @@ const MATRIX: readonly [string, Access][] = [
   ['POST /jobs/:id/retry', ['admin']],
   ['GET /backups', ['admin']],
   ['POST /backups', ['admin']],
-  ['GET /backups/latest', ['admin']],
+  ['GET /backups/:name', ['admin']],
 ];
 
 let s: TestServer;

@@ -66,6 +66,7 @@ export const ROUTES: readonly RouteDef[] = [
     () => import('./features/admin/HistoryAdmin.tsx'),
   ),
   route('/quan-tri/viec-nen', ['admin'], () => import('./features/admin/JobsAdmin.tsx')),
+  route('/quan-tri/sao-luu', ['admin'], () => import('./features/admin/BackupsAdmin.tsx')),
 
   // Website monitoring: the department's overview, an agency's year (a reporter: its own), one
   // content check with its evidence and stored pages, confirmed by an assessor.
@@ -99,6 +100,7 @@ export interface MenuItem {
     | 'nav.criteria'
     | 'nav.history'
     | 'nav.jobs'
+    | 'nav.backups'
     | 'nav.monitoring'
     | 'nav.website';
 }
@@ -122,6 +124,7 @@ export function menuOf(role: Role): MenuItem[] {
         { to: '/quan-tri/bo-tieu-chi', label: 'nav.criteria' },
         { to: '/quan-tri/nhat-ky', label: 'nav.history' },
         { to: '/quan-tri/viec-nen', label: 'nav.jobs' },
+        { to: '/quan-tri/sao-luu', label: 'nav.backups' },
         { to: '/theo-doi', label: 'nav.monitoring' },
       ];
     default:

@@ -43,6 +43,7 @@ const catalogue = {
   'nav.criteria': { vi: 'Bộ tiêu chí', en: 'Criteria sets' },
   'nav.history': { vi: 'Nhật ký thay đổi', en: 'Change history' },
   'nav.jobs': { vi: 'Việc nền', en: 'Background jobs' },
+  'nav.backups': { vi: 'Sao lưu', en: 'Backups' },
   'nav.monitoring': { vi: 'Theo dõi trang TTĐT', en: 'Website monitoring' },
   'nav.website': { vi: 'Trang TTĐT của cơ quan', en: "The agency's portal" },
   'nav.published': { vi: 'Kết quả công bố', en: 'Published results' },

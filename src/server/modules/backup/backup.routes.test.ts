@@ -74,6 +74,37 @@ describe('/backups', () => {
     writeFileSync(copy, latest.rawPayload);
     const manifest = await verifyBackup(copy);
     expect(manifest.tables.find((t) => t.name === 'agencies')!.rows).toBeGreaterThan(30);
+
+    // Any backup of the list by its name; a name not listed, or not a backup's name, is never opened.
+    const named = await s.request({
+      method: 'GET',
+      url: '/api/v1/backups/chiso-backup-20171003-190000Z.tar.gz',
+      cookie: admin,
+    });
+    expect(named.statusCode).toBe(200);
+    expect(named.body).toBe('old');
+    const gone = await s.request({
+      method: 'GET',
+      url: '/api/v1/backups/chiso-backup-20171001-190000Z.tar.gz',
+      cookie: admin,
+    });
+    expect(gone.statusCode).toBe(404);
+    for (const bad of ['notes.txt', '..%2F..%2Fetc%2Fpasswd', 'chiso-backup-20171003-190000Z.tar.gz%2F..'])
+      expect(
+        (await s.request({ method: 'GET', url: `/api/v1/backups/${bad}`, cookie: admin })).statusCode,
+      ).toBe(400);
+    const board = (await s.request({ method: 'GET', url: '/api/v1/backups', cookie: admin })).json();
+    expect(board.inProgress).toBe(false);
+  }, 120_000);
+
+  it('says a backup is in progress while its job waits in the queue', async () => {
+    const admin = await s.as('admin');
+    await s.request({ method: 'POST', url: '/api/v1/backups', cookie: admin, payload: {} });
+    const waiting = (await s.request({ method: 'GET', url: '/api/v1/backups', cookie: admin })).json();
+    expect(waiting.inProgress).toBe(true);
+    expect(await runDueJobs(s.deps, silentLog)).toEqual({ done: 1, retried: 0, failed: 0 });
+    const done = (await s.request({ method: 'GET', url: '/api/v1/backups', cookie: admin })).json();
+    expect(done.inProgress).toBe(false);
   }, 120_000);
 
   it('prunes only backups, oldest first', () => {

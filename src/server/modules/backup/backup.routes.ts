@@ -1,12 +1,12 @@
 /**
- * /backups: the administrator's backups — the folder's list, a backup started now, the newest one
- * downloaded. Each route: who may call it, its contract (backup.schema.ts), one use case.
+ * /backups: the administrator's backups — the folder's list, a backup started now, one of them (or
+ * the newest) downloaded. Each route: who may call it, its contract (backup.schema.ts), one use case.
  */
 import { type App, type AppDeps, callerOf, sendDownload } from '../../platform/http.ts';
 import { errorResponses } from '../../platform/schema.ts';
 import { backupAccess as access } from './backup.policy.ts';
-import { BackupsBoard, StartAnswer } from './backup.schema.ts';
-import { latestBackup, readBackups, startBackup } from './backups.ts';
+import { BackupParams, BackupsBoard, StartAnswer } from './backup.schema.ts';
+import { downloadBackup, readBackups, startBackup } from './backups.ts';
 
 const tags = ['backups'];
 
@@ -38,17 +38,19 @@ export function backupRoutes(app: App, deps: AppDeps) {
   );
 
   app.get(
-    '/backups/latest',
+    '/backups/:name',
     {
       config: { access: access.download },
       schema: {
         tags,
-        summary: 'Tải bản sao lưu mới nhất (khôi phục bằng lệnh chiso restore TỆP)',
+        summary:
+          'Tải một bản sao lưu theo tên, hoặc bản mới nhất (latest); khôi phục bằng lệnh chiso restore TỆP',
+        params: BackupParams,
         response: errorResponses,
       },
     },
     async (req, reply) => {
-      const { name, body } = await latestBackup(deps, callerOf(req));
+      const { name, body } = await downloadBackup(deps, callerOf(req), req.params.name);
       return sendDownload(reply, body, name, 'application/gzip');
     },
   );

@@ -15,9 +15,19 @@ export const BackupsBoard = z.object({
   /** Whether the nightly backup runs on this engine. */
   daily: z.boolean(),
   keep: z.number().int(),
+  /** A backup waits in the queue or runs now. */
+  inProgress: z.boolean(),
   backups: z.array(BackupView),
 });
 export type BackupsBoard = z.infer<typeof BackupsBoard>;
 
 export const StartAnswer = z.object({ jobId: z.string().nullable(), ...Message });
 export type StartAnswer = z.infer<typeof StartAnswer>;
+
+/** A backup of the folder by its name (as listed), or `latest` for the newest. */
+export const BackupParams = z.object({
+  name: z
+    .string()
+    .regex(/^(latest|chiso-backup-\d{8}-\d{6}Z(-\d+)?\.tar\.gz)$/, 'tên bản sao lưu như trong danh sách'),
+});
+export type BackupParams = z.infer<typeof BackupParams>;

@@ -1,9 +1,11 @@
 /**
  * The backups as the administrator manages them: the list of the folder, a backup started now (a
- * job of the queue, run by the next tick: on the jobs screen like any other), the newest one to
- * download. The backup itself is archive.ts; the folder is backup-folder.ts.
+ * job of the queue, run by the next tick: on the jobs screen like any other), any of them (or the
+ * newest) to download. The backup itself is archive.ts; the folder is backup-folder.ts.
  */
 import { createReadStream } from 'node:fs';
+import { and, inArray } from 'drizzle-orm';
+import { jobs } from '../../db/schema.ts';
 import { audit } from '../../platform/audit.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
@@ -12,12 +14,21 @@ import { authorize } from '../../platform/policy.ts';
 import { canManageBackups } from './backup.policy.ts';
 import type { BackupsBoard, StartAnswer } from './backup.schema.ts';
 import { listBackups } from './backup-folder.ts';
-import { BACKUP_JOB } from './backup-job.ts';
+import { BACKUP_JOB, BACKUP_SCHEDULE } from './backup-job.ts';
 
 export async function readBackups(deps: AppDeps, caller: Caller): Promise<BackupsBoard> {
   authorize(canManageBackups(caller.user));
+  // A backup waiting in the queue or running now, so the screen can say so and wait for it.
+  const busy = await deps.database.db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(inArray(jobs.kind, [BACKUP_JOB, BACKUP_SCHEDULE]), inArray(jobs.status, ['pending', 'running'])),
+    )
+    .limit(1);
   return {
     engine: deps.database.engine,
+    inProgress: busy.length > 0,
     daily: deps.database.engine === 'pglite',
     keep: deps.config.backupKeep,
     backups: listBackups(deps.config.backupDir).map((b) => ({
@@ -52,21 +63,28 @@ export async function startBackup(deps: AppDeps, caller: Caller): Promise<StartA
       };
 }
 
-/** The newest backup of the folder, to download. */
-export async function latestBackup(
+/** A backup of the folder to download: the one named, or the newest (`latest`). */
+export async function downloadBackup(
   deps: AppDeps,
   caller: Caller,
+  which: string,
 ): Promise<{ name: string; body: NodeJS.ReadableStream }> {
   authorize(canManageBackups(caller.user));
-  const [newest] = listBackups(deps.config.backupDir);
-  if (!newest)
-    throw notFound({ vi: 'bản sao lưu nào trong thư mục sao lưu', en: 'any backup in the backup folder' });
+  const all = listBackups(deps.config.backupDir);
+  // Only a name the folder lists is ever opened: the name never becomes a path by itself.
+  const chosen = which === 'latest' ? all[0] : all.find((b) => b.name === which);
+  if (!chosen)
+    throw notFound(
+      which === 'latest'
+        ? { vi: 'bản sao lưu nào trong thư mục sao lưu', en: 'any backup in the backup folder' }
+        : { vi: `bản sao lưu ${which}`, en: `the backup ${which}` },
+    );
   await deps.database.db.transaction((tx) =>
     audit(tx, caller, deps.clock.now(), {
       action: 'backup.download',
       entityType: 'backup',
-      newValue: { name: newest.name, size: newest.size },
+      newValue: { name: chosen.name, size: chosen.size },
     }),
   );
-  return { name: newest.name, body: createReadStream(newest.path) };
+  return { name: chosen.name, body: createReadStream(chosen.path) };
 }

@@ -3,6 +3,7 @@
  */
 import { defineMessages } from '../../i18n/messages.ts';
 import { agencyMessages } from './messages-agencies.ts';
+import { backupMessages } from './messages-backups.ts';
 import { criteriaMessages } from './messages-criteria.ts';
 import { cycleMessages } from './messages-cycles.ts';
 import { historyMessages } from './messages-history.ts';
@@ -16,4 +17,5 @@ export const m = defineMessages({
   ...criteriaMessages,
   ...historyMessages,
   ...jobMessages,
+  ...backupMessages,
 });

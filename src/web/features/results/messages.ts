@@ -362,7 +362,7 @@ export const m = defineMessages({
   },
   'downloads.decision': { vi: 'Dự thảo quyết định công bố', en: 'Draft publishing decision' },
   'downloads.notices': {
-    vi: 'Thông báo kết quả của 33 cơ quan (.zip, Word và PDF)',
+    vi: 'Thông báo kết quả của từng cơ quan (.zip, Word và PDF)',
     en: "Every agency's result notice (.zip, Word and PDF)",
   },
   'downloads.notice': { vi: 'Thông báo kết quả của cơ quan', en: "The agency's result notice" },
