@@ -21,7 +21,7 @@ export function synthetic(): SnapshotContent {
       for (const k of g.criteria) criteria[k.id] = Math.round(rnd() * k.maxHundredths) / 100;
       const categories = g.categories.map((c, ci) => ({
         id: c.id,
-        max: c.max,
+        max: c.maxHundredths / 100,
         points:
           Math.round(
             g.criteria.filter((k) => k.categoryIndex === ci).reduce((s, k) => s + criteria[k.id]! * 100, 0),
@@ -41,7 +41,7 @@ export function synthetic(): SnapshotContent {
     return {
       id: g.def.id,
       name: g.def.name,
-      categories: g.categories.map((c) => ({ id: c.id, name: c.name, max: c.max })),
+      categories: g.categories.map((c) => ({ id: c.id, name: c.name, max: c.maxHundredths / 100 })),
       ranking: rows.map((r, i) => ({
         ...r,
         rank: i + 1,
