@@ -103,13 +103,33 @@ function titleBlock(doc: OfficialDocument): Table {
   });
 }
 
+/**
+ * Paragraph styles of table text (12 pt, aligned left, centred or right): a cell's paragraph names
+ * its style instead of carrying its size and alignment itself. Word shows the same, a clerk can
+ * restyle every table at once, and a ranking of 10,000 agencies is 100,000 cells lighter to build
+ * and write (issue 11's benchmark: each cell's own run properties were most of the time).
+ */
+const TABLE_STYLE = { left: 'TableLeft', center: 'TableCenter', right: 'TableRight', justify: 'TableLeft' };
+const tableStyles = [
+  { id: TABLE_STYLE.left, name: 'Bảng – căn trái', alignment: AlignmentType.LEFT },
+  { id: TABLE_STYLE.center, name: 'Bảng – căn giữa', alignment: AlignmentType.CENTER },
+  { id: TABLE_STYLE.right, name: 'Bảng – căn phải', alignment: AlignmentType.RIGHT },
+].map(({ id, name, alignment }) => ({
+  id,
+  name,
+  quickFormat: true,
+  paragraph: { alignment },
+  run: { font: FONT, size: TABLE },
+}));
+
 function table(b: Extract<Block, { kind: 'table' }>): Table {
   const total = b.columns.reduce((s, c) => s + c.width, 0);
   const pct = b.columns.map((c) => (c.width / total) * 100);
+  // Bold only where a row is bold: a run without properties takes the style's.
   const p = (text: string, align: Align, bold: boolean) =>
     new Paragraph({
-      alignment: ALIGN[align],
-      children: [new TextRun({ text, bold, size: TABLE, font: FONT })],
+      style: TABLE_STYLE[align],
+      children: [bold ? new TextRun({ text, bold }) : new TextRun(text)],
     });
   const bold = new Set(b.boldRows ?? []);
   return new Table({
@@ -283,7 +303,7 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
   const file = new Document({
     creator: doc.issuer,
     title: doc.title,
-    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
+    styles: { default: { document: { run: { font: FONT, size: BODY } } }, paragraphStyles: tableStyles },
     sections: [
       {
         properties: { page: { size: A4, margin: MARGIN }, titlePage: true },
