@@ -23,6 +23,12 @@ export function backupName(at: Date): string {
   return `chiso-backup-${s.slice(0, 10).replaceAll('-', '')}-${s.slice(11, 19).replaceAll(':', '')}Z.tar.gz`;
 }
 
+/** The instant a backup was made, read back from its name (the server's clock when it was made). */
+export function instantOfName(name: string): Date {
+  const d = /^chiso-backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})Z/.exec(name)!;
+  return new Date(`${d[1]}-${d[2]}-${d[3]}T${d[4]}:${d[5]}:${d[6]}Z`);
+}
+
 /** The backups in a folder, newest first (none when the folder does not exist yet). */
 export function listBackups(dir: string): BackupFile[] {
   let names: string[];

@@ -5,7 +5,7 @@ import { Instant, Message } from '../../platform/schema.ts';
 export const BackupView = z.object({
   name: z.string(),
   size: z.number().int().describe('Bytes'),
-  createdAt: Instant,
+  createdAt: Instant.describe('when it was made (the server’s clock), as its name says'),
 });
 export type BackupView = z.infer<typeof BackupView>;
 

@@ -13,7 +13,7 @@ import { enqueue } from '../../platform/jobs.ts';
 import { authorize } from '../../platform/policy.ts';
 import { canManageBackups } from './backup.policy.ts';
 import type { BackupsBoard, StartAnswer } from './backup.schema.ts';
-import { listBackups } from './backup-folder.ts';
+import { instantOfName, listBackups } from './backup-folder.ts';
 import { BACKUP_JOB, BACKUP_SCHEDULE } from './backup-job.ts';
 
 export async function readBackups(deps: AppDeps, caller: Caller): Promise<BackupsBoard> {
@@ -34,7 +34,7 @@ export async function readBackups(deps: AppDeps, caller: Caller): Promise<Backup
     backups: listBackups(deps.config.backupDir).map((b) => ({
       name: b.name,
       size: b.size,
-      createdAt: b.modifiedAt.toISOString(),
+      createdAt: instantOfName(b.name).toISOString(),
     })),
   };
 }

@@ -5,7 +5,7 @@
  * queue or runs, the page says so and refreshes itself until it appears.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Space, Table, Typography } from 'antd';
 import { LoadError, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, fileSizeVn } from '../../format.ts';
 import type { ScreenProps } from '../../screen.ts';
@@ -87,7 +87,7 @@ export default function BackupsAdmin(_: ScreenProps) {
               render: (_, b) => (
                 <Space size={4}>
                   {dateTimeVn(b.createdAt)}
-                  {b.name === newest && <Tag color="green">{m('backups.newest')}</Tag>}
+                  {b.name === newest && <strong>({m('backups.newest')})</strong>}
                 </Space>
               ),
             },
@@ -109,7 +109,11 @@ export default function BackupsAdmin(_: ScreenProps) {
           ]}
         />
       </ScrollBox>
-      <Card className="admin-card" title={<h2 className="admin-h2">{m('backups.restoreTitle')}</h2>}>
+      <Card
+        className="admin-card"
+        style={{ marginTop: 16 }}
+        title={<h2 className="admin-h2">{m('backups.restoreTitle')}</h2>}
+      >
         <ol>
           <li>{m('backups.restore1')}</li>
           <li>{m('backups.restore2')}</li>
