@@ -3,15 +3,20 @@
  * it in Excel's way (here with exceljs), with one mistake; uploads it and reads the error by sheet
  * and cell; fixes it, uploads again, reads the preview of every change, confirms, and the web form
  * shows the values. The assessor does the same on the review page for an agency that e-mailed
- * its workbook. Real server, real database.
+ * its workbook. Then the year ends as an agency that only touches Excel sees it: the reporter
+ * submits the form filled from the workbook, the approver publishes with a decision number, and
+ * the report to the People's Committee, downloaded as Word and PDF, names the decision and ranks
+ * the agency with the points the server computed. Real server, real database.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formValues } from '../fixtures.ts';
+import { formValues, perfectWebsite } from '../fixtures.ts';
 import { inputCell, openWorkbook, saveWorkbook, typeValues, writeZip } from '../workbooks.ts';
-import { type BrowserSession, startBrowserSession } from './browser.ts';
+import { type BrowserSession, fillDecision, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
 let cycleId: string;
@@ -30,6 +35,7 @@ beforeAll(async () => {
   for (const a of agencies) ids[a.code] = a.id;
   await s.addUser('bc-sct', 'reporter', 'SCT');
   await s.addUser('td-excel', 'assessor');
+  await s.addUser('pd-excel', 'approver');
 }, 240_000);
 
 afterAll(async () => {
@@ -177,5 +183,85 @@ describe('the Excel form', () => {
       `/api/v1/cycles/${cycleId}/agencies/${ids.STP}/submission`,
     );
     expect(form.values).toEqual({ report_year: YEAR, total_staff: 21 });
+  });
+
+  it('the year ends: submit the form filled from Excel, publish with a decision number, download the report', async () => {
+    const page = s.page;
+    await s.signInAs('bc-sct', 'Báo cáo của cơ quan');
+    await page.goto(`${s.baseUrl}/bao-cao/${cycleId}`);
+    await page.getByRole('heading', { level: 1, name: `Phiếu thu thập số liệu năm ${YEAR}` }).waitFor();
+    await page.getByLabel('Họ và tên thủ trưởng cơ quan').fill('Lục Văn Thành');
+    await page.getByLabel('Chức vụ', { exact: true }).fill('Giám đốc Sở');
+    await page.getByRole('checkbox', { name: /Tôi xác nhận số liệu/ }).check();
+    await page.getByRole('button', { name: 'Nộp phiếu', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Nộp phiếu', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Biên nhận nộp phiếu năm ${YEAR}` }).waitFor();
+
+    // The deadline passes; the department closes the cycle, reviews and marks the data quality
+    // and its website checks of the year (screens other tests watch), then the approver approves and publishes on the screen.
+    const { cycle } = await s.adminApi<{ cycle: { deadline: string } }>('GET', `/api/v1/cycles/${cycleId}`);
+    s.clock.set(new Date(Date.parse(cycle.deadline) + 3_600_000).toISOString());
+    await s.adminApi('POST', `/api/v1/cycles/${cycleId}/close`, {});
+    await s.apiAs('td-excel', 'POST', `/api/v1/cycles/${cycleId}/start-review`, {});
+    await s.adminApi('POST', `/api/v1/agencies/${ids.SCT}/website-checks`, {
+      checkedAt: `${YEAR}-09-15T09:00:00+07:00`,
+      values: perfectWebsite('department', YEAR),
+      note: 'Kiểm tra quý III',
+    });
+    await s.apiAs(
+      'td-excel',
+      'PUT',
+      `/api/v1/cycles/${cycleId}/review/${ids.SCT}/values/data_quality_points`,
+      {
+        value: 2,
+        reason: 'Số liệu đầy đủ, khớp kiểm chứng',
+      },
+    );
+    await s.signInAs('pd-excel', 'Các kỳ đánh giá');
+    await page.goto(`${s.baseUrl}/ky/${cycleId}/phe-duyet`);
+    await page.getByRole('button', { name: 'Phê duyệt kết quả' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Phê duyệt' }).click();
+    await expect.poll(() => page.getByTestId('cycle-state').textContent()).toBe('Đã phê duyệt');
+    await page.getByRole('button', { name: 'Công bố kết quả' }).click();
+    const decision = { number: '3105/QĐ-UBND', date: '2028-12-22' };
+    await fillDecision(page.getByRole('dialog'), decision);
+    await page.getByRole('dialog').getByRole('button', { name: 'Tôi hiểu, công bố' }).click();
+    await expect.poll(() => page.getByTestId('cycle-state').textContent()).toBe('Đã công bố');
+
+    const published = await s.adminApi<{
+      groups: {
+        ranking: { code: string; name: string; rank: number; total: number; classLabel: { vi: string } }[];
+      }[];
+    }>('GET', `/api/v1/cycles/${cycleId}/results`);
+    const sct = published.groups.flatMap((g) => g.ranking).find((r) => r.code === 'SCT')!;
+    expect(sct.rank).toBe(1);
+    const totalVn = sct.total.toFixed(2).replace('.', ',');
+
+    const download = async (name: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name, exact: true }).click(),
+      ]);
+      return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+    };
+    const word = await download('Báo cáo kết quả gửi UBND tỉnh (Word)');
+    expect(word.name).toMatch(/\.docx$/);
+    const xml = await (await JSZip.loadAsync(word.bytes)).file('word/document.xml')!.async('string');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain(`Quyết định số ${decision.number} ngày 22/12/2028`);
+    // Its row of the ranking table: rank, name, five categories, total, class.
+    expect(text).toMatch(new RegExp(`1${sct.name}(\\d+,\\d\\d){5}${totalVn}${sct.classLabel.vi}`));
+
+    const pdf = await download('Báo cáo kết quả gửi UBND tỉnh (PDF)');
+    expect(pdf.name).toMatch(/\.pdf$/);
+    const file = join(tmpdir(), `bao-cao-${process.pid}.pdf`);
+    writeFileSync(file, pdf.bytes);
+    const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
+    expect(printed).toContain(`Quyết định số ${decision.number}`);
+    expect(printed).toContain(sct.name);
+    expect(printed).toContain(totalVn);
   });
 });
