@@ -84,22 +84,43 @@ const cell = (children: Paragraph[], widthPct: number, opts: { header?: boolean 
     ...(opts.header ? { shading: { fill: 'D9E1F2' } } : {}),
   });
 
-/** National title block and issuer, number and place-date (Decree 30, Annex I, items 1–4). */
+/**
+ * National title block and issuer, number and place-date (Decree 30, Annex I, items 1–4): issuer
+ * and national title in 12 pt bold capitals, each on one line (74 mm and 88 mm in Times New
+ * Roman), so the cells have no inner margins and the issuer's column is 76 mm of the 165.
+ */
 function titleBlock(doc: OfficialDocument): Table {
   const left = [
-    ...(doc.parentBody ? [line(doc.parentBody)] : []),
-    line(doc.issuer, { bold: true, underline: true }),
+    ...(doc.parentBody ? [line(doc.parentBody, { size: 24 })] : []),
+    line(doc.issuer, { bold: true, underline: true, size: 24 }),
     line(doc.number),
   ];
   const right = [
-    line(NATIONAL_TITLE, { bold: true }),
-    line(NATIONAL_MOTTO, { bold: true, size: BODY, underline: true }),
+    line(NATIONAL_TITLE, { bold: true, size: 24 }),
+    line(NATIONAL_MOTTO, { bold: true, size: SMALL, underline: true }),
     line(doc.placeDate, { italic: true, size: BODY }),
   ];
+  const noMargins = { top: 0, bottom: 0, left: 0, right: 0 };
+  const issuerPct = (76 / 165) * 100;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: TableBorders.NONE,
-    rows: [new TableRow({ children: [cell(left, 45), cell(right, 55)] })],
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({
+            children: left,
+            margins: noMargins,
+            width: { size: issuerPct, type: WidthType.PERCENTAGE },
+          }),
+          new TableCell({
+            children: right,
+            margins: noMargins,
+            width: { size: 100 - issuerPct, type: WidthType.PERCENTAGE },
+          }),
+        ],
+      }),
+    ],
   });
 }
 

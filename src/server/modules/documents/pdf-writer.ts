@@ -42,26 +42,34 @@ const rule = (width: number): Content => ({
   margin: [0, 1, 0, 3],
 });
 
+/**
+ * The title block (Decree 30/2020/NĐ-CP, Annex I): issuer and national title in 12 pt bold
+ * capitals, each on one line — "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" is 74 mm and "CỘNG HÒA XÃ HỘI CHỦ
+ * NGHĨA VIỆT NAM" 88 mm in Liberation Serif (= Times New Roman), on a 165 mm wide text area.
+ */
+const ISSUER_WIDTH = 76 * MM;
+
 function titleBlock(doc: OfficialDocument): Content {
   const pageWidth = 210 * MM - MARGINS[0] - MARGINS[2];
+  const right = pageWidth - ISSUER_WIDTH;
   return {
     columns: [
       {
-        width: pageWidth * 0.45,
+        width: ISSUER_WIDTH,
         stack: [
-          ...(doc.parentBody ? [{ text: doc.parentBody, fontSize: SMALL }] : []),
-          { text: doc.issuer, bold: true, fontSize: 12.5 },
-          { ...(rule(60) as object), margin: [(pageWidth * 0.45 - 60) / 2, 1, 0, 3] } as Content,
+          ...(doc.parentBody ? [{ text: doc.parentBody, fontSize: 12 }] : []),
+          { text: doc.issuer, bold: true, fontSize: 12 },
+          { ...(rule(60) as object), margin: [(ISSUER_WIDTH - 60) / 2, 1, 0, 3] } as Content,
           { text: doc.number, fontSize: SMALL },
         ],
         alignment: 'center',
       },
       {
-        width: '*',
+        width: right,
         stack: [
-          { text: NATIONAL_TITLE, bold: true, fontSize: SMALL - 0.5 },
-          { text: NATIONAL_MOTTO, bold: true, fontSize: BODY },
-          { ...(rule(150) as object), margin: [(pageWidth * 0.55 - 150) / 2, 1, 0, 3] } as Content,
+          { text: NATIONAL_TITLE, bold: true, fontSize: 12 },
+          { text: NATIONAL_MOTTO, bold: true, fontSize: SMALL },
+          { ...(rule(150) as object), margin: [(right - 150) / 2, 1, 0, 3] } as Content,
           { text: doc.placeDate, italics: true, fontSize: BODY },
         ],
         alignment: 'center',

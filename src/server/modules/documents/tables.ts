@@ -3,13 +3,15 @@
  * ranking table of a group, the agencies not ranked and why, the category analysis, the method.
  */
 import type { CompiledSet } from '../../../core/criteria/compile.ts';
-import { formatPointsFixed } from '../../../core/format.ts';
+import { formatPoints, formatPointsFixed } from '../../../core/format.ts';
 import { hundredthsOf } from '../results/export-formats.ts';
 import type { PublicationDecision, ResultGroup, SnapshotContent } from '../results/results.schema.ts';
 import { type Bar, type Block, ddmmyyyy, paragraph } from './model.ts';
 
 /** Points with two decimals: "87,25". */
 export const pts = (p: number): string => formatPointsFixed(hundredthsOf(p), 'vi');
+/** A maximum in a column header, without trailing zeros: "20", "12,5" (narrow columns). */
+const maxPts = (p: number): string => formatPoints(hundredthsOf(p), 'vi');
 /** A signed change: "+2,50", "-1,00", "0,00". */
 export const change = (h: number): string => `${h > 0 ? '+' : ''}${formatPointsFixed(h, 'vi')}`;
 
@@ -22,9 +24,14 @@ export function rankingTable(g: ResultGroup): Block {
   return {
     kind: 'table',
     columns: [
-      { title: 'Hạng', width: 7, align: 'center' },
-      { title: 'Cơ quan', width: 26 },
-      ...g.categories.map((c) => ({ title: `HM${c.id} (${pts(c.max)})`, width: 8, align: 'right' as const })),
+      // "Hạng" must fit its column on one line at 12 pt with the cell's padding.
+      { title: 'Hạng', width: 8, align: 'center' },
+      { title: 'Cơ quan', width: 25 },
+      ...g.categories.map((c) => ({
+        title: `HM${c.id} (${maxPts(c.max)})`,
+        width: 8,
+        align: 'right' as const,
+      })),
       { title: 'Tổng điểm', width: 9, align: 'right' },
       { title: 'Xếp loại', width: 10, align: 'center' },
     ],
