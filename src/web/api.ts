@@ -1,10 +1,10 @@
 /**
  * The API client: same-origin JSON requests to /api/v1. Every failure becomes an ApiError that
- * carries the Vietnamese message to show and, when the server names one, the form field it
+ * carries the message to show in the reader's language and, when the server names one, the form field it
  * concerns (the server's `{ error: { code, message, field } }` format).
  */
 import type { CycleState, CycleSummary } from '../server/modules/cycles/cycles.schema.ts';
-import { t } from './i18n/messages.ts';
+import { lang, t } from './i18n/messages.ts';
 
 export type Role = 'admin' | 'assessor' | 'approver' | 'reporter' | 'viewer';
 
@@ -38,7 +38,13 @@ export class ApiError extends Error {
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; field?: unknown };
+  error?: { code?: unknown; message?: unknown; messageEn?: unknown; field?: unknown };
+}
+
+/** The server's message in the reader's language: every error carries its English beside it. */
+function errorText(error: ErrorBody['error']): string | null {
+  if (lang() === 'en' && typeof error?.messageEn === 'string' && error.messageEn) return error.messageEn;
+  return typeof error?.message === 'string' && error.message ? error.message : null;
 }
 
 /** Where the signed-in session's end is reported (App signs the user out); set once by App. */
@@ -91,9 +97,7 @@ export async function api<T>(
   throw new ApiError(
     res.status,
     typeof error?.code === 'string' ? error.code : 'unexpected',
-    typeof error?.message === 'string' && error.message
-      ? error.message
-      : t('error.unexpected', { status: res.status }),
+    errorText(error) ?? t('error.unexpected', { status: res.status }),
     typeof error?.field === 'string' ? error.field : undefined,
     Number.isFinite(retry) && retry > 0 ? retry : undefined,
     details,

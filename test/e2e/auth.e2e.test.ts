@@ -101,6 +101,17 @@ describe('signing in to the web application', () => {
       'Criteria sets',
     );
     await s.checkScreen('trang-chu-en');
+    // The server's own messages come in English too (every error carries its English beside it).
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByLabel('User name').fill('admin');
+    await page.getByLabel('Password').fill('Khong-dung-mat-khau-1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Wrong user name or password').waitFor();
+    expect(await page.getByText('Sai tên đăng nhập').count()).toBe(0);
+    await page.getByLabel('Password').fill('Cao-Bang-moi-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Assessment cycles' }).waitFor();
     // Another page, same language; then back to Vietnamese.
     await page.goto(`${s.baseUrl}/quan-tri/nguoi-dung`);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();

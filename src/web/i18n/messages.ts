@@ -194,6 +194,10 @@ export function switchLang(to: Lang): void {
 export const pick = (text: { vi: string; en?: string | null } | null | undefined): string =>
   text ? (current === 'en' && text.en ? text.en : text.vi) : '';
 
+/** A server's answer message ({ message, messageEn }) in the reader's language. */
+export const said = (answer: { message: string; messageEn?: string | null }): string =>
+  current === 'en' && answer.messageEn ? answer.messageEn : answer.message;
+
 export function lang(): Lang {
   return current;
 }

@@ -8,6 +8,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Space, Table, Typography } from 'antd';
 import { LoadError, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, fileSizeVn } from '../../format.ts';
+import { said } from '../../i18n/messages.ts';
 import type { ScreenProps } from '../../screen.ts';
 import { type BackupView, backupsApi } from './backupsApi.ts';
 import { m } from './messages.ts';
@@ -47,7 +48,7 @@ export default function BackupsAdmin(_: ScreenProps) {
               }
               onConfirm={async () => {
                 const res = await backupsApi.start();
-                void message.success(res.message);
+                void message.success(said(res));
                 await client.invalidateQueries({ queryKey: ['backups'] });
               }}
             />

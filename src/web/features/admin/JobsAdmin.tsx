@@ -9,7 +9,7 @@ import { Alert, App as AntApp, Button, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { LoadError, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn } from '../../format.ts';
-import { pick } from '../../i18n/messages.ts';
+import { pick, said } from '../../i18n/messages.ts';
 import { setSearch, useLocation } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
 import { type JobStatus, type JobView, jobsApi } from './jobsApi.ts';
@@ -57,7 +57,7 @@ export default function JobsAdmin(_: ScreenProps) {
                 description={<Typography.Paragraph>{m('jobs.retryAllWhat')}</Typography.Paragraph>}
                 onConfirm={async () => {
                   const res = await jobsApi.retryAll();
-                  void message.success(res.message);
+                  void message.success(said(res));
                   await refresh();
                 }}
               />
@@ -163,7 +163,7 @@ export default function JobsAdmin(_: ScreenProps) {
                     }
                     onConfirm={async () => {
                       const res = await jobsApi.retry(j.id);
-                      void message.success(res.message);
+                      void message.success(said(res));
                       await refresh();
                     }}
                   />

@@ -11,7 +11,7 @@ import type { Field } from '../../../core/criteria/schema.ts';
 import type { Finding } from '../../../core/types.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, dateVn, numberVn, scoreVn } from '../../format.ts';
-import { pick } from '../../i18n/messages.ts';
+import { pick, said } from '../../i18n/messages.ts';
 import { navigate } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
 import { FormWhatIf } from '../whatif/FormWhatIf.tsx';
@@ -230,7 +230,7 @@ function FormBody(props: { title: string; layout: FormLayout; initial: FormState
           title={m('form.readOnly')}
           description={
             <>
-              <p>{server.notEditable.message}</p>
+              <p>{said(server.notEditable)}</p>
               {server.status === 'submitted' && (
                 <div className="reporter-actions">
                   <Button type="primary" onClick={() => navigate(`/bao-cao/${cycleId}/bien-nhan`)}>

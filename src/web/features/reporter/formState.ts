@@ -7,6 +7,7 @@
  */
 import type { Field } from '../../../core/criteria/schema.ts';
 import { ApiError } from '../../api.ts';
+import { said } from '../../i18n/messages.ts';
 import { parseTyped, problemOf } from './formModel.ts';
 import type { StaleDetails } from './reporterApi.ts';
 
@@ -178,8 +179,8 @@ export function saveFailure(e: unknown): SaveFailure {
     return { kind: 'stale', current: e.details };
   if (e instanceof ApiError && e.status === 400 && Array.isArray(e.details)) {
     const problems: Problems = {};
-    for (const d of e.details as { field?: string; message?: string }[])
-      if (d.field && d.message) problems[d.field] = d.message;
+    for (const d of e.details as { field?: string; message?: string; messageEn?: string }[])
+      if (d.field && d.message) problems[d.field] = said({ message: d.message, messageEn: d.messageEn });
     if (Object.keys(problems).length === 0 && e.field) problems[e.field] = e.message;
     return { kind: 'refused', problems };
   }

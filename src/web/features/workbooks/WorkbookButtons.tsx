@@ -9,6 +9,7 @@
 import { Alert, Button, Input, Modal, Space } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { numberVn } from '../../format.ts';
+import { said } from '../../i18n/messages.ts';
 import { m } from './messages.ts';
 import {
   type FormChange,
@@ -69,7 +70,7 @@ export function WorkbookButtons(props: {
     try {
       const saved = await workbooksApi.confirm(cycleId, agencyId, preview, reason.trim());
       setPreview(null);
-      setDone(saved.message);
+      setDone(said(saved));
       await props.onSaved();
     } catch (e) {
       setPreview(null);
