@@ -40,3 +40,30 @@ describe('a number typed into an input', () => {
       expect(parseNumberInput(numberInputText(n))).toBe(n);
   });
 });
+
+describe('a number typed in English', () => {
+  it('reads commas as thousands and the dot as the decimal point', () => {
+    expect(parseNumberInput('1,234.5', 'en')).toBe(1234.5);
+    expect(parseNumberInput('1,234', 'en')).toBe(1234);
+    expect(parseNumberInput('1.234', 'en')).toBe(1.234);
+    expect(parseNumberInput('1,234,567', 'en')).toBe(1_234_567);
+    expect(parseNumberInput('1 234.5', 'en')).toBe(1234.5);
+  });
+
+  it('still reads a comma before other than three digits as a decimal comma', () => {
+    expect(parseNumberInput('12,5', 'en')).toBe(12.5);
+  });
+
+  it('refuses what is no number, as in Vietnamese', () => {
+    for (const text of ['4 5', '1,2,3.4.5', '12%', 'abc', '1.2.3'])
+      expect(parseNumberInput(text, 'en'), text).toBeNull();
+  });
+
+  it('shows a stored number with the dot, and reads it back unchanged', () => {
+    for (const v of [0, 12.5, 1234.5, -3, 0.75]) {
+      expect(numberInputText(v, 'en')).toBe(String(v));
+      expect(parseNumberInput(numberInputText(v, 'en'), 'en')).toBe(v);
+      expect(parseNumberInput(numberInputText(v, 'vi'), 'vi')).toBe(v);
+    }
+  });
+});
