@@ -49,6 +49,8 @@ const MATRIX: readonly [string, Access][] = [
   ['GET /cycles/:cycleId/review/:agencyId', ['admin', 'assessor', 'approver']],
   ['POST /cycles/:cycleId/review/:agencyId/queries', ['admin', 'assessor']],
   ['POST /cycles/:cycleId/queries/:queryId/messages', ['admin', 'assessor', 'reporter']],
+  ['POST /cycles/:cycleId/queries/:queryId/messages-with-file', ['admin', 'assessor', 'reporter']],
+  ['GET /cycles/:cycleId/queries/:queryId/files/:fileId', ['admin', 'assessor', 'reporter']],
   ['POST /cycles/:cycleId/queries/:queryId/close', ['admin', 'assessor']],
   ['GET /cycles/:cycleId/agencies/:agencyId/queries', ['admin', 'assessor', 'reporter']],
   ['POST /cycles/:cycleId/review/:agencyId/surveys', ['admin', 'assessor']],

@@ -218,16 +218,23 @@ describe('the agency reporter', () => {
     await page
       .getByLabel('Trả lời câu hỏi "Số máy tính kết nối Internet"')
       .fill('Đã gửi danh sách kèm theo công văn số 12/STTTT.');
+    // The form is submitted, its evidence locked: the list goes with the answer.
+    const list = join(tmpdir(), `danh-sach-may-tinh-${process.pid}.pdf`);
+    writeFileSync(list, SMALL_PDF);
+    await page.getByLabel(/^Gửi kèm một tệp/).setInputFiles(list);
     await page.getByRole('button', { name: 'Gửi trả lời' }).click();
     await page.getByText('Đã gửi trả lời').waitFor();
-    const { queries } = await s.apiAs<{ queries: { status: string; messages: { body: string }[] }[] }>(
-      'bc-stttt',
-      'GET',
-      `/api/v1/cycles/${cycleId}/agencies/${agencyIds.STTTT}/queries`,
+    const { queries } = await s.apiAs<{
+      queries: { status: string; messages: { body: string; file: { filename: string } | null }[] }[];
+    }>('bc-stttt', 'GET', `/api/v1/cycles/${cycleId}/agencies/${agencyIds.STTTT}/queries`);
+    const answer = queries[0]!.messages.find(
+      (q) => q.body === 'Đã gửi danh sách kèm theo công văn số 12/STTTT.',
     );
-    expect(queries[0]!.messages.map((q) => q.body)).toContain(
-      'Đã gửi danh sách kèm theo công văn số 12/STTTT.',
-    );
+    expect(answer?.file?.filename).toBe(`danh-sach-may-tinh-${process.pid}.pdf`);
+    const link = page.getByRole('link', { name: /^Tệp gửi kèm: danh-sach-may-tinh-/ });
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(`danh-sach-may-tinh-${process.pid}.pdf`);
   });
 
   it('withdraws a submitted form before the deadline, after confirming, and can edit it again', async () => {

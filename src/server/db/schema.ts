@@ -389,6 +389,8 @@ export const queryMessages = pgTable('query_messages', {
     .references(() => queries.id),
   authorId: uuid('author_id').references(() => users.id),
   body: text('body').notNull(),
+  /** A file sent with the message (after submission, where the agency's documents still go). */
+  fileId: uuid('file_id').references(() => files.id),
   createdAt: now('created_at'),
 });
 

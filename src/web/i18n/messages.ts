@@ -44,6 +44,7 @@ const catalogue = {
   'nav.history': { vi: 'Nhật ký thay đổi', en: 'Change history' },
   'nav.jobs': { vi: 'Việc nền', en: 'Background jobs' },
   'nav.backups': { vi: 'Sao lưu', en: 'Backups' },
+  'message.file': { vi: 'Tệp gửi kèm: {name} ({size})', en: 'Attached file: {name} ({size})' },
   'nav.monitoring': { vi: 'Theo dõi trang TTĐT', en: 'Website monitoring' },
   'nav.website': { vi: 'Trang TTĐT của cơ quan', en: "The agency's portal" },
   'nav.published': { vi: 'Kết quả công bố', en: 'Published results' },

@@ -62,6 +62,9 @@ export async function queryViews(db: Executor, submissionId: string, agencyId: s
         id: m.id,
         body: m.body,
         author: m.authorId ? { id: m.authorId, name: m.authorName ?? '', role: m.authorRole ?? '' } : null,
+        file: m.fileId
+          ? { id: m.fileId, filename: m.fileName ?? '', size: m.fileSize ?? 0, mime: m.fileMime ?? '' }
+          : null,
         createdAt: m.createdAt.toISOString(),
       })),
   }));

@@ -133,9 +133,15 @@ export const messagesOf = (db: Executor, queryIds: readonly string[]) =>
           authorId: queryMessages.authorId,
           authorName: users.displayName,
           authorRole: users.role,
+          fileId: queryMessages.fileId,
+          fileName: files.filename,
+          fileSize: files.size,
+          fileSha256: files.sha256,
+          fileMime: files.mime,
         })
         .from(queryMessages)
         .leftJoin(users, eq(users.id, queryMessages.authorId))
+        .leftJoin(files, eq(files.id, queryMessages.fileId))
         .where(inArray(queryMessages.queryId, [...queryIds]))
         .orderBy(asc(queryMessages.createdAt), asc(queryMessages.id))
     : Promise.resolve([]);
@@ -179,12 +185,18 @@ export const insertQuery = async (
 
 export const insertMessage = async (
   db: Executor,
-  m: { queryId: string; authorId: string; body: string; now: Date },
+  m: { queryId: string; authorId: string; body: string; now: Date; fileId?: string | null },
 ) =>
   (
     await db
       .insert(queryMessages)
-      .values({ queryId: m.queryId, authorId: m.authorId, body: m.body, createdAt: m.now })
+      .values({
+        queryId: m.queryId,
+        authorId: m.authorId,
+        body: m.body,
+        fileId: m.fileId ?? null,
+        createdAt: m.now,
+      })
       .returning()
   )[0]!;
 

@@ -6,7 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import { type App, type AppDeps, callerOf, sendDownload } from '../../platform/http.ts';
 import { errorResponses } from '../../platform/schema.ts';
-import { answerQuery } from './answer-query.ts';
+import { answerQuery, answerQueryWithFile, downloadQueryFile, type MessageUpload } from './answer-query.ts';
 import { closeQuery } from './close-query.ts';
 import { correctValue } from './correct-value.ts';
 import { decideClaim } from './decide-claim.ts';
@@ -29,6 +29,7 @@ import {
   EvidenceParams,
   ListFilter,
   MessageBody,
+  QueryFileParams,
   QueryParams,
   QueryResult,
   RaiseQueryBody,
@@ -57,6 +58,21 @@ async function readSurveyUpload(req: FastifyRequest): Promise<SurveyUpload> {
       ? note.value
       : undefined;
   return { filename: part.filename, bytes, note: noteValue };
+}
+
+/** Reads a message with a file from a multipart request: field "body" first, then field "file". */
+async function readMessage(req: FastifyRequest): Promise<MessageUpload> {
+  if (!req.isMultipart()) return { body: '', file: null };
+  const part = await req.file();
+  if (!part) return { body: '', file: null };
+  const bytes = await part.toBuffer();
+  const body = part.fields.body;
+  const text =
+    body && !Array.isArray(body) && body.type === 'field' && typeof body.value === 'string' ? body.value : '';
+  return {
+    body: text.slice(0, 5000),
+    file: part.fieldname === 'file' ? { filename: part.filename, bytes } : null,
+  };
 }
 
 export function reviewRoutes(app: App, deps: AppDeps) {
@@ -122,6 +138,44 @@ export function reviewRoutes(app: App, deps: AppDeps) {
     },
     async (req, reply) =>
       reply.status(201).send(await answerQuery(deps, callerOf(req), { ...req.params, ...req.body })),
+  );
+
+  app.post(
+    '/cycles/:cycleId/queries/:queryId/messages-with-file',
+    {
+      config: { access: access.postMessage },
+      schema: {
+        tags,
+        summary:
+          'Trao đổi về một câu hỏi kèm một tệp (multipart: trường "body" là nội dung, trường "file" là tệp) — kể cả sau khi đã nộp phiếu',
+        consumes: ['multipart/form-data'],
+        params: QueryParams,
+        response: { 201: QueryResult, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await answerQueryWithFile(deps, callerOf(req), { ...req.params, read: () => readMessage(req) }),
+        ),
+  );
+
+  app.get(
+    '/cycles/:cycleId/queries/:queryId/files/:fileId',
+    {
+      config: { access: access.postMessage },
+      schema: {
+        tags,
+        summary: 'Tải tệp gửi kèm một trao đổi về câu hỏi',
+        params: QueryFileParams,
+        response: errorResponses,
+      },
+    },
+    async (req, reply) => {
+      const file = await downloadQueryFile(deps, callerOf(req), req.params);
+      return sendDownload(reply, file.bytes, file.filename, file.mime);
+    },
   );
 
   app.post(

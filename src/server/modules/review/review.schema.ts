@@ -53,6 +53,10 @@ export type RaiseQueryBody = z.infer<typeof RaiseQueryBody>;
 export const MessageBody = z.object({ body: z.string().max(5000) });
 export type MessageBody = z.infer<typeof MessageBody>;
 
+/** A file of a message on a query. */
+export const QueryFileParams = QueryParams.extend({ fileId: Uuid });
+export type QueryFileParams = z.infer<typeof QueryFileParams>;
+
 export const SurveyBody = z.object({
   surveyDate: z.string().max(10),
   team: z.string().max(1000),
@@ -175,6 +179,10 @@ export const MessageView = z.object({
   id: z.string(),
   body: z.string(),
   author: UserRef.extend({ role: z.string() }).nullable(),
+  /** The file sent with the message, downloaded at /cycles/:cycleId/queries/:queryId/files/:fileId. */
+  file: z
+    .object({ id: z.string(), filename: z.string(), size: z.number().int(), mime: z.string() })
+    .nullable(),
   createdAt: Instant,
 });
 export type MessageView = z.infer<typeof MessageView>;

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCycle, createSubmission, formValues } from '../../../../test/fixtures.ts';
-import { multipart } from '../../../../test/http.ts';
+import { multipart, SMALL_PDF } from '../../../../test/http.ts';
 import { type TestServer, testServer } from '../../../../test/server.ts';
 import { auditLog, type cycles } from '../../db/schema.ts';
 import { runDueJobs, silentLog } from '../../platform/jobs.ts';
@@ -644,6 +644,65 @@ describe('queries to the agency (R10, R18)', () => {
     expect(await auditRows('review.query_answer', 'SXD')).toHaveLength(1);
   });
 
+  it('takes a file with the agency’s answer after submission; the department and the agency download it, no one else', async () => {
+    const reporter = await s.as('reporter', 'SXD');
+    const url = `/api/v1/cycles/${cycle.id}/queries/${queryId}/messages-with-file`;
+    const body = multipart([
+      { name: 'body', content: 'Gửi kèm Quyết định sáp nhập Trung tâm Quy hoạch xây dựng.' },
+      { name: 'file', filename: 'qd-sap-nhap.pdf', type: 'application/pdf', content: SMALL_PDF },
+    ]);
+    const res = await s.request({ method: 'POST', url, cookie: reporter, ...body });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().query.status).toBe('answered');
+    const last = res.json().query.messages.find((m: { file: unknown }) => m.file);
+    expect(last.body).toBe('Gửi kèm Quyết định sáp nhập Trung tâm Quy hoạch xây dựng.');
+    expect(last.file).toMatchObject({
+      filename: 'qd-sap-nhap.pdf',
+      size: SMALL_PDF.length,
+      mime: 'application/pdf',
+    });
+    const audit = await auditRows('review.query_answer', 'SXD');
+    expect(audit.at(-1)!.newValue).toMatchObject({
+      file: { filename: 'qd-sap-nhap.pdf', size: SMALL_PDF.length },
+    });
+
+    const fileUrl = `/api/v1/cycles/${cycle.id}/queries/${queryId}/files/${last.file.id}`;
+    for (const cookie of [assessor, reporter]) {
+      const got = await s.request({ method: 'GET', url: fileUrl, cookie });
+      expect(got.statusCode).toBe(200);
+      expect(got.rawPayload.equals(SMALL_PDF)).toBe(true);
+    }
+    const other = await s.as('reporter', 'SKHCN');
+    expect((await s.request({ method: 'GET', url: fileUrl, cookie: other })).statusCode).toBe(404);
+    expect((await s.request({ method: 'POST', url, cookie: other, ...body })).statusCode).toBe(403);
+
+    // A file of no accepted type, or none at all, is refused and nothing is written.
+    const count = (await page('SXD')).queries.find((q: { id: string }) => q.id === queryId).messages.length;
+    const exe = multipart([
+      { name: 'body', content: 'Tệp chạy' },
+      {
+        name: 'file',
+        filename: 'a.pdf',
+        type: 'application/pdf',
+        content: Buffer.from('MZ\x90\x00 not a pdf'),
+      },
+    ]);
+    const refused = await s.request({ method: 'POST', url, cookie: reporter, ...exe });
+    expect(refused.statusCode).toBe(415);
+    expect(refused.json().error.message).toMatch(/không thuộc loại được chấp nhận/);
+    const none = await s.request({
+      method: 'POST',
+      url,
+      cookie: reporter,
+      ...multipart([{ name: 'body', content: 'Quên tệp' }]),
+    });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error).toMatchObject({ field: 'file' });
+    expect((await page('SXD')).queries.find((q: { id: string }) => q.id === queryId).messages).toHaveLength(
+      count,
+    );
+  });
+
   it('closes a query; no one writes on a closed query', async () => {
     const reporter = await s.as('reporter', 'SXD');
     const refused = await s.request({
@@ -669,7 +728,8 @@ describe('queries to the agency (R10, R18)', () => {
     expect(late.json().error.message).toBe('Câu hỏi đã được Sở TT&TT đóng: không thể trao đổi thêm');
     const p = await page('SXD');
     expect(p.queries[0]).toMatchObject({ status: 'closed' });
-    expect(p.queries[0].messages).toHaveLength(3);
+    // The question, the answer, the follow-up and the answer with a file; nothing after closing.
+    expect(p.queries[0].messages).toHaveLength(4);
   });
 });
 

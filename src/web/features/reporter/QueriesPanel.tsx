@@ -1,6 +1,7 @@
 /** The assessors' questions about the form, each thread with its answers and a reply box. */
 import { Button, Input } from 'antd';
 import { useState } from 'react';
+import { MessageFile } from '../../components/MessageFile.tsx';
 import { dateTimeVn } from '../../format.ts';
 import { m } from './messages.ts';
 import { type Query, reporterApi } from './reporterApi.ts';
@@ -35,6 +36,9 @@ export function QueriesPanel(props: {
 function Thread(props: { q: Query; cycleId: string; canReply: boolean; onChanged: () => void }) {
   const { q } = props;
   const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  // A new input after each answer sent, so the chosen file is cleared with the text.
+  const [fileInput, setFileInput] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -43,8 +47,11 @@ function Thread(props: { q: Query; cycleId: string; canReply: boolean; onChanged
     setBusy(true);
     setError(null);
     try {
-      await reporterApi.reply(props.cycleId, q.id, text);
+      if (file) await reporterApi.replyWithFile(props.cycleId, q.id, text, file);
+      else await reporterApi.reply(props.cycleId, q.id, text);
       setText('');
+      setFile(null);
+      setFileInput((n) => n + 1);
       setSent(true);
       props.onChanged();
     } catch (e) {
@@ -70,6 +77,7 @@ function Thread(props: { q: Query; cycleId: string; canReply: boolean; onChanged
               {msg.author?.name ?? m('q.department')} · {dateTimeVn(msg.createdAt)}
             </div>
             <div className="reporter-msg-body">{msg.body}</div>
+            <MessageFile cycleId={props.cycleId} queryId={q.id} file={msg.file} />
           </li>
         ))}
       </ol>
@@ -84,6 +92,16 @@ function Thread(props: { q: Query; cycleId: string; canReply: boolean; onChanged
             onChange={(e) => setText(e.target.value)}
             autoSize={{ minRows: 2, maxRows: 8 }}
             maxLength={5000}
+          />
+          <label htmlFor={`${id}-file`} className="reporter-label-small">
+            {m('q.file')}
+          </label>
+          <input
+            key={fileInput}
+            id={`${id}-file`}
+            type="file"
+            accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.odt,.ods,.zip"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
           <Button onClick={send} loading={busy} disabled={text.trim() === ''}>
             {m('q.send')}

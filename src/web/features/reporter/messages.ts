@@ -288,6 +288,10 @@ export const m = defineMessages({
   'q.closed': { vi: 'Đã đóng', en: 'Closed' },
   'q.reply': { vi: 'Trả lời câu hỏi "{subject}"', en: 'Answer "{subject}"' },
   'q.send': { vi: 'Gửi trả lời', en: 'Send' },
+  'q.file': {
+    vi: 'Gửi kèm một tệp (không bắt buộc; PDF, ảnh, Word, Excel, ZIP) — kể cả sau khi đã nộp phiếu',
+    en: 'Attach one file (optional; PDF, image, Word, Excel, ZIP) — also after submission',
+  },
   'q.sent': { vi: 'Đã gửi trả lời', en: 'Answer sent' },
   'q.here': { vi: 'Sở TT&TT hỏi: {subject}', en: 'The department asks: {subject}' },
   'q.see': { vi: 'Xem câu hỏi', en: 'See the query' },

@@ -77,4 +77,11 @@ export const reporterApi = {
   queries: (c: string, a: string) => api<AgencyQueries>(`/cycles/${c}/agencies/${a}/queries`),
   reply: (c: string, queryId: string, body: string) =>
     api<QueryResult>(`/cycles/${c}/queries/${queryId}/messages`, { method: 'POST', body: { body } }),
+  /** An answer with one file (the text first: the server reads the fields before the file). */
+  replyWithFile: (c: string, queryId: string, body: string, file: File) => {
+    const form = new FormData();
+    form.append('body', body);
+    form.append('file', file);
+    return api<QueryResult>(`/cycles/${c}/queries/${queryId}/messages-with-file`, { form });
+  },
 };

@@ -6,6 +6,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { App as AntApp, Button, Input, Popconfirm, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { MessageFile } from '../../components/MessageFile.tsx';
 import { dateTimeVn } from '../../format.ts';
 import { fieldLabelOf, type ReviewContext } from './context.ts';
 import { seenKey } from './lastVisit.ts';
@@ -181,6 +182,7 @@ function QueryThread({ ctx, query: q }: { ctx: ReviewContext; query: Query }) {
               <NewMark show={ctx.isNew(seenKey.message(x.id))} />
             </div>
             <div className="review-msg-body">{x.body}</div>
+            <MessageFile cycleId={ctx.cycleId} queryId={q.id} file={x.file} />
           </li>
         ))}
       </ol>
