@@ -178,7 +178,7 @@ describe('a content check that could not fetch the site', () => {
     // Nothing chosen: the server names what is missing, shown by that item.
     await p.getByRole('button', { name: 'Lưu kết quả thủ công' }).click();
     await p.locator('.monitoring-error').first().waitFor();
-    await p.getByLabel(/\(website_active\)$/).selectOption('false');
+    await p.getByLabel(/Trang TTĐT hoạt động$/).selectOption('false');
     await p
       .getByLabel('Ghi chú (cách kiểm tra, bằng chứng)')
       .fill('Đã mở trang lúc 08:30: máy chủ không trả lời');

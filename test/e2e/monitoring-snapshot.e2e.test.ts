@@ -127,14 +127,14 @@ describe('a content check, confirmed by an assessor', () => {
     const p = s.page;
     const confirm = p.getByRole('button', { name: 'Xác nhận kết quả' });
     expect(await confirm.isDisabled()).toBe(true);
-    await p.getByRole('status').filter({ hasText: 'ws_science_stats' }).waitFor();
-    await p.getByLabel(/^Giá trị xác nhận: .*\(ws_science_stats\)$/).selectOption('false');
+    await p.getByRole('status').filter({ hasText: 'Thông tin KH, thống kê' }).waitFor();
+    await p.getByLabel(/^Giá trị xác nhận: Thông tin KH, thống kê$/).selectOption('false');
     await p
-      .getByLabel(/^Lý do thay đổi: .*\(ws_science_stats\)$/)
+      .getByLabel(/^Lý do thay đổi: Thông tin KH, thống kê$/)
       .fill('Đã xem trực tiếp: không có số liệu thống kê');
-    await p.getByLabel(/^Giá trị xác nhận: .*\(ws_func_qa\)$/).selectOption('true');
+    await p.getByLabel(/^Giá trị xác nhận: Hỏi đáp, phản hồi$/).selectOption('true');
     expect(await confirm.isDisabled()).toBe(true);
-    await p.getByLabel(/^Lý do thay đổi: .*\(ws_func_qa\)$/).fill('Mục Hỏi đáp nằm ở chân trang');
+    await p.getByLabel(/^Lý do thay đổi: Hỏi đáp, phản hồi$/).fill('Mục Hỏi đáp nằm ở chân trang');
     await confirm.click();
     await p.getByText('Đã xác nhận', { exact: true }).waitFor();
     await p.getByText(/^Xác nhận bởi thamdinh lúc /).waitFor();

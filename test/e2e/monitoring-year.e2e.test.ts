@@ -123,7 +123,7 @@ describe('the monitoring of the year', () => {
       has: p.getByRole('heading', { name: 'Các mục chưa thấy ở lần kiểm tra gần nhất' }),
     });
     expect(await missing.textContent()).toMatch(
-      /\(ws_func_qa\): Không thấy mục Hỏi đáp trên 14 trang đã xem/,
+      /Hỏi đáp, phản hồi: Không thấy mục Hỏi đáp trên 14 trang đã xem/,
     );
     expect(await p.getByRole('button', { name: 'Kiểm tra nội dung ngay' }).count()).toBe(0);
     await s.checkScreen('monitoring-agency-reporter');

@@ -125,6 +125,9 @@ function isWebAddress(s: string): boolean {
   }
 }
 
-/** "Tổng số CBCCVC (total_staff)" — how a message names a field. */
+/**
+ * "Tổng số CBCCVC" — how a message to a person names a field: its short label, never its key
+ * (people read labels; a program reads the key from the answer's `field`).
+ */
 export const fieldName = (field: Field, lang: 'vi' | 'en'): string =>
-  `${pick(field.shortLabel ?? field.label, lang)} (${field.key})`;
+  pick(field.shortLabel ?? field.label, lang);

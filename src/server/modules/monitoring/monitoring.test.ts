@@ -219,7 +219,7 @@ describe('an assessor confirms a snapshot into a website check', () => {
       evidence: null,
       reason: { vi: 'Không thấy mục nào khớp trên 12 trang đã xem' },
     });
-    expect(body.findings[0].name.vi).toMatch(/\(website_active\)$/);
+    expect(body.findings[0].name.vi).toBe('Trang TTĐT hoạt động');
     expect(body.pages).toEqual([expect.objectContaining({ title: 'Văn bản pháp luật', stored: true })]);
     expect((await get(`/monitoring/snapshots/${snapshot.id}`, otherReporter)).statusCode).toBe(403);
   });

@@ -254,13 +254,13 @@ describe('corrections (R16)', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.field).toBe('reason');
       expect(res.json().error.message).toMatch(
-        /^Điều chỉnh ".*\(staff_with_computer\)" phải ghi lý do \(ít nhất 5 ký tự\)$/,
+        /^Điều chỉnh "CBCCVC có máy tính" phải ghi lý do \(ít nhất 5 ký tự\)$/,
       );
     }
     const typed = await correct('STTTT', 'staff_with_computer', { value: '5a', reason: 'Khảo sát thực tế' });
     expect(typed.statusCode).toBe(400);
     expect(typed.json().error).toMatchObject({ field: 'value' });
-    expect(typed.json().error.message).toMatch(/staff_with_computer.*phải là một số nguyên/);
+    expect(typed.json().error.message).toMatch(/^"CBCCVC có máy tính" phải là một số nguyên/);
     const monitored = await correct('STTTT', 'website_active', {
       value: false,
       reason: 'Trang không truy cập được',

@@ -265,23 +265,23 @@ describe('saving the draft', () => {
     expect(error.code).toBe('invalid');
     expect(error.field).toBe('total_staff');
     expect(error.message).toMatch(
-      /^Có 3 giá trị không hợp lệ, chưa lưu gì\. Thứ nhất — .*\(total_staff\): phải là một số nguyên, nhận được "12a"$/,
+      /^Có 3 giá trị không hợp lệ, chưa lưu gì\. Thứ nhất — Tổng số CBCCVC: phải là một số nguyên, nhận được "12a"$/,
     );
     expect(error.details).toEqual([
       expect.objectContaining({
         field: 'total_staff',
-        message: expect.stringMatching(/\(total_staff\): phải là một số nguyên, nhận được "12a"$/),
+        message: expect.stringMatching(/^Tổng số CBCCVC: phải là một số nguyên, nhận được "12a"$/),
         messageEn: expect.stringMatching(/must be a whole number/),
       }),
       expect.objectContaining({
         field: 'has_lan',
         message: expect.stringMatching(
-          /\(has_lan\): phải là có \(true\) hoặc không \(false\), nhận được "có"$/,
+          /^Có mạng LAN: phải là có \(true\) hoặc không \(false\), nhận được "có"$/,
         ),
       }),
       expect.objectContaining({
         field: 'docs_out_total',
-        message: expect.stringMatching(/\(docs_out_total\): phải từ 0 trở lên, nhận được -1$/),
+        message: expect.stringMatching(/^Tổng văn bản đi: phải từ 0 trở lên, nhận được -1$/),
       }),
     ]);
     const after = (await get(reporter, 'STP')).json();
@@ -297,7 +297,7 @@ describe('saving the draft', () => {
     expect(monitoring.json().error).toMatchObject({ field: 'ws_news_per_month' });
     expect(monitoring.json().error.message).toMatch(/phải từ 0 trở lên, nhận được -2\. Chưa lưu gì\.$/);
     const reviewer = await save(reporter, 'STP', 1, { data_quality_points: 2 });
-    expect(reviewer.json().error.message).toMatch(/\(data_quality_points\): do Sở TT&TT chấm khi thẩm định/);
+    expect(reviewer.json().error.message).toMatch(/^Điểm chất lượng số liệu: do Sở TT&TT chấm khi thẩm định/);
     const unknown = await save(reporter, 'STP', 1, { commune_count: 5 });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.message).toBe(
@@ -305,7 +305,7 @@ describe('saving the draft', () => {
     );
     const year = await save(reporter, 'STP', 1, { report_year: 2016 });
     expect(year.json().error.message).toMatch(
-      /\(report_year\): năm báo cáo 2016 khác năm của kỳ đánh giá 2017/,
+      /^Năm đánh giá: năm báo cáo 2016 khác năm của kỳ đánh giá 2017/,
     );
   });
 
@@ -722,7 +722,7 @@ describe('submitting', () => {
     expect(error.code).toBe('incomplete');
     expect(error.field).toBe('total_staff');
     expect(error.message).toMatch(
-      /^Phiếu còn thiếu 2 thông tin bắt buộc: .*\(total_staff\); .*\(has_lan\)\. Hãy nhập đủ rồi nộp lại\.$/,
+      /^Phiếu còn thiếu 2 thông tin bắt buộc: Tổng số CBCCVC; Có mạng LAN\. Hãy nhập đủ rồi nộp lại\.$/,
     );
     expect(error.details).toEqual([
       expect.objectContaining({

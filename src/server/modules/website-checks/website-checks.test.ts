@@ -34,7 +34,7 @@ describe('recording a website check (R5)', () => {
     });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().error.field).toBe('values.ws_strategy_plans');
-    expect(foreign.json().error.message).toMatch(/^".*\(ws_strategy_plans\)" không thuộc nhóm /);
+    expect(foreign.json().error.message).toMatch(/^"Chiến lược, quy hoạch ngành" không thuộc nhóm /);
     const res = await post(hblac, {
       checkedAt: '2017-03-01T09:00:00+07:00',
       values: perfectWebsite('district'),
@@ -60,7 +60,7 @@ describe('recording a website check (R5)', () => {
     expect(agencyField.statusCode).toBe(400);
     expect(agencyField.json().error.field).toBe('values.total_staff');
     expect(agencyField.json().error.message).toMatch(
-      /^".*\(total_staff\)" do cơ quan tự khai trên phiếu, không phải trường kiểm tra trang TTĐT\. Kết quả kiểm tra trang TTĐT của nhóm .* chỉ gồm: website_active, /,
+      /^"Tổng số CBCCVC" do cơ quan tự khai trên phiếu, không phải trường kiểm tra trang TTĐT\. Kết quả kiểm tra trang TTĐT của nhóm .* chỉ gồm: website_active, /,
     );
     const reviewerField = await post(stttt, {
       checkedAt,
@@ -80,12 +80,12 @@ describe('recording a website check (R5)', () => {
     });
     expect(typed.statusCode).toBe(400);
     expect(typed.json().error).toMatchObject({ field: 'values.ws_news_per_month' });
-    expect(typed.json().error.message).toMatch(/ws_news_per_month\)" phải là một số, nhận được "nhiều"/);
+    expect(typed.json().error.message).toMatch(/^"Tin bài mỗi tháng" phải là một số, nhận được "nhiều"/);
     const { ws_func_qa: _, ...partial } = perfectWebsite('department');
     const missing = await post(stttt, { checkedAt, values: partial });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.field).toBe('values.ws_func_qa');
-    expect(missing.json().error.message).toMatch(/^Thiếu kết quả kiểm tra: ".*\(ws_func_qa\)"/);
+    expect(missing.json().error.message).toMatch(/^Thiếu kết quả kiểm tra: "Hỏi đáp, phản hồi"/);
     expect(
       await s.deps.database.db.select().from(websiteChecks).where(eq(websiteChecks.agencyId, stttt)),
     ).toHaveLength(0);
