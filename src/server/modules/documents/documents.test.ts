@@ -8,11 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCycle } from '../../../../test/fixtures.ts';
 import { type TestServer, testServer } from '../../../../test/server.ts';
 import { bundledCompiledSet } from '../../../core/criteria/bundled.ts';
+import { appeals } from '../../db/schema.ts';
 import { loadSampleYear } from '../../demo.ts';
 
 const SET = bundledCompiledSet('cao-bang-2016')!;
@@ -125,6 +127,53 @@ describe('the annual report', () => {
     const fonts = execFileSync('pdffonts', ['-'], { input: res.rawPayload, encoding: 'utf8' });
     expect(fonts).toMatch(/LiberationSerif/);
     expect(fonts).not.toMatch(/\bno\s+no\b.*Type 1/);
+  });
+});
+
+describe('the appeals in the report', () => {
+  it('lists every appeal and its answer in an annex of its own, counted in the overview', async () => {
+    const db = s.deps.database.db;
+    const at = new Date('2017-12-12T03:00:00Z');
+    await db.insert(appeals).values([
+      {
+        cycleId,
+        agencyId: await s.agencyId('STTTT'),
+        criterionId: '2.2',
+        text: 'Số văn bản đi điện tử chưa tính văn bản gửi qua trục liên thông',
+        status: 'upheld',
+        filedAt: at,
+        answer: 'Đã đối chiếu trục liên thông, điều chỉnh số văn bản đi điện tử',
+        answeredAt: at,
+        totalBefore: 8124,
+        totalAfter: 8375,
+      },
+      {
+        cycleId,
+        agencyId: await s.agencyId('VPUBND'),
+        criterionId: '3.3',
+        text: 'Trang có tin bài hằng ngày nhưng công cụ kiểm tra không thấy',
+        status: 'rejected',
+        filedAt: at,
+        answer: 'Ảnh chụp trang các tháng 3, 6, 9 cho thấy dưới 4 tin bài mỗi tháng',
+        answeredAt: at,
+      },
+    ]);
+    try {
+      const text = textOf(await docxXml((await get(url(cycleId, '/official-documents/report'))).rawPayload));
+      expect(text).toContain('2 cơ quan gửi 2 kiến nghị; Sở chấp nhận 1 kiến nghị');
+      expect(text).toContain('không chấp nhận 1 kiến nghị');
+      expect(text).toContain('PHỤ LỤC I: PHƯƠNG PHÁP ĐÁNH GIÁ');
+      expect(text).toContain('PHỤ LỤC II: KIẾN NGHỊ CỦA CÁC CƠ QUAN VÀ KẾT QUẢ XỬ LÝ');
+      expect(text).toContain('Số văn bản đi điện tử chưa tính văn bản gửi qua trục liên thông');
+      expect(text).toContain('Chấp nhận: Đã đối chiếu trục liên thông, điều chỉnh số văn bản đi điện tử');
+      expect(text).toContain('81,24 → 83,75');
+      expect(text).toContain('Không chấp nhận: Ảnh chụp trang các tháng 3, 6, 9');
+      expect(text).toMatch(/2\.2\. [^\d]/);
+      const pdf = pdfText((await get(url(cycleId, '/official-documents/report?format=pdf'))).rawPayload);
+      expect(pdf).toContain('KIẾN NGHỊ CỦA CÁC CƠ QUAN VÀ KẾT QUẢ XỬ LÝ');
+    } finally {
+      await db.delete(appeals).where(eq(appeals.cycleId, cycleId));
+    }
   });
 });
 

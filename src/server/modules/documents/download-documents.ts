@@ -4,8 +4,11 @@
  * rule is asked once at the top of each; the files are built outside any transaction.
  */
 import JSZip from 'jszip';
+import type { CompiledSet } from '../../../core/criteria/compile.ts';
+import type { Db } from '../../db/open.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
+import { listAppeals } from '../appeals/appeals.repo.ts';
 import { findCycleByYear } from '../cycles/cycles.repo.ts';
 import { readAgencyResult } from '../results/read-agency-result.ts';
 import { decisionOf, documentOf, loadResult } from '../results/result-document.ts';
@@ -28,7 +31,7 @@ import { type OfficialDocument, vnDate } from './model.ts';
 import { resultNotice } from './notice.ts';
 import { renderPdf } from './pdf-writer.ts';
 import { submissionReceipt } from './receipt.ts';
-import { annualReport } from './report.ts';
+import { annualReport, type ReportAppeal } from './report.ts';
 
 export interface DocumentFile {
   readonly bytes: Buffer;
@@ -58,16 +61,18 @@ export async function downloadCycleDocument(
   const { content, revision } = await documentOf(deps, ctx);
   const decision = revision?.decision ?? null;
   const today = vnDate(deps.clock.now());
-  const doc =
-    input.kind === 'report'
-      ? annualReport({
-          content,
-          set: (await criteriaVersion(db, content.criteria.id)).compiled,
-          decision,
-          previous: await previousContent(deps, content.cycle.year),
-          date: today,
-        })
-      : draftDecision(content, decision, today);
+  let doc: OfficialDocument;
+  if (input.kind === 'report') {
+    const set = (await criteriaVersion(db, content.criteria.id)).compiled;
+    doc = annualReport({
+      content,
+      set,
+      decision,
+      previous: await previousContent(deps, content.cycle.year),
+      date: today,
+      appeals: await reportAppeals(db, ctx.cycle.id, set),
+    });
+  } else doc = draftDecision(content, decision, today);
   const name = input.kind === 'report' ? 'Báo cáo kết quả' : 'Dự thảo quyết định công bố';
   return {
     bytes: await render(doc, input.format),
@@ -132,4 +137,20 @@ export async function downloadReceipt(
     filename: `Biên nhận phiếu báo cáo năm ${receipt.cycle.year} - ${receipt.agency.code}.pdf`,
     format: 'pdf',
   };
+}
+
+/** The cycle's appeals as the report's annex lists them: agency and criterion by name, oldest first. */
+async function reportAppeals(db: Db, cycleId: string, set: CompiledSet): Promise<ReportAppeal[]> {
+  return (await listAppeals(db, cycleId)).map((a) => {
+    const criterion = set.groupsById.get(a.groupId)?.criteriaById.get(a.criterionId);
+    return {
+      agency: a.agencyName,
+      criterion: criterion ? `${criterion.id}. ${criterion.def.name.vi}` : a.criterionId,
+      text: a.text,
+      status: a.status,
+      answer: a.answer,
+      totalBefore: a.totalBefore,
+      totalAfter: a.totalAfter,
+    };
+  });
 }

@@ -34,9 +34,65 @@ export interface ReportInput {
   readonly previous: SnapshotContent | null;
   /** The report's date (yyyy-mm-dd, Vietnam). */
   readonly date: string;
+  /** The agencies' appeals against the provisional result and their answers (issue 12), oldest first. */
+  readonly appeals?: readonly ReportAppeal[];
 }
 
-export function annualReport({ content, set, decision, previous, date }: ReportInput): OfficialDocument {
+/** One appeal as the report's annex lists it. */
+export interface ReportAppeal {
+  readonly agency: string;
+  readonly criterion: string;
+  readonly text: string;
+  readonly status: 'open' | 'upheld' | 'rejected';
+  readonly answer: string | null;
+  /** The agency's total before and after the answer, in hundredths (an upheld appeal's effect). */
+  readonly totalBefore: number | null;
+  readonly totalAfter: number | null;
+}
+
+const APPEAL_STATUS = { open: 'Chưa trả lời', upheld: 'Chấp nhận', rejected: 'Không chấp nhận' } as const;
+
+/** The appeals in a sentence of the overview, and the annex's table. */
+function appealsSummary(appeals: readonly ReportAppeal[]): string {
+  const agencies = new Set(appeals.map((a) => a.agency)).size;
+  const upheld = appeals.filter((a) => a.status === 'upheld').length;
+  const rejected = appeals.filter((a) => a.status === 'rejected').length;
+  const open = appeals.length - upheld - rejected;
+  return `Trong thời hạn kiến nghị sau khi kết quả tạm thời được phê duyệt, ${agencies} cơ quan gửi ${appeals.length} kiến nghị; Sở chấp nhận ${upheld} kiến nghị (điểm được điều chỉnh theo quy trình thẩm định), không chấp nhận ${rejected} kiến nghị${open ? `, ${open} kiến nghị chưa được trả lời khi công bố` : ''}. Chi tiết tại Phụ lục II.`;
+}
+
+function appealsTable(appeals: readonly ReportAppeal[]): Block {
+  return {
+    kind: 'table',
+    columns: [
+      { title: 'STT', width: 5, align: 'center' },
+      { title: 'Cơ quan', width: 18 },
+      { title: 'Tiêu chí', width: 17 },
+      { title: 'Nội dung kiến nghị', width: 25 },
+      { title: 'Kết quả xử lý', width: 23 },
+      { title: 'Tổng điểm trước → sau', width: 12, align: 'center' },
+    ],
+    rows: appeals.map((a, i) => [
+      String(i + 1),
+      a.agency,
+      a.criterion,
+      a.text,
+      `${APPEAL_STATUS[a.status]}${a.answer ? `: ${a.answer}` : ''}`,
+      a.totalBefore !== null && a.totalAfter !== null
+        ? `${pts(a.totalBefore / 100)} → ${pts(a.totalAfter / 100)}`
+        : '—',
+    ]),
+  };
+}
+
+export function annualReport({
+  content,
+  set,
+  decision,
+  previous,
+  date,
+  appeals = [],
+}: ReportInput): OfficialDocument {
   const year = content.cycle.year;
   const all = content.groups.reduce((n, g) => n + g.ranking.length + g.notRanked.length, 0);
   const ranked = content.groups.reduce((n, g) => n + g.ranking.length, 0);
@@ -57,6 +113,7 @@ export function annualReport({ content, set, decision, previous, date }: ReportI
       `Kết quả được Ban Chỉ đạo phê duyệt và công bố lần ${content.revision} theo ${decisionRef(decision)}${decision ? ` do ${decision.signerTitle.replace(/\s*\n\s*/g, ' ')} ${decision.signerName} ký` : ''}${content.reason ? `; lý do điều chỉnh: ${content.reason}` : ''}.`,
     ),
   ];
+  if (appeals.length) body.push(paragraph(appealsSummary(appeals)));
   for (const g of content.groups) {
     const n = g.ranking.length;
     const mean = n ? g.ranking.reduce((s, r) => s + Math.round(r.total * 100), 0) / n / 100 : null;
@@ -105,7 +162,11 @@ export function annualReport({ content, set, decision, previous, date }: ReportI
     paragraph(
       `Sở Thông tin và Truyền thông kính đề nghị UBND tỉnh công bố kết quả đánh giá, xếp hạng mức độ ứng dụng công nghệ thông tin năm ${year}; chỉ đạo các cơ quan xếp loại Trung bình, Dưới trung bình và các cơ quan không nộp hoặc nộp muộn báo cáo có giải pháp khắc phục trong năm ${year + 1}.`,
     ),
-    paragraph('Phương pháp đánh giá tại Phụ lục kèm theo Báo cáo này.'),
+    paragraph(
+      appeals.length
+        ? 'Phương pháp đánh giá tại Phụ lục I; các kiến nghị của cơ quan và kết quả xử lý tại Phụ lục II kèm theo Báo cáo này.'
+        : 'Phương pháp đánh giá tại Phụ lục kèm theo Báo cáo này.',
+    ),
   );
   return {
     parentBody: PROVINCIAL_COMMITTEE_SHORT,
@@ -124,10 +185,19 @@ export function annualReport({ content, set, decision, previous, date }: ReportI
     signature: { lines: ['GIÁM ĐỐC'], name: '' },
     annexes: [
       {
-        title: 'PHỤ LỤC: PHƯƠNG PHÁP ĐÁNH GIÁ',
+        title: appeals.length ? 'PHỤ LỤC I: PHƯƠNG PHÁP ĐÁNH GIÁ' : 'PHỤ LỤC: PHƯƠNG PHÁP ĐÁNH GIÁ',
         subtitle: `(Kèm theo Báo cáo của Sở Thông tin và Truyền thông về kết quả đánh giá năm ${year})`,
         body: methodBlocks(content, set),
       },
+      ...(appeals.length
+        ? [
+            {
+              title: 'PHỤ LỤC II: KIẾN NGHỊ CỦA CÁC CƠ QUAN VÀ KẾT QUẢ XỬ LÝ',
+              subtitle: `(Kèm theo Báo cáo của Sở Thông tin và Truyền thông về kết quả đánh giá năm ${year})`,
+              body: [appealsTable(appeals)],
+            },
+          ]
+        : []),
     ],
     title: `Báo cáo kết quả đánh giá mức độ ứng dụng CNTT năm ${year}`,
   };
