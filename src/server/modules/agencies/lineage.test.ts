@@ -141,6 +141,24 @@ describe('history across renames, mergers and splits (R19)', () => {
     });
   });
 
+  it('the year-on-year checks compare a renamed agency with its former unit, a merged one with none', async () => {
+    const previous = async (year: number, code: string) => {
+      const res = await s.request({
+        method: 'GET',
+        url: `/api/v1/cycles/${cycles[year]}/agencies/${await id(code)}/submission`,
+        cookie: admin,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().previousValues as Record<string, unknown> | null;
+    };
+    const lastYear = formValues('department', 2017);
+    expect((await previous(2018, 'TTTT-18'))?.total_staff).toBe(lastYear.total_staff);
+    expect((await previous(2018, 'SXD'))?.total_staff).toBe(lastYear.total_staff);
+    // Two units became one: no single unit of 2018 to compare with.
+    expect(await previous(2019, 'TCYT-19')).toBeNull();
+    expect(await previous(2019, 'NV1-19')).toBeNull();
+  });
+
   it('a renamed agency keeps last year, with the change of its total', async () => {
     const page = await agencyPage(2018, 'TTTT-18', await s.as('reporter', 'TTTT-18'));
     expect(page.previousYear).toMatchObject({

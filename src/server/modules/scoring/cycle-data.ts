@@ -22,6 +22,7 @@ import {
   submissions,
   websiteChecks,
 } from '../../db/schema.ts';
+import { lineagesOf } from '../agencies/lineage.ts';
 import type { CycleRow } from '../cycles/cycles.repo.ts';
 import { criteriaVersion } from './criteria-cache.ts';
 
@@ -240,7 +241,8 @@ export function officialData(r: AgencyRecord): AgencyData {
 /**
  * The agencies' official values of the year before the cycle's, for the year-on-year logic checks
  * (`prev.total_staff`): the same values for the assessor's review and the agency's own form, so
- * that the form warns of what the assessor will see.
+ * that the form warns of what the assessor will see. A renamed agency's year before is its former
+ * unit's (lineage.ts); after a merger or a split there is no one unit to compare with, so none.
  */
 export async function previousOfficialValues(
   db: Executor,
@@ -253,10 +255,26 @@ export async function previousOfficialValues(
     .where(eq(cycles.year, cycle.year - 1))
     .limit(1);
   if (!previous) return new Map();
-  const records = await loadRecords(db, previous, agencyIds);
-  return new Map(
+  const formerOf = agencyIds ? await renamedFrom(db, agencyIds) : new Map<string, string>();
+  const ids = agencyIds ? [...agencyIds, ...formerOf.values()] : undefined;
+  const records = await loadRecords(db, previous, ids);
+  const found = new Map(
     records.filter((r) => r.submission?.status === 'submitted').map((r) => [r.agencyId, officialValues(r)]),
   );
+  for (const [id, former] of formerOf) {
+    const values = found.get(former);
+    if (!found.has(id) && values) found.set(id, values);
+    if (!agencyIds?.includes(former)) found.delete(former);
+  }
+  return found;
+}
+
+/** Each agency's former unit when it came from a rename (its nearest predecessor), by agency. */
+export async function renamedFrom(db: Executor, agencyIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const [id, chain] of await lineagesOf(db, agencyIds))
+    if (chain[0]?.kind === 'rename') out.set(id, chain[0].agencyId);
+  return out;
 }
 
 /** The whole cycle in one view, ready for scoreCycle. */

@@ -13,6 +13,7 @@ import {
   websiteChecks,
 } from '../../db/schema.ts';
 import type { Actor } from '../../platform/audit.ts';
+import { renamedFrom } from '../scoring/cycle-data.ts';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type ClaimRow = typeof naClaims.$inferSelect;
@@ -445,8 +446,22 @@ export const userName = async (
   return row ?? null;
 };
 
-/** The agency's submitted values of the year before, for the year-on-year logic checks (never scored). */
+/**
+ * The agency's submitted values of the year before (the workbook's pre-fill, marked as such): its
+ * own, or when it was renamed since, its former unit's (never a merged or split unit's).
+ */
 export const previousYearValues = async (
+  db: Executor,
+  year: number,
+  agencyId: string,
+): Promise<Record<string, unknown> | undefined> => {
+  const own = await submittedValuesOf(db, year - 1, agencyId);
+  if (own) return own;
+  const former = (await renamedFrom(db, [agencyId])).get(agencyId);
+  return former ? submittedValuesOf(db, year - 1, former) : undefined;
+};
+
+const submittedValuesOf = async (
   db: Executor,
   year: number,
   agencyId: string,
@@ -456,7 +471,7 @@ export const previousYearValues = async (
     .from(submissions)
     .innerJoin(cycles, eq(cycles.id, submissions.cycleId))
     .where(
-      and(eq(cycles.year, year - 1), eq(submissions.agencyId, agencyId), eq(submissions.status, 'submitted')),
+      and(eq(cycles.year, year), eq(submissions.agencyId, agencyId), eq(submissions.status, 'submitted')),
     )
     .orderBy(desc(submissions.submittedAt))
     .limit(1);
