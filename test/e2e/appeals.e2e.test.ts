@@ -29,6 +29,7 @@ beforeAll(async () => {
   await s.addUser('bc-stttt', 'reporter', 'STTTT');
   await s.addUser('thamdinh', 'assessor');
   await s.addUser('pheduyet', 'approver');
+  await s.addUser('quantri', 'admin');
   const cycle = await createCycle(db, { state: 'under_review', appealDays: 5 });
   cycleId = cycle.id;
   // Half the staff have a computer on the form: criterion 1.1 loses points.
@@ -188,5 +189,25 @@ describe('an appeal from filing to publication', () => {
     expect(await mine.locator('[data-criterion="1.1"]').getByTestId('appeal-status').textContent()).toBe(
       'Được chấp nhận',
     );
+  }, 180_000);
+
+  it('lets the administrator set another cycle’s period and holidays, in day/month/year', async () => {
+    const page = s.page;
+    const next = await createCycle(s.deps.database.db, { year: 2018, state: 'open', appealDays: 5 });
+    await s.signInAs('quantri');
+    await s.open(`/quan-tri/ky-danh-gia/${next.id}`, /năm 2018/);
+    const card = page.getByTestId('appeal-period-admin');
+    expect(await card.getByLabel('Số ngày làm việc').inputValue()).toBe('5');
+    await card.getByLabel('Số ngày làm việc').fill('7');
+    await card.getByLabel('Ngày nghỉ lễ không tính').fill('01/01/2019, 30/02/2019');
+    await card.getByRole('button', { name: 'Lưu thời hạn kiến nghị' }).click();
+    await card.getByRole('alert').filter({ hasText: '"30/02/2019" không phải một ngày có thật' }).waitFor();
+    await card.getByLabel('Ngày nghỉ lễ không tính').fill('01/01/2019');
+    await card.getByRole('button', { name: 'Lưu thời hạn kiến nghị' }).click();
+    await card.getByRole('status').filter({ hasText: 'Đã lưu thời hạn kiến nghị.' }).waitFor();
+    expect(await card.getByTestId('appeal-deadline').textContent()).toContain('cơ quan có 7 ngày làm việc');
+    const view = await s.apiAs<AppealsView>('quantri', 'GET', `/api/v1/cycles/${next.id}/appeals`);
+    expect(view.period).toMatchObject({ days: 7, holidays: ['2019-01-01'] });
+    await s.checkScreen('quan-tri-thoi-han-kien-nghi');
   }, 180_000);
 });

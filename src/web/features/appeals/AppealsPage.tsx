@@ -110,7 +110,7 @@ export default function AppealsPage({ params, user }: ScreenProps) {
 }
 
 /** The period in words: until when, counted how, and what happens with an appeal. */
-export function PeriodSection({ v }: { v: AppealsView }) {
+export function PeriodSection({ v, titled = true }: { v: AppealsView; titled?: boolean }) {
   const p = v.period;
   let line: string;
   if (p.days === 0) line = m('period.none');
@@ -119,10 +119,16 @@ export function PeriodSection({ v }: { v: AppealsView }) {
     line = m('period.open', { lastDay: dateVn(p.lastDay!), days: p.days, approved: dateTimeVn(p.opensAt) });
   else line = m('period.over', { lastDay: p.lastDay ? dateVn(p.lastDay) : '' });
   return (
-    <section aria-labelledby="period-h" className="appeals-section" data-testid="appeal-period">
-      <h2 id="period-h" className="appeals-sub">
-        {m('period.title')}
-      </h2>
+    <section
+      {...(titled ? { 'aria-labelledby': 'period-h' } : { 'aria-label': m('period.title') })}
+      className="appeals-section"
+      data-testid="appeal-period"
+    >
+      {titled && (
+        <h2 id="period-h" className="appeals-sub">
+          {m('period.title')}
+        </h2>
+      )}
       <p className="appeals-deadline" data-testid="appeal-deadline">
         <strong>{line}</strong>
       </p>

@@ -6,6 +6,7 @@
 import type {
   AnswerBody,
   AppealFileView,
+  AppealPeriod,
   AppealsView,
   AppealView,
 } from '../../../server/modules/appeals/appeals.schema.ts';
@@ -30,6 +31,8 @@ export const appealsApi = {
   },
   answer: (cycleId: string, appealId: string, body: AnswerBody) =>
     api<AppealView>(`${base(cycleId)}/appeals/${appealId}/answer`, { method: 'POST', body }),
+  setPeriod: (cycleId: string, days: number, holidays: string[]) =>
+    api<AppealPeriod>(`${base(cycleId)}/appeal-period`, { method: 'PUT', body: { days, holidays } }),
   fileUrl: (cycleId: string, appealId: string, fileId: string) =>
     apiUrl(`${base(cycleId)}/appeals/${appealId}/files/${fileId}`),
 };

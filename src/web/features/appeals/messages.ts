@@ -165,6 +165,31 @@ export const m = defineMessages({
   'staff.toApproval': { vi: 'Trang phê duyệt, công bố', en: 'Approval and publication' },
 
   'link.appeals': { vi: 'Kiến nghị về kết quả tạm thời', en: 'Appeals on the provisional result' },
+  'admin.title': { vi: 'Thời hạn kiến nghị', en: 'Appeal period' },
+  'admin.intro': {
+    vi: 'Sau khi Ban Chỉ đạo phê duyệt, các cơ quan có số ngày làm việc này để kiến nghị về kết quả tạm thời; lần công bố đầu tiên chờ hết thời hạn. Ghi 0 nếu kỳ này không nhận kiến nghị.',
+    en: 'After the Steering Committee approves, the agencies have this many working days to appeal the provisional result; the first publication waits for the end. Write 0 for no appeals this cycle.',
+  },
+  'admin.days': { vi: 'Số ngày làm việc', en: 'Working days' },
+  'admin.holidays': { vi: 'Ngày nghỉ lễ không tính', en: 'Holidays not counted' },
+  'admin.holidaysHelp': {
+    vi: 'Ghi theo dạng ngày/tháng/năm, cách nhau bởi dấu phẩy hoặc xuống dòng, ví dụ: 01/01/2018, 16/02/2018.',
+    en: 'Written day/month/year, separated by commas or lines, e.g. 01/01/2018, 16/02/2018.',
+  },
+  'admin.badDays': {
+    vi: 'Số ngày phải là số nguyên từ 0 đến 30.',
+    en: 'The days must be a whole number from 0 to 30.',
+  },
+  'admin.badHoliday': {
+    vi: '"{entry}" không phải một ngày có thật (ghi ngày/tháng/năm).',
+    en: '"{entry}" is not a real date (write day/month/year).',
+  },
+  'admin.save': { vi: 'Lưu thời hạn kiến nghị', en: 'Save the appeal period' },
+  'admin.saved': { vi: 'Đã lưu thời hạn kiến nghị.', en: 'The appeal period was saved.' },
+  'admin.locked': {
+    vi: 'Kết quả đã công bố: thời hạn kiến nghị không đổi được nữa.',
+    en: 'The result is published: the appeal period can no longer change.',
+  },
   'link.progress': { vi: 'Tiến độ thẩm định', en: 'Review progress' },
   'link.published': { vi: 'Xem kết quả chính thức đã công bố', en: 'See the published result' },
   'link.reviewAppeals': {
