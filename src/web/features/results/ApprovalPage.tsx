@@ -8,7 +8,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { Cycle } from '../../api.ts';
+import { ApiError, type Cycle } from '../../api.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, dateVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
@@ -109,11 +109,15 @@ export default function ApprovalPage({ params, user }: ScreenProps) {
         textField: 'appealOverride',
       }),
       run: (text, decision) =>
-        resultsApi
-          .publish(cycleId, overriding ? '' : text, decision, overriding ? text : undefined)
-          .then((r) =>
+        resultsApi.publish(cycleId, overriding ? '' : text, decision, overriding ? text : undefined).then(
+          (r) =>
             refresh(m('publish.done', { n: r.revision.number, date: dateTimeVn(r.revision.publishedAt) })),
-          ),
+          async (e: unknown) => {
+            // An appeal filed since the page was read: the list and the publish step learn of it.
+            if (e instanceof ApiError && e.code === 'appeals_pending') await appeals.refetch();
+            throw e;
+          },
+        ),
     }),
     revise: (): DialogSpec => ({
       title: m('revise.title'),
@@ -186,9 +190,12 @@ export default function ApprovalPage({ params, user }: ScreenProps) {
             {!isApprover && <p className="results-muted">{m('approval.adminOnlyRevise')}</p>}
           </section>
 
-          {state === 'approved' && lastRevision === 0 && appeals.data && (
-            <AppealsBeforePublishing cycleId={cycleId} v={appeals.data} />
-          )}
+          {state === 'approved' &&
+            lastRevision === 0 &&
+            appeals.data &&
+            (appeals.data.period.days > 0 || appeals.data.appeals.length > 0) && (
+              <AppealsBeforePublishing cycleId={cycleId} v={appeals.data} />
+            )}
           {appeals.isError && <LoadError error={appeals.error} />}
 
           {revisions.data && revisions.data.revisions.length > 0 && (
