@@ -205,7 +205,9 @@ describe('an appeal from filing to publication', () => {
     await card.getByLabel('Ngày nghỉ lễ không tính').fill('01/01/2019');
     await card.getByRole('button', { name: 'Lưu thời hạn kiến nghị' }).click();
     await card.getByRole('status').filter({ hasText: 'Đã lưu thời hạn kiến nghị.' }).waitFor();
-    expect(await card.getByTestId('appeal-deadline').textContent()).toContain('cơ quan có 7 ngày làm việc');
+    await expect
+      .poll(() => card.getByTestId('appeal-deadline').textContent())
+      .toContain('cơ quan có 7 ngày làm việc');
     const view = await s.apiAs<AppealsView>('quantri', 'GET', `/api/v1/cycles/${next.id}/appeals`);
     expect(view.period).toMatchObject({ days: 7, holidays: ['2019-01-01'] });
     await s.checkScreen('quan-tri-thoi-han-kien-nghi');

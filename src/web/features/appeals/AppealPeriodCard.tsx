@@ -47,8 +47,9 @@ export function AppealPeriodCard(props: { cycleId: string }) {
     setBusy(true);
     try {
       await appealsApi.setPeriod(cycleId, n, parsed.dates);
-      setSaved(true);
+      // Said saved once the period shown is the one saved.
       await client.invalidateQueries({ queryKey: ['appeals', cycleId] });
+      setSaved(true);
     } catch (e) {
       setError(
         e instanceof ApiError
