@@ -67,6 +67,13 @@ describe('a year of evaluation through the API', () => {
   it('lets the administrator create and open the 2017 cycle with its guidance', async () => {
     const created = await ok('POST', '/cycles', 'admin', { year: 2017 }, 201);
     cycleId = created.cycle.id;
+    // A new cycle gives the agencies five working days to appeal after approval (issue 12). This
+    // year is about the ranking equal to `chiso score`; appeals have their own tests, so the
+    // administrator sets no appeal period and the approver publishes right after approving.
+    expect((await ok('GET', `/cycles/${cycleId}/appeals`, 'admin')).period.days).toBe(5);
+    expect(
+      (await ok('PUT', `/cycles/${cycleId}/appeal-period`, 'admin', { days: 0, holidays: [] })).days,
+    ).toBe(0);
     const upload = await s.request({
       method: 'POST',
       url: `/api/v1/cycles/${cycleId}/documents/guidance`,

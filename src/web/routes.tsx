@@ -42,6 +42,10 @@ export const ROUTES: readonly RouteDef[] = [
   route('/ky/:cycleId/ket-qua/:agencyId', EVERYONE, () => import('./features/results/AgencyResultPage.tsx')),
   route('/ky/:cycleId/phe-duyet', ['approver', 'admin'], () => import('./features/results/ApprovalPage.tsx')),
 
+  // Appeals on the provisional result: the agency's page, and the department's list to answer.
+  route('/ky/:cycleId/kien-nghi', ['reporter'], () => import('./features/appeals/AppealsPage.tsx')),
+  route('/ky/:cycleId/xu-ly-kien-nghi', REVIEWERS, () => import('./features/appeals/AppealsReviewPage.tsx')),
+
   // Administrator: cycles, agencies, users, criteria sets.
   route('/quan-tri/ky-danh-gia', ['admin'], () => import('./features/admin/CyclesAdmin.tsx')),
   route('/quan-tri/ky-danh-gia/:cycleId', ['admin'], () => import('./features/admin/CycleAdminDetail.tsx')),

@@ -114,6 +114,9 @@ beforeAll(async () => {
   for (const a of agencies) ids[a.code] = a.id;
   const cycle = await s.createCycle({ year: YEAR, title: `Đánh giá mức độ ứng dụng CNTT năm ${YEAR}` });
   cycleId = cycle.id;
+  // A new cycle has five working days of appeals after approval; this year's walk publishes right
+  // after approving (appeals/appeals.e2e.test.ts walks an appeal), so it sets no appeal period.
+  await s.adminApi('PUT', `/api/v1/cycles/${cycleId}/appeal-period`, { days: 0, holidays: [] });
   for (const [code, group] of Object.entries(MONITORED)) {
     websites[code] = perfectWebsite(group, YEAR);
     await s.adminApi('POST', `/api/v1/agencies/${ids[code]}/website-checks`, {

@@ -6,6 +6,12 @@ import { VN_OFFSET_MS, vnMidnight } from './time.ts';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The working days agencies have to appeal after approval in a new cycle (issue 12: "default 5
+ * working days"); the administrator changes it per cycle until publication.
+ */
+export const DEFAULT_APPEAL_DAYS = 5;
+
 /** The Vietnam calendar date of an instant, as 'YYYY-MM-DD'. */
 export function vnDate(ms: number): string {
   return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);

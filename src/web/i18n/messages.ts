@@ -135,6 +135,8 @@ const catalogue = {
   'cycles.toManage': { vi: 'Quản lý kỳ', en: 'Manage' },
   'cycles.toApprove': { vi: 'Phê duyệt, công bố', en: 'Approve and publish' },
   'cycles.toResults': { vi: 'Kết quả', en: 'Results' },
+  'cycles.toAppeals': { vi: 'Kiến nghị về kết quả', en: 'Appeals on the result' },
+  'cycles.toAppealsStaff': { vi: 'Kiến nghị của các cơ quan', en: 'The agencies’ appeals' },
   'cycles.count': { vi: '{count} kỳ đánh giá', en: '{count} cycles' },
 
   'state.draft': { vi: 'Nháp', en: 'Draft' },

@@ -1,5 +1,5 @@
 /** SQL of the appeals: the appeals of a cycle, their files, the cycle's appeal period, the people to write to. */
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/open.ts';
 import {
   type AppealCorrection,
@@ -201,6 +201,7 @@ export const reporterEmails = (db: Executor, agencyId: string) =>
 export const answeredFor = async (db: Executor, agencyId: string) =>
   db
     .select({
+      id: appeals.id,
       cycleId: appeals.cycleId,
       year: cycles.year,
       criterionId: appeals.criterionId,
@@ -213,4 +214,26 @@ export const answeredFor = async (db: Executor, agencyId: string) =>
     .innerJoin(cycles, eq(cycles.id, appeals.cycleId))
     .where(and(eq(appeals.agencyId, agencyId), isNotNull(appeals.answeredAt)))
     .orderBy(desc(appeals.answeredAt))
+    .limit(50);
+
+/** Appeals filed since, of every agency, newest first (the department's notifications). */
+export const filedSince = async (db: Executor, since: Date) =>
+  db
+    .select({
+      id: appeals.id,
+      cycleId: appeals.cycleId,
+      year: cycles.year,
+      agencyName: cycleAgencies.name,
+      criterionId: appeals.criterionId,
+      text: appeals.text,
+      filedAt: appeals.filedAt,
+    })
+    .from(appeals)
+    .innerJoin(cycles, eq(cycles.id, appeals.cycleId))
+    .innerJoin(
+      cycleAgencies,
+      and(eq(cycleAgencies.cycleId, appeals.cycleId), eq(cycleAgencies.agencyId, appeals.agencyId)),
+    )
+    .where(gte(appeals.filedAt, since))
+    .orderBy(desc(appeals.filedAt))
     .limit(50);

@@ -60,6 +60,29 @@ describe('appeals before the final result (issue 12, item 3)', () => {
     expect(view.json().canFile).toBe(true);
   });
 
+  it('shows the agency its own provisional result in the period, and no other agency’s', async () => {
+    const reporter = await s.as('reporter', 'STTTT');
+    const own = await s.request({
+      method: 'GET',
+      url: url(cycleId, `/results/agencies/${sttttId}?preview=true`),
+      cookie: reporter,
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({ preview: true, agency: { code: 'STTTT' }, ranked: true });
+    const other = await s.request({
+      method: 'GET',
+      url: url(cycleId, `/results/agencies/${stcId}?preview=true`),
+      cookie: reporter,
+    });
+    expect(other.statusCode).toBe(403);
+    const ranking = await s.request({
+      method: 'GET',
+      url: url(cycleId, '/results?preview=true'),
+      cookie: reporter,
+    });
+    expect(ranking.statusCode).toBe(403);
+  });
+
   it('lets the agency file an appeal with a file, and the assessors hear of it', async () => {
     const reporter = await s.as('reporter', 'STTTT');
     const res = await s.request({
@@ -95,6 +118,21 @@ describe('appeals before the final result (issue 12, item 3)', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'appeal.file'), eq(auditLog.entityId, appealId)));
     expect(audited).toMatchObject({ agencyId: sttttId, field: '1.1' });
+    const bell = await s.request({
+      method: 'GET',
+      url: '/api/v1/notifications',
+      cookie: await s.as('assessor'),
+    });
+    expect(bell.json().items).toContainEqual(
+      expect.objectContaining({
+        key: `appeal:${appealId}`,
+        kind: 'appeal',
+        link: `/ky/${cycleId}/xu-ly-kien-nghi`,
+        read: false,
+      }),
+    );
+    const agencyBell = await s.request({ method: 'GET', url: '/api/v1/notifications', cookie: reporter });
+    expect(agencyBell.json().items.map((i: { kind: string }) => i.kind)).not.toContain('appeal');
   });
 
   it('hides an agency’s appeals from another agency, which cannot file for it either', async () => {
@@ -200,6 +238,14 @@ describe('appeals before the final result (issue 12, item 3)', () => {
     const events = await appealEventsFor(s.deps.database.db, sttttId);
     expect(events[0]!.title.vi).toMatch(/được chấp nhận/);
     expect(events[0]!.link).toBe(`/ky/${cycleId}/kien-nghi`);
+    const bell = await s.request({
+      method: 'GET',
+      url: '/api/v1/notifications',
+      cookie: await s.as('reporter', 'STTTT'),
+    });
+    const answered = bell.json().items.find((i: { key: string }) => i.key === `appeal-answer:${appealId}`);
+    expect(answered).toMatchObject({ kind: 'appeal_answer', link: `/ky/${cycleId}/kien-nghi`, read: false });
+    expect(answered.title.vi).toMatch(/^Kiến nghị về tiêu chí 1\.1 năm 2017 được chấp nhận \(/);
   });
 
   it('rejects with a reason, changing nothing', async () => {
@@ -281,6 +327,12 @@ describe('appeals before the final result (issue 12, item 3)', () => {
     });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.message).toContain('Thời hạn gửi kiến nghị đã hết');
+    const provisional = await s.request({
+      method: 'GET',
+      url: url(cycle.id, `/results/agencies/${sttttId}?preview=true`),
+      cookie: reporter,
+    });
+    expect(provisional.statusCode).toBe(409);
     const res = await s.request({
       method: 'POST',
       url: url(cycle.id, '/publish'),

@@ -42,8 +42,8 @@ export async function checkAppealsBeforePublishing(
     throw conflict(
       'appeals_pending',
       {
-        vi: `${waits.vi}. Người phê duyệt có thể vẫn công bố nếu ghi lý do (appealOverride).`,
-        en: `${waits.en}. The approver may still publish, giving the reason (appealOverride).`,
+        vi: `${waits.vi}. Người phê duyệt vẫn có thể công bố nếu ghi lý do công bố trước khi xong kiến nghị.`,
+        en: `${waits.en}. The approver may still publish, giving the reason for not waiting.`,
       },
       'appealOverride',
     );

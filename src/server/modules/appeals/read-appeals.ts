@@ -123,6 +123,8 @@ export async function readAppeals(db: Executor, cycleId: string): Promise<Appeal
 
 /** An event for the in-app notifications: when, what (both languages), where to look. */
 export interface AppealEvent {
+  /** The appeal's id: one event per appeal and step (filed, answered). */
+  readonly id: string;
   readonly at: Date;
   readonly title: Text;
   readonly link: string;
@@ -141,6 +143,7 @@ export async function appealEventsFor(db: Executor, agencyId: string): Promise<A
           }
         : { vi: '', en: '' };
     return {
+      id: r.id,
       at: r.answeredAt!,
       title: {
         vi: `Kiến nghị về tiêu chí ${r.criterionId} năm ${r.year} ${upheld ? 'được chấp nhận' : 'không được chấp nhận'}${change.vi}`,
@@ -149,4 +152,22 @@ export async function appealEventsFor(db: Executor, agencyId: string): Promise<A
       link: `/ky/${r.cycleId}/kien-nghi`,
     };
   });
+}
+
+/** The appeals filed since, of every agency, for the department's notification bell, newest first. */
+export async function appealsFiledSince(
+  db: Executor,
+  since: Date,
+): Promise<(AppealEvent & { body: string })[]> {
+  const rows = await repo.filedSince(db, since);
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.filedAt,
+    title: {
+      vi: `${r.agencyName} kiến nghị về tiêu chí ${r.criterionId} (năm ${r.year})`,
+      en: `${r.agencyName} appealed criterion ${r.criterionId} (${r.year})`,
+    },
+    body: r.text.length > 160 ? `${r.text.slice(0, 159)}…` : r.text,
+    link: `/ky/${r.cycleId}/xu-ly-kien-nghi`,
+  }));
 }

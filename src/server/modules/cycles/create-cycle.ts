@@ -3,7 +3,9 @@
  * unless told otherwise (guidance before 1 October, reports before 1 November 00:00, publication
  * before 1 January, Vietnam time) and the bundled criteria version by default.
  */
+
 import { defaultCycleDates } from '../../../core/calendar/time.ts';
+import { DEFAULT_APPEAL_DAYS } from '../../../core/calendar/working-days.ts';
 import { audit } from '../../platform/audit.ts';
 import { conflict } from '../../platform/errors.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
@@ -84,6 +86,7 @@ export async function createCycle(
         ...dates,
         ...monitor,
         announcement,
+        appealDays: DEFAULT_APPEAL_DAYS,
         createdBy: caller.user.id,
         createdAt: now,
         updatedAt: now,

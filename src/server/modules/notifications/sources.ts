@@ -5,6 +5,7 @@
  * a new unread item. Adding a source (appeals, for one) is one function and one line in SOURCES.
  */
 import type { AppDeps, Caller } from '../../platform/http.ts';
+import { appealEventsFor, appealsFiledSince } from '../appeals/read-appeals.ts';
 import { dateVn, instantVn } from '../cycles/cycle-texts.ts';
 import * as repo from './notifications.repo.ts';
 import type { Notification } from './notifications.schema.ts';
@@ -151,6 +152,43 @@ export const newSubmissions: NotificationSource = async (deps, { user }, since) 
   );
 };
 
+/** An agency's reporters: the department's answers to its appeals (upheld with the change, or rejected). */
+export const appealAnswers: NotificationSource = async (deps, { user }, since) => {
+  if (user.role !== 'reporter' || !user.agencyId) return [];
+  const events = await appealEventsFor(deps.database.db, user.agencyId);
+  return events
+    .filter((e) => e.at >= since)
+    .map(
+      (e): Item => ({
+        key: `appeal-answer:${e.id}`,
+        kind: 'appeal_answer',
+        at: e.at.toISOString(),
+        title: e.title,
+        body: {
+          vi: 'Xem câu trả lời và điểm sau khi trả lời.',
+          en: 'See the answer and the score after it.',
+        },
+        link: e.link,
+      }),
+    );
+};
+
+/** The department (assessors, administrator): appeals the agencies filed, to answer. */
+export const newAppeals: NotificationSource = async (deps, { user }, since) => {
+  if (user.role !== 'assessor' && user.role !== 'admin') return [];
+  const events = await appealsFiledSince(deps.database.db, since);
+  return events.map(
+    (e): Item => ({
+      key: `appeal:${e.id}`,
+      kind: 'appeal',
+      at: e.at.toISOString(),
+      title: e.title,
+      body: { vi: quote(e.body) },
+      link: e.link,
+    }),
+  );
+};
+
 /** Every source the bell reads. The appeals module adds its source here (one line). */
 export const SOURCES: readonly NotificationSource[] = [
   agencyQueries,
@@ -158,4 +196,6 @@ export const SOURCES: readonly NotificationSource[] = [
   publishedResults,
   repliesToMyQueries,
   newSubmissions,
+  appealAnswers,
+  newAppeals,
 ];

@@ -13,6 +13,7 @@ import { notFound } from '../../platform/errors.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
 import { lineageOf, type Predecessor } from '../agencies/lineage.ts';
+import { periodOf } from '../appeals/appeal-context.ts';
 import { type CycleRow, findCycleByYear } from '../cycles/cycles.repo.ts';
 import { agencyComparison } from '../review/agency-comparison.ts';
 import { criteriaVersion } from '../scoring/criteria-cache.ts';
@@ -47,7 +48,8 @@ export async function readAgencyResult(
   const db = deps.database.db;
   const preview = input.preview === true;
   const ctx = await loadResult(db, input.id, { preview });
-  authorize(canReadAgencyResult(caller.user, input.agencyId, ctx.facts, preview));
+  const appealWindowOpen = periodOf(ctx.cycle, deps.clock.now()).open;
+  authorize(canReadAgencyResult(caller.user, input.agencyId, { ...ctx.facts, appealWindowOpen }, preview));
   const { content, revision } = await documentOf(deps, ctx);
   const agency = content.agencies.find((a) => a.agencyId === input.agencyId);
   if (!agency) throw notFound({ vi: 'cơ quan này trong kỳ đánh giá', en: 'this agency in the cycle' });

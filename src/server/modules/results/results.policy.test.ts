@@ -179,6 +179,35 @@ describe('canReadAgencyResult (R19)', () => {
     },
   );
 
+  it.each([
+    // state, appeal period running → a reporter previewing its own agency's provisional result
+    ['approved', true, 'ok'],
+    ['approved', false, '409 invalid_state'],
+    ['under_review', true, '403 forbidden'],
+    ['under_review', false, '403 forbidden'],
+    ['published', false, '403 forbidden'],
+  ] as const)(
+    'a reporter previews its own result of a cycle %s (appeal period running: %s): %s',
+    (state, running, answer) => {
+      const facts: ResultFacts = { ...result(state, state === 'published'), appealWindowOpen: running };
+      expect(verdictCode(canReadAgencyResult(user('reporter'), OWN, facts, true))).toBe(answer);
+    },
+  );
+
+  it('never lets a reporter preview another agency, nor the ranking, in the appeal period', () => {
+    const facts: ResultFacts = { ...result('approved', false), appealWindowOpen: true };
+    expect(verdictCode(canReadAgencyResult(user('reporter'), OTHER, facts, true))).toBe('403 forbidden');
+    expect(verdictCode(canReadResults(user('reporter'), facts, true))).toBe('403 forbidden');
+    expect(verdictCode(canReadAgencyResult(user('viewer'), OTHER, facts, true))).toBe('403 forbidden');
+  });
+
+  it('says when the provisional result was readable', () => {
+    const verdict = canReadAgencyResult(user('reporter'), OWN, result('approved', false), true);
+    expect(verdict !== true && verdict.text.vi).toBe(
+      'Kết quả tạm thời của kỳ đánh giá năm 2017 chỉ được xem trong thời hạn kiến nghị; kết quả chính thức sẽ có khi công bố',
+    );
+  });
+
   it('tells a reporter it reads only its own agency', () => {
     const verdict = canReadAgencyResult(user('reporter'), OTHER, result('published', true), false);
     expect(verdict !== true && verdict.text.vi).toBe('Đơn vị chỉ xem được kết quả của chính mình');

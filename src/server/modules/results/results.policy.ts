@@ -46,6 +46,11 @@ export interface ResultFacts {
   readonly cycle: CycleFacts;
   /** At least one revision has been published (it stays readable while a correction is under way). */
   readonly published: boolean;
+  /**
+   * The agencies' appeal period runs now (the cycle approved, working days after the approval
+   * not over: appeals/appeal-context.ts). Unknown (absent) counts as not running.
+   */
+  readonly appealWindowOpen?: boolean;
 }
 
 /* ───────────────────────── decisions ───────────────────────── */
@@ -150,7 +155,11 @@ export function canReadResults(user: User, facts: ResultFacts, preview: boolean)
   return true;
 }
 
-/** Reads one agency's page (R19): as the result itself, and a reporter only its own agency's. */
+/**
+ * Reads one agency's page (R19): as the result itself, and a reporter only its own agency's. While
+ * the appeal period of an approved cycle runs, a reporter also previews its own agency's provisional
+ * result: that is what it may contest (issue 12, item 3); never another agency's, nor the ranking.
+ */
 export function canReadAgencyResult(
   user: User,
   agencyId: string,
@@ -162,6 +171,13 @@ export function canReadAgencyResult(
       vi: 'Đơn vị chỉ xem được kết quả của chính mình',
       en: 'An agency may only read its own results',
     });
+  if (user.role === 'reporter' && preview && facts.cycle.state === 'approved')
+    return facts.appealWindowOpen
+      ? true
+      : wrongState({
+          vi: `Kết quả tạm thời của kỳ đánh giá năm ${facts.cycle.year} chỉ được xem trong thời hạn kiến nghị; kết quả chính thức sẽ có khi công bố`,
+          en: `The provisional ${facts.cycle.year} result can be read only during the appeal period; the final result comes with publication`,
+        });
   return canReadResults(user, facts, preview);
 }
 

@@ -10,6 +10,7 @@ import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, dateVn } from '../../format.ts';
 import { Link } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
+import { AppealPeriodCard } from '../appeals/AppealPeriodCard.tsx';
 import { type CycleDetail, cycleAdminApi, type MailReport } from './adminApi.ts';
 import { CycleDocuments } from './CycleDocuments.tsx';
 import { CycleForm } from './CycleForm.tsx';
@@ -70,6 +71,7 @@ export default function CycleAdminDetail({ params }: ScreenProps) {
           setMail(report);
         }}
       />
+      <AppealPeriodCard cycleId={cycle.id} />
     </>
   );
 }

@@ -10,8 +10,19 @@ describe('the pages of a cycle on the home page', () => {
     expect(links('reporter', 'open')).toEqual(['Báo cáo của cơ quan → /bao-cao/c27']);
     expect(links('reporter', 'published')).toEqual([
       'Báo cáo của cơ quan → /bao-cao/c27',
+      'Kiến nghị về kết quả → /ky/c27/kien-nghi',
       'Kết quả → /ky/c27/ket-qua',
     ]);
+  });
+
+  it('lead an agency to its appeals once the result is approved, the department to answer them', () => {
+    expect(links('reporter', 'under_review')).not.toContain('Kiến nghị về kết quả → /ky/c27/kien-nghi');
+    expect(links('reporter', 'approved')).toEqual([
+      'Báo cáo của cơ quan → /bao-cao/c27',
+      'Kiến nghị về kết quả → /ky/c27/kien-nghi',
+    ]);
+    expect(links('assessor', 'approved')).toContain('Kiến nghị của các cơ quan → /ky/c27/xu-ly-kien-nghi');
+    expect(links('viewer', 'approved')).toEqual([]);
   });
 
   it('lead the assessor to the progress board and the provisional result', () => {

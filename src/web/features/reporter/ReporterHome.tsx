@@ -141,6 +141,10 @@ function CurrentCycle(props: { cycle: CycleSummary; form: FormState | undefined;
             {m('home.publishedNote')}{' '}
             <Link to={`/ky/${cycle.id}/ket-qua/${props.agencyId}`}>{m('home.viewResult')}</Link>
           </p>
+        ) : cycle.state === 'approved' ? (
+          <p className="reporter-published" data-testid="home-approved">
+            {m('home.approvedNote')} <Link to={`/ky/${cycle.id}/kien-nghi`}>{m('home.viewAppeals')}</Link>
+          </p>
         ) : (
           <>
             <h3>{m('home.deadline')}</h3>

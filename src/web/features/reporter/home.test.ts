@@ -103,6 +103,11 @@ describe('the state of the agency’s form', () => {
       label: 'Xem kết quả của cơ quan',
       to: '/ky/c27/ket-qua/a1',
     });
+    // Approved, not yet published: its provisional result and the appeals.
+    expect(nextStep('c27', { ...published, cycle: { ...published.cycle, state: 'approved' } })).toEqual({
+      label: 'Xem kết quả tạm thời, gửi kiến nghị',
+      to: '/ky/c27/kien-nghi',
+    });
     // A draft the agency can no longer change (the cycle closed) can still be read; the label
     // says "submitted" though it was not, as it did before this module: a wording to revisit.
     expect(nextStep('c27', form({ status: 'draft', editable: false }))).toEqual({

@@ -40,6 +40,9 @@ export function nextStep(cycleId: string, form: FormState | undefined): { label:
   // Once published, what the agency wants is its result (issue 12): where it stands and why.
   if (form?.cycle.state === 'published')
     return { label: m('home.viewResult'), to: `/ky/${cycleId}/ket-qua/${form.agency.id}` };
+  // Approved, not yet published: the provisional result and the appeals (issue 12, item 3).
+  if (form?.cycle.state === 'approved' && form.status === 'submitted')
+    return { label: m('home.viewAppeals'), to: `/ky/${cycleId}/kien-nghi` };
   if (form?.status === 'submitted') return { label: m('home.viewReceipt'), to: `${formUrl}/bien-nhan` };
   if (form && !form.editable) return { label: m('home.viewForm'), to: formUrl };
   if (form?.status === 'draft') return { label: m('home.continue'), to: formUrl };

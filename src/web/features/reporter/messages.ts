@@ -53,6 +53,14 @@ export const m = defineMessages({
   'home.viewForm': { vi: 'Xem phiếu đã nộp', en: 'View the submitted form' },
   'home.viewReceipt': { vi: 'Xem, in biên nhận', en: 'View, print the receipt' },
   'home.viewResult': { vi: 'Xem kết quả của cơ quan', en: "See the agency's result" },
+  'home.viewAppeals': {
+    vi: 'Xem kết quả tạm thời, gửi kiến nghị',
+    en: 'See the provisional result, appeal',
+  },
+  'home.approvedNote': {
+    vi: 'Kết quả tạm thời đã được phê duyệt, chưa công bố. Trong thời hạn kiến nghị, cơ quan xem được điểm tạm thời từng tiêu chí và gửi kiến nghị nếu thấy chưa đúng.',
+    en: 'The provisional result is approved, not yet published. During the appeal period the agency sees its provisional points per criterion and may appeal any it finds wrong.',
+  },
   'home.publishedNote': {
     vi: 'Kết quả đánh giá đã được công bố: cơ quan xem được thứ hạng, xếp loại, điểm tự chấm bên cạnh điểm chính thức và chỗ bị mất điểm.',
     en: "The result is published: the agency's rank, class, self-score beside the official score, and where points were lost.",

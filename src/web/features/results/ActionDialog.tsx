@@ -16,6 +16,8 @@ export interface DialogSpec {
   danger?: boolean;
   /** A text the user writes: its label and help; `required` only marks it, the server decides. */
   text?: { label: string; help: string; required: boolean };
+  /** The field the server names when it refuses the text (default: reason or note). */
+  textField?: string;
   /** Asks for the decision that publishes the result (number, date, signer), printed on every document. */
   decision?: boolean;
   run: (text: string, decision?: DecisionInput) => Promise<unknown>;
@@ -64,7 +66,10 @@ export function ActionDialog(props: { spec: DialogSpec | null; onClose: () => vo
       setBusy(false);
     }
   };
-  const fieldError = error && spec?.text && (error.field === 'reason' || error.field === 'note');
+  const fieldError =
+    error &&
+    spec?.text &&
+    (spec.textField ? error.field === spec.textField : error.field === 'reason' || error.field === 'note');
   const decisionError = error?.field?.startsWith('decision') ?? false;
   return (
     <Modal

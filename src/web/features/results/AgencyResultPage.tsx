@@ -11,6 +11,7 @@ import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, scoreVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import type { ScreenProps } from '../../screen.ts';
+import { AgencyAppeals } from '../appeals/AgencyAppeals.tsx';
 import { ResultWhatIf } from '../whatif/ResultWhatIf.tsx';
 import { CategoryChart } from './charts/CategoryChart.tsx';
 import { TrendChart } from './charts/TrendChart.tsx';
@@ -92,6 +93,7 @@ export default function AgencyResultPage({ params, user }: ScreenProps) {
           max={a.categories.reduce((s, c) => s + c.max, 0)}
         />
       )}
+      {a && <AgencyAppeals cycleId={cycleId} agencyId={agencyId} user={user} state={a.cycle.state} />}
     </div>
   );
 }

@@ -8,12 +8,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { Cycle } from '../../api.ts';
+import { ApiError, type Cycle } from '../../api.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, dateVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import { Link } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
+import { AppealCard } from '../appeals/AppealCard.tsx';
+import { type AppealsView, appealsApi } from '../appeals/appealsApi.ts';
 import { ActionDialog, type DialogSpec } from './ActionDialog.tsx';
 import { approvalActions, reviewCompleteness, stateHelp } from './approval.ts';
 import { GroupSection } from './GroupSection.tsx';
@@ -40,6 +42,13 @@ export default function ApprovalPage({ params, user }: ScreenProps) {
     enabled: !!state,
   });
   const criteria = useCriteria(results.data?.criteria.id);
+  // The agencies' appeals: the first publication waits for them, or the approver writes why not.
+  const appeals = useQuery({
+    queryKey: ['appeals', cycleId, 'all'],
+    queryFn: () => appealsApi.list(cycleId),
+    enabled: state === 'approved' || state === 'published',
+    retry: false,
+  });
   const [dialog, setDialog] = useState<DialogSpec | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -60,6 +69,9 @@ export default function ApprovalPage({ params, user }: ScreenProps) {
     );
   };
   const isApprover = user.role === 'approver';
+  const publishBlock =
+    lastRevision === 0 && state === 'approved' ? (appeals.data?.publishBlock ?? null) : null;
+  const overriding = publishBlock !== null;
   const year = cycle?.year ?? '';
 
   const specs = {
@@ -87,12 +99,25 @@ export default function ApprovalPage({ params, user }: ScreenProps) {
       ...(lastRevision > 0 && {
         text: { label: m('publish.reason'), help: m('publish.reasonHelp'), required: true },
       }),
-      run: (reason, decision) =>
-        resultsApi
-          .publish(cycleId, reason, decision)
-          .then((r) =>
+      // The first publication while the appeals are not done: the override's reason instead.
+      ...(overriding && {
+        text: {
+          label: m('publish.override'),
+          help: m('publish.overrideHelp', { waits: tx(publishBlock) }),
+          required: true,
+        },
+        textField: 'appealOverride',
+      }),
+      run: (text, decision) =>
+        resultsApi.publish(cycleId, overriding ? '' : text, decision, overriding ? text : undefined).then(
+          (r) =>
             refresh(m('publish.done', { n: r.revision.number, date: dateTimeVn(r.revision.publishedAt) })),
-          ),
+          async (e: unknown) => {
+            // An appeal filed since the page was read: the list and the publish step learn of it.
+            if (e instanceof ApiError && e.code === 'appeals_pending') await appeals.refetch();
+            throw e;
+          },
+        ),
     }),
     revise: (): DialogSpec => ({
       title: m('revise.title'),
@@ -164,6 +189,14 @@ export default function ApprovalPage({ params, user }: ScreenProps) {
             </Space>
             {!isApprover && <p className="results-muted">{m('approval.adminOnlyRevise')}</p>}
           </section>
+
+          {state === 'approved' &&
+            lastRevision === 0 &&
+            appeals.data &&
+            (appeals.data.period.days > 0 || appeals.data.appeals.length > 0) && (
+              <AppealsBeforePublishing cycleId={cycleId} v={appeals.data} />
+            )}
+          {appeals.isError && <LoadError error={appeals.error} />}
 
           {revisions.data && revisions.data.revisions.length > 0 && (
             <RevisionList cycleId={cycleId} revisions={revisions.data.revisions} downloads />
@@ -248,5 +281,39 @@ function Completeness(props: { board: ProgressBoard }) {
         </details>
       )}
     </div>
+  );
+}
+
+/**
+ * What the first publication waits for: the appeal period and the appeals not yet answered,
+ * listed, with the way to answer them; or that nothing is waited for.
+ */
+function AppealsBeforePublishing(props: { cycleId: string; v: AppealsView }) {
+  const { v } = props;
+  const open = v.appeals.filter((a) => a.status === 'open');
+  const answered = v.appeals.length - open.length;
+  return (
+    <section className="results-decision" aria-labelledby="appeals-h" data-testid="publish-appeals">
+      <h2 id="appeals-h" className="results-sub">
+        {m('appeals.title')}
+      </h2>
+      {v.publishBlock ? (
+        <Alert type="warning" showIcon title={m('appeals.waits', { text: tx(v.publishBlock) })} />
+      ) : (
+        <p>{m('appeals.none')}</p>
+      )}
+      {answered > 0 && <p>{m('appeals.answered', { n: answered })}</p>}
+      {open.length > 0 && (
+        <>
+          <h3 className="results-sub">{m('appeals.open', { n: open.length })}</h3>
+          {open.map((a) => (
+            <AppealCard key={a.id} cycleId={props.cycleId} appeal={a} withAgency />
+          ))}
+        </>
+      )}
+      <p className="no-print">
+        <Link to={`/ky/${props.cycleId}/xu-ly-kien-nghi`}>{m('appeals.toList')}</Link>
+      </p>
+    </section>
   );
 }

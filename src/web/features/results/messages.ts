@@ -332,6 +332,29 @@ export const m = defineMessages({
   },
   'publish.ok': { vi: 'Tôi hiểu, công bố', en: 'I understand, publish' },
   'publish.reason': { vi: 'Lý do điều chỉnh', en: 'Reason for the correction' },
+  'publish.override': {
+    vi: 'Lý do công bố khi chưa xong kiến nghị',
+    en: 'Why publish before the appeals are done',
+  },
+  'publish.overrideHelp': {
+    vi: 'Bắt buộc (ít nhất 5 ký tự), được ghi vào nhật ký: {waits}.',
+    en: 'Required (at least 5 characters), recorded in the history: {waits}.',
+  },
+  'appeals.title': { vi: 'Kiến nghị của các cơ quan', en: 'The agencies’ appeals' },
+  'appeals.none': {
+    vi: 'Không có kiến nghị nào chờ trả lời; thời hạn kiến nghị đã hết. Công bố không phải chờ gì thêm.',
+    en: 'No appeal awaits an answer and the appeal period is over. Publication waits for nothing.',
+  },
+  'appeals.waits': {
+    vi: '{text}. Nên chờ hết thời hạn và trả lời mọi kiến nghị trước khi công bố; nếu vẫn công bố, phải ghi lý do.',
+    en: '{text}. Better wait for the period to end and every appeal to be answered; publishing anyway needs a reason.',
+  },
+  'appeals.open': { vi: 'Kiến nghị chờ trả lời ({n})', en: 'Appeals awaiting an answer ({n})' },
+  'appeals.answered': {
+    vi: 'Đã trả lời {n} kiến nghị.',
+    en: '{n} appeal(s) answered.',
+  },
+  'appeals.toList': { vi: 'Mở danh sách kiến nghị để trả lời', en: 'Open the appeals to answer them' },
   'publish.reasonHelp': {
     vi: 'Bắt buộc từ lần công bố thứ hai: nêu sai sót đã sửa.',
     en: 'Required from the second publication: the error corrected.',

@@ -63,10 +63,16 @@ export const resultsApi = {
     cycleId: string,
     reason: string,
     decision?: { number: string; date: string; signerName: string; signerTitle: string },
+    /** Why publish before the appeal period is over or every appeal answered (the first publication). */
+    appealOverride?: string,
   ) =>
     api<PublishResult>(`${base(cycleId)}/publish`, {
       method: 'POST',
-      body: { ...(reason && { reason }), ...(decision && { decision }) },
+      body: {
+        ...(reason && { reason }),
+        ...(decision && { decision }),
+        ...(appealOverride && { appealOverride }),
+      },
     }),
   revise: (cycleId: string, reason: string) =>
     api<CycleDecision>(`${base(cycleId)}/revise`, { method: 'POST', body: { reason } }),

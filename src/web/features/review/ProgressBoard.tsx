@@ -95,6 +95,12 @@ export default function ProgressBoard({ params, user }: ScreenProps) {
           <Typography.Paragraph>
             {m('board.intro', { deadline: data.cycle.deadlineText, state: pick(data.cycle.stateLabel) })}{' '}
             {data.deadlinePassed && <strong>{m('board.deadlinePassed')}</strong>}
+            {(data.cycle.state === 'approved' || data.cycle.state === 'published') && (
+              <>
+                {' '}
+                <Link to={`/ky/${cycleId}/xu-ly-kien-nghi`}>{m('board.appeals')}</Link>
+              </>
+            )}
           </Typography.Paragraph>
         }
       />

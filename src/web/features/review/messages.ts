@@ -9,6 +9,10 @@ export const m = defineMessages({
     vi: 'Tình trạng nộp báo cáo và thẩm định của từng cơ quan trong kỳ. Hạn nộp: {deadline}. Trạng thái kỳ: {state}.',
     en: 'Where every agency of the cycle stands with its report and its review. Deadline: {deadline}. Cycle: {state}.',
   },
+  'board.appeals': {
+    vi: 'Kiến nghị của các cơ quan về kết quả tạm thời',
+    en: 'The agencies’ appeals on the provisional result',
+  },
   'board.deadlinePassed': { vi: 'Đã hết hạn nộp báo cáo.', en: 'The deadline has passed.' },
   'board.loading': { vi: 'Đang tải tiến độ của các cơ quan…', en: 'Loading the agencies’ progress…' },
   'board.counts': { vi: 'Số cơ quan theo tình trạng báo cáo', en: 'Agencies by report state' },
