@@ -201,6 +201,8 @@ describe('the Excel form', () => {
     s.clock.set(new Date(Date.parse(cycle.deadline) + 3_600_000).toISOString());
     await s.adminApi('POST', `/api/v1/cycles/${cycleId}/close`, {});
     await s.apiAs('td-excel', 'POST', `/api/v1/cycles/${cycleId}/start-review`, {});
+    // Published right after approval (appeals.e2e.test.ts walks an appeal): no appeal period.
+    await s.adminApi('PUT', `/api/v1/cycles/${cycleId}/appeal-period`, { days: 0, holidays: [] });
     await s.adminApi('POST', `/api/v1/agencies/${ids.SCT}/website-checks`, {
       checkedAt: `${YEAR}-09-15T09:00:00+07:00`,
       values: perfectWebsite('department', YEAR),
