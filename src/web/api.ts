@@ -104,6 +104,12 @@ export async function api<T>(
   );
 }
 
+/** What a form shows of a failed request: the message, and the field it concerns when the server named one. */
+export function refusalOf(e: unknown): { message: string; field?: string } {
+  if (e instanceof ApiError) return { message: e.message, ...(e.field && { field: e.field }) };
+  return { message: e instanceof Error ? e.message : String(e) };
+}
+
 /** The address of a file the API serves (evidence, guidance, exports), for a link or a download. */
 export function apiUrl(path: string): string {
   return `/api/v1${path}`;

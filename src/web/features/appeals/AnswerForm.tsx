@@ -5,7 +5,7 @@
  */
 import { Alert, Button, Input, Radio } from 'antd';
 import { useId, useState } from 'react';
-import { ApiError } from '../../api.ts';
+import { refusalOf } from '../../api.ts';
 import { pick as tx } from '../../i18n/messages.ts';
 import { parseNumberInput } from '../../numberInput.ts';
 import { type AnswerBody, type AppealView, appealsApi } from './appealsApi.ts';
@@ -57,11 +57,7 @@ export function AnswerForm(props: { cycleId: string; appeal: AppealView; onDone:
     try {
       props.onDone(await appealsApi.answer(cycleId, appeal.id, body));
     } catch (e) {
-      setError(
-        e instanceof ApiError
-          ? { message: e.message, ...(e.field && { field: e.field }) }
-          : { message: e instanceof Error ? e.message : String(e) },
-      );
+      setError(refusalOf(e));
     } finally {
       setBusy(false);
     }

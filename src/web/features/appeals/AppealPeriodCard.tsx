@@ -6,7 +6,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Input } from 'antd';
 import { useEffect, useId, useState } from 'react';
-import { ApiError } from '../../api.ts';
+import { refusalOf } from '../../api.ts';
 import { LoadError } from '../../components/Page.tsx';
 import { PeriodSection } from './AppealsPage.tsx';
 import { appealsApi } from './appealsApi.ts';
@@ -51,11 +51,7 @@ export function AppealPeriodCard(props: { cycleId: string }) {
       await client.invalidateQueries({ queryKey: ['appeals', cycleId] });
       setSaved(true);
     } catch (e) {
-      setError(
-        e instanceof ApiError
-          ? { message: e.message, ...(e.field && { field: e.field }) }
-          : { message: e instanceof Error ? e.message : String(e) },
-      );
+      setError(refusalOf(e));
     } finally {
       setBusy(false);
     }

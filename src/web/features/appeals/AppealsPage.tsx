@@ -6,7 +6,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input } from 'antd';
 import { useId, useRef, useState } from 'react';
-import { ApiError } from '../../api.ts';
+import { refusalOf } from '../../api.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, dateVn, scoreVn } from '../../format.ts';
 import { t, pick as tx } from '../../i18n/messages.ts';
@@ -270,11 +270,7 @@ function FileForm(props: {
       if (fileInput.current) fileInput.current.value = '';
       await client.invalidateQueries({ queryKey: ['appeals', v.cycle.id] });
     } catch (e) {
-      setError(
-        e instanceof ApiError
-          ? { message: e.message, ...(e.field && { field: e.field }) }
-          : { message: e instanceof Error ? e.message : String(e) },
-      );
+      setError(refusalOf(e));
     } finally {
       setBusy(false);
     }

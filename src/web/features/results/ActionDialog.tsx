@@ -5,7 +5,7 @@
  */
 import { Alert, Input, Modal } from 'antd';
 import { useId, useState } from 'react';
-import { ApiError } from '../../api.ts';
+import { refusalOf } from '../../api.ts';
 import { m } from './messages.ts';
 
 export interface DialogSpec {
@@ -57,11 +57,7 @@ export function ActionDialog(props: { spec: DialogSpec | null; onClose: () => vo
       setDecision(EMPTY_DECISION);
       props.onDone();
     } catch (e) {
-      setError(
-        e instanceof ApiError
-          ? { message: e.message, ...(e.field && { field: e.field }) }
-          : { message: e instanceof Error ? e.message : String(e) },
-      );
+      setError(refusalOf(e));
     } finally {
       setBusy(false);
     }
