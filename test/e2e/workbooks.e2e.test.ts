@@ -237,14 +237,16 @@ describe('the Excel form', () => {
     expect(sct.rank).toBe(1);
     const totalVn = sct.total.toFixed(2).replace('.', ',');
 
-    const download = async (name: string) => {
+    // The report's line of the documents list: "Báo cáo kết quả gửi UBND tỉnh: Word · PDF".
+    const report = page.getByRole('listitem').filter({ hasText: 'Báo cáo kết quả gửi UBND tỉnh' });
+    const download = async (format: 'Word' | 'PDF') => {
       const [file] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('link', { name, exact: true }).click(),
+        report.getByRole('link', { name: format, exact: true }).click(),
       ]);
       return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
     };
-    const word = await download('Báo cáo kết quả gửi UBND tỉnh (Word)');
+    const word = await download('Word');
     expect(word.name).toMatch(/\.docx$/);
     const xml = await (await JSZip.loadAsync(word.bytes)).file('word/document.xml')!.async('string');
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
@@ -253,7 +255,7 @@ describe('the Excel form', () => {
     // Its row of the ranking table: rank, name, five categories, total, class.
     expect(text).toMatch(new RegExp(`1${sct.name}(\\d+,\\d\\d){5}${totalVn}${sct.classLabel.vi}`));
 
-    const pdf = await download('Báo cáo kết quả gửi UBND tỉnh (PDF)');
+    const pdf = await download('PDF');
     expect(pdf.name).toMatch(/\.pdf$/);
     const file = join(tmpdir(), `bao-cao-${process.pid}.pdf`);
     writeFileSync(file, pdf.bytes);

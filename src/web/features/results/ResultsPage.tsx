@@ -228,11 +228,11 @@ export function DocumentLinks(props: { cycleId: string; revision: number }) {
         {(['report', 'decision'] as const).map((kind) => (
           <li key={kind}>
             {m(`downloads.${kind}`)}:{' '}
-            <a href={doc(kind, 'docx')} download aria-label={`${m(`downloads.${kind}`)} (Word)`}>
+            <a href={doc(kind, 'docx')} download>
               Word
             </a>
             {' · '}
-            <a href={doc(kind, 'pdf')} download aria-label={`${m(`downloads.${kind}`)} (PDF)`}>
+            <a href={doc(kind, 'pdf')} download>
               PDF
             </a>
           </li>
