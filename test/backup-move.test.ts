@@ -7,13 +7,12 @@
  * PostgreSQL pass (DATABASE_URL set) and is skipped in the embedded one.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv, type ServerProcess, startServer } from './processes.ts';
+import { createServerDatabase } from './server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ADMIN_PASSWORD = 'Quan-tri-chuyen-may-2017';
@@ -67,28 +66,9 @@ async function published(server: ServerProcess): Promise<Published> {
   };
 }
 
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `chiso_move_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: URL_ });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(URL_!);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: URL_ });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 describe.runIf(URL_)('moving a province between the embedded database and PostgreSQL', () => {
   let work: string;
-  let target: Awaited<ReturnType<typeof createDatabase>>;
+  let target: Awaited<ReturnType<typeof createServerDatabase>>;
   let before: Published;
   const embedded = () => ({ CHISO_DATA_DIR: join(work, 'embedded'), DATABASE_URL: undefined });
   const postgres = () => ({ CHISO_DATA_DIR: join(work, 'server'), DATABASE_URL: target.url });
@@ -96,7 +76,7 @@ describe.runIf(URL_)('moving a province between the embedded database and Postgr
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'chiso-move-'));
-    target = await createDatabase();
+    target = await createServerDatabase('chiso_move');
     const first = await startServer({ ...common, ...embedded() }, { args: ['--demo'], timeoutMs: 180_000 });
     try {
       before = await published(first);

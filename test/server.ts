@@ -24,30 +24,43 @@ import type { Mail, Mailer } from '../src/server/platform/mail.ts';
 
 export const TEST_PASSWORD = 'Mat-khau-thu-2017';
 
+/**
+ * A new, empty database on the PostgreSQL server of DATABASE_URL (named `<prefix>_<random>`): its
+ * address, and how to drop it (with any connection still open).
+ */
+export async function createServerDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = process.env.DATABASE_URL;
+  if (!server) throw new Error('createServerDatabase needs DATABASE_URL');
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const sql = async (statement: string) => {
+    const c = new pg.Client({ connectionString: server });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  await sql(`create database ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => sql(`drop database if exists ${name} with (force)`) };
+}
+
 /** Opens a fresh, migrated database of the engine this run tests. */
 export async function freshDatabase(): Promise<Database & { drop(): Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
+  if (!process.env.DATABASE_URL) {
     const template = new Blob([readFileSync(inject('pgliteTemplate'))]);
     const db = await openMemory(template);
     return { ...db, drop: db.close };
   }
-  const name = `chiso_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const db = await openDatabase({ dataDir: '', databaseUrl: target.toString(), poolSize: 5 });
+  const target = await createServerDatabase('chiso_t');
+  const db = await openDatabase({ dataDir: '', databaseUrl: target.url, poolSize: 5 });
   return {
     ...db,
     drop: async () => {
       await db.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await target.drop();
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { type App, type AppDeps, callerOf, sendDownload } from '../../platform/http.ts';
+import { readFilePart } from '../../platform/multipart.ts';
 import { errorResponses } from '../../platform/schema.ts';
 import { answerAppeal } from './answer-appeal.ts';
 import { appealsAccess as access } from './appeals.policy.ts';
@@ -30,11 +31,8 @@ const tags = ['appeals'];
 
 /** One file in the multipart field "file". */
 async function readUpload(req: FastifyRequest): Promise<AppealUpload> {
-  if (!req.isMultipart()) return null;
-  const part = await req.file();
-  if (!part) return null;
-  const bytes = await part.toBuffer();
-  return part.fieldname === 'file' ? { filename: part.filename, bytes } : null;
+  const part = await readFilePart(req);
+  return part?.fieldname === 'file' ? { filename: part.filename, bytes: part.bytes } : null;
 }
 
 export function appealsRoutes(app: App, deps: AppDeps) {

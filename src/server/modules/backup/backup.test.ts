@@ -1,22 +1,12 @@
-/**
- * Backup and restore on the real engines: a database with the demo year (published) and an
- * uploaded file is backed up, restored into a fresh database — PostgreSQL when DATABASE_URL is
- * set (the embedded-to-PostgreSQL move), else a second embedded directory — and the restored one
- * gives the same published snapshots (their hashes), the same `chiso score` on every published
- * year, and working sequences. A damaged, altered, truncated or other-version archive, and a
- * target that holds data, are refused before anything is written.
- */
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreWithCli } from '../../../../test/chiso.ts';
-import { TEST_PASSWORD, type TestServer, testServer } from '../../../../test/server.ts';
+import { createServerDatabase, TEST_PASSWORD, type TestServer, testServer } from '../../../../test/server.ts';
 import { buildApp } from '../../app.ts';
 import { type Database, openDatabase } from '../../db/open.ts';
 import { loadDemo } from '../../demo.ts';
@@ -35,8 +25,7 @@ async function freshTarget(): Promise<{
   dir: string;
 }> {
   const dir = mkdtempSync(join(tmpdir(), 'chiso-restore-'));
-  const url = process.env.DATABASE_URL;
-  if (!url) {
+  if (!process.env.DATABASE_URL) {
     const dataDir = join(dir, 'data');
     return {
       dir,
@@ -44,21 +33,12 @@ async function freshTarget(): Promise<{
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const name = `chiso_restore_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
+  const target = await createServerDatabase('chiso_restore');
   return {
     dir,
-    open: () => openDatabase({ dataDir: '', databaseUrl: target.toString(), poolSize: 3 }),
+    open: () => openDatabase({ dataDir: '', databaseUrl: target.url, poolSize: 3 }),
     drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await target.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

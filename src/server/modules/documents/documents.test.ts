@@ -5,12 +5,11 @@
  * download what.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxXml, pdfText, textOf } from '../../../../test/documents.ts';
 import { createCycle } from '../../../../test/fixtures.ts';
 import { type TestServer, testServer } from '../../../../test/server.ts';
 import { bundledCompiledSet } from '../../../core/criteria/bundled.ts';
@@ -19,7 +18,6 @@ import { loadSampleYear } from '../../demo.ts';
 
 const SET = bundledCompiledSet('cao-bang-2016')!;
 const EXAMPLE = new URL('../../../../examples/cao-bang-2017.json', import.meta.url);
-const RESULTS = new URL('../../../../test-results/', import.meta.url);
 const url = (cycleId: string, rest = '') => `/api/v1/cycles/${cycleId}${rest}`;
 const DECISION = {
   number: '2568/QĐ-UBND',
@@ -45,31 +43,6 @@ beforeAll(async () => {
   expect(res.json().revision.decision).toEqual(DECISION);
 });
 afterAll(() => s.close());
-
-/** The text of a DOCX's main part, and the XML itself. */
-async function docxXml(bytes: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  return zip.file('word/document.xml')!.async('string');
-}
-const textOf = (xml: string) =>
-  [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-
-/** pdftotext of a PDF (UTF-8), and its first page as PNG in test-results/. */
-function pdfText(bytes: Buffer, name?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'chiso-pdf-'));
-  const file = join(dir, 'doc.pdf');
-  writeFileSync(file, bytes);
-  if (name) {
-    const out = new URL(name, RESULTS).pathname;
-    mkdirSync(new URL('.', RESULTS).pathname, { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, out]);
-    expect(readFileSync(`${out}.png`).subarray(1, 4).toString()).toBe('PNG');
-  }
-  // Reading order, with line breaks and table wrapping collapsed to single spaces.
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-    .normalize('NFC')
-    .replace(/\s+/g, ' ');
-}
 
 const get = async (path: string, role: Parameters<TestServer['as']>[0] = 'assessor', agency?: string) =>
   s.request({ method: 'GET', url: path, cookie: await s.as(role, agency) });

@@ -14,7 +14,7 @@ import { answeredMail, followUpMail, notify } from './query-mails.ts';
 import { canReadQueries, canWriteOnQuery } from './review.policy.ts';
 import * as repo from './review.repo.ts';
 import type { MessageBody, QueryFileParams, QueryParams, QueryResult } from './review.schema.ts';
-import { loadQuery, lockQuery } from './review-context.ts';
+import { loadQuery, lockQuery, type QueryContext } from './review-context.ts';
 import { queryView } from './review-views.ts';
 import { clean } from './review-words.ts';
 
@@ -43,24 +43,29 @@ export async function answerQueryWithFile(
     fallbackName: 'tep-tra-loi',
     missing: { vi: 'Chưa chọn tệp để gửi kèm (trường "file")', en: 'No file was sent (field "file")' },
   });
-  return answerQuery(
-    deps,
-    caller,
-    { cycleId: input.cycleId, queryId: input.queryId, body: sent.body },
-    upload,
-  );
+  return writeMessage(deps, caller, ctx, sent.body, upload);
 }
 
 export async function answerQuery(
   deps: AppDeps,
   caller: Caller,
   input: QueryParams & MessageBody,
-  upload: CheckedUpload | null = null,
+): Promise<QueryResult> {
+  const ctx = await loadQuery(deps.database.db, input.cycleId, input.queryId);
+  authorize(canWriteOnQuery(caller.user, ctx.facts));
+  return writeMessage(deps, caller, ctx, input.body, null);
+}
+
+/** The message (with its file's record), its audit row and the mail, once the caller may write. */
+async function writeMessage(
+  deps: AppDeps,
+  caller: Caller,
+  ctx: QueryContext,
+  text: string,
+  upload: CheckedUpload | null,
 ): Promise<QueryResult> {
   const db = deps.database.db;
-  const ctx = await loadQuery(db, input.cycleId, input.queryId);
-  authorize(canWriteOnQuery(caller.user, ctx.facts));
-  const body = clean(input.body);
+  const body = clean(text);
   if (!body) throw invalid('body', { vi: 'Hãy ghi nội dung trả lời', en: 'Write the message' });
   const fromAgency = caller.user.role === 'reporter';
   const sha256 = upload ? deps.files.put(upload.bytes) : null;

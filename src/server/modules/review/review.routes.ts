@@ -5,6 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { type App, type AppDeps, callerOf, sendDownload } from '../../platform/http.ts';
+import { readFilePart } from '../../platform/multipart.ts';
 import { errorResponses } from '../../platform/schema.ts';
 import { answerQuery, answerQueryWithFile, downloadQueryFile, type MessageUpload } from './answer-query.ts';
 import { closeQuery } from './close-query.ts';
@@ -46,32 +47,17 @@ const tags = ['review'];
 
 /** Reads a survey's file from a multipart request: field "file", with a field "note" before it. */
 async function readSurveyUpload(req: FastifyRequest): Promise<SurveyUpload> {
-  if (!req.isMultipart()) return null;
-  const part = await req.file();
-  if (!part) return null;
-  // Read first: the size limit applies (413) and the stream is drained whatever its field.
-  const bytes = await part.toBuffer();
-  if (part.fieldname !== 'file') return null;
-  const note = part.fields.note;
-  const noteValue =
-    note && !Array.isArray(note) && note.type === 'field' && typeof note.value === 'string'
-      ? note.value
-      : undefined;
-  return { filename: part.filename, bytes, note: noteValue };
+  const part = await readFilePart(req);
+  if (part?.fieldname !== 'file') return null;
+  return { filename: part.filename, bytes: part.bytes, note: part.text('note') };
 }
 
 /** Reads a message with a file from a multipart request: field "body" first, then field "file". */
 async function readMessage(req: FastifyRequest): Promise<MessageUpload> {
-  if (!req.isMultipart()) return { body: '', file: null };
-  const part = await req.file();
-  if (!part) return { body: '', file: null };
-  const bytes = await part.toBuffer();
-  const body = part.fields.body;
-  const text =
-    body && !Array.isArray(body) && body.type === 'field' && typeof body.value === 'string' ? body.value : '';
+  const part = await readFilePart(req);
   return {
-    body: text.slice(0, 5000),
-    file: part.fieldname === 'file' ? { filename: part.filename, bytes } : null,
+    body: part?.text('body') ?? '',
+    file: part?.fieldname === 'file' ? { filename: part.filename, bytes: part.bytes } : null,
   };
 }
 
