@@ -61,6 +61,10 @@ describe('the agency reporter', () => {
     await s.signInAs('bc-stttt', 'Báo cáo của cơ quan');
     await page.goto(`${s.baseUrl}/bao-cao/${cycleId}`);
     await page.getByRole('heading', { level: 1, name: `Phiếu thu thập số liệu năm ${YEAR}` }).waitFor();
+    // The sample goes in once the form has loaded: the page redraws its heading when the saved
+    // values arrive, and a paragraph put in before that is gone with the old heading.
+    await page.locator('label[for^="field-"]').first().waitFor();
+    await page.waitForLoadState('networkidle');
     // The letters a machine without Vietnamese fonts draws as boxes, in the page's own font.
     await page.evaluate(
       (sample) => {
