@@ -1,6 +1,6 @@
 /** The agency registry: the administrator records the 2020 district merger; a viewer reads the list. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, startBrowserSession } from './browser.ts';
+import { type BrowserSession, fillDate, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
 beforeAll(async () => {
@@ -46,7 +46,7 @@ describe('the agency registry', () => {
     await box.getByLabel('Mã đơn vị mới 1').click();
     await box.getByLabel('Mã đơn vị mới 1').fill('HQH');
     await box.getByLabel('Tên đơn vị mới 1').fill('UBND huyện Quảng Hòa');
-    await box.getByLabel('Ngày có hiệu lực').fill('2020-03-01');
+    await fillDate(box.getByLabel('Ngày có hiệu lực'), '01/03/2020');
     await box.getByLabel('Văn bản quyết định').fill('NQ 864/NQ-UBTVQH14');
     await s.checkScreen('quan-tri-co-quan-thay-doi');
     await box.getByRole('button', { name: 'Ghi nhận' }).click();

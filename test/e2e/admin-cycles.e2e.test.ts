@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_PDF } from '../http.ts';
-import { type BrowserSession, startBrowserSession } from './browser.ts';
+import { type BrowserSession, fillDate, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
 beforeAll(async () => {
@@ -27,9 +27,9 @@ describe('the administrator runs a year’s cycle from the screens', () => {
     // The dates follow the year, as the regulation sets them.
     await expect
       .poll(() => page.getByLabel('Hạn nộp báo cáo (trước 00:00 ngày)').inputValue())
-      .toBe('2027-11-01');
-    expect(await page.getByLabel('Hạn ban hành văn bản hướng dẫn').inputValue()).toBe('2027-10-01');
-    expect(await page.getByLabel('Hạn công bố kết quả').inputValue()).toBe('2028-01-01');
+      .toBe('01/11/2027');
+    expect(await page.getByLabel('Hạn ban hành văn bản hướng dẫn').inputValue()).toBe('01/10/2027');
+    expect(await page.getByLabel('Hạn công bố kết quả').inputValue()).toBe('01/01/2028');
     expect(await page.getByLabel('Tên kỳ đánh giá').inputValue()).toContain('năm 2027');
     await page.getByText('ngày ban hành hướng dẫn (01/10/2027)').waitFor();
     await s.checkScreen('quan-tri-ky-tao');
@@ -77,7 +77,7 @@ describe('the administrator runs a year’s cycle from the screens', () => {
     expect(await close.getAttribute('aria-describedby')).toBe('transition-reason-closed');
 
     // The extension: a new deadline, the decision and the reason, confirmed.
-    await page.getByLabel('Hạn nộp mới (trước 00:00 ngày)').fill('2027-11-15');
+    await fillDate(page.getByLabel('Hạn nộp mới (trước 00:00 ngày)'), '15/11/2027');
     await page.getByLabel('Số hiệu văn bản quyết định').fill('1234/QĐ-STTTT');
     await page.getByLabel('Lý do gia hạn').fill('Nhiều cơ quan đề nghị thêm thời gian do mưa lũ.');
     await page.getByRole('button', { name: 'Gia hạn…' }).click();
@@ -107,7 +107,10 @@ describe('the administrator runs a year’s cycle from the screens', () => {
     await s.open('/quan-tri/ky-danh-gia', 'Quản lý kỳ đánh giá');
     await page.getByRole('button', { name: 'Tạo kỳ đánh giá' }).click();
     await page.getByLabel('Năm đánh giá').fill('2028');
-    await page.getByLabel('Hạn nộp báo cáo (trước 00:00 ngày)').fill('2028-09-01');
+    // Dates read and typed day first, whatever the browser's own locale (05/10 is 5 October).
+    const deadline = page.getByLabel('Hạn nộp báo cáo (trước 00:00 ngày)');
+    expect(await deadline.inputValue()).toBe('01/11/2028');
+    await fillDate(deadline, '01/09/2028');
     await page.getByRole('button', { name: 'Tạo kỳ đánh giá' }).click();
     // Beside the deadline itself, in the server's words.
     const item = page.locator('.ant-form-item', {

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies, users } from '../../src/server/db/schema.ts';
 import { createCycle } from '../fixtures.ts';
-import { type BrowserSession, startBrowserSession } from './browser.ts';
+import { type BrowserSession, fillDate, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
 let cycleId: string;
@@ -96,8 +96,8 @@ describe('the change history', () => {
         'Nguyễn Văn A sửa trường "Tổng số CBCCVC" của Sở Xây dựng: 45 → 47',
         'Nguyễn Văn A nhập trường "Tổng số CBCCVC" của Sở Xây dựng: (để trống) → 45',
       ]);
-    await page.getByLabel('Từ ngày').fill('2017-10-05');
-    await page.getByLabel('Đến ngày').fill('2017-10-05');
+    await fillDate(page.getByLabel('Từ ngày'), '05/10/2017');
+    await fillDate(page.getByLabel('Đến ngày'), '05/10/2017');
     await expect
       .poll(sentences)
       .toEqual(['Nguyễn Văn A sửa trường "Tổng số CBCCVC" của Sở Xây dựng: 45 → 47']);
@@ -122,7 +122,7 @@ describe('the change history', () => {
     await line.getByText('submission.save').waitFor();
     await s.checkScreen('quan-tri-nhat-ky');
 
-    await page.getByLabel('Đến ngày').fill('2017-10-04');
+    await fillDate(page.getByLabel('Đến ngày'), '04/10/2017');
     await page.getByText('Ngày cuối phải bằng hoặc sau ngày đầu.').waitFor();
     await page.getByRole('button', { name: 'Bỏ lọc' }).click();
     await expect.poll(sentences).toHaveLength(4);

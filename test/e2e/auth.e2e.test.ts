@@ -1,6 +1,13 @@
 /** Sign-in, the forced password change and the home page, in a real browser. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type BrowserSession, DESKTOP, PHONE, startBrowserSession } from './browser.ts';
+import {
+  ADMIN_PASSWORD,
+  type BrowserSession,
+  DESKTOP,
+  fillDate,
+  PHONE,
+  startBrowserSession,
+} from './browser.ts';
 
 let s: BrowserSession;
 beforeAll(async () => {
@@ -112,7 +119,13 @@ describe('signing in to the web application', () => {
     await page.getByLabel('Password').fill('Cao-Bang-moi-2026');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Assessment cycles' }).waitFor();
-    // Another page, same language; then back to Vietnamese.
+    // Another page, same language; dates still day first (05/10 is 5 October); then back to Vietnamese.
+    await page.goto(`${s.baseUrl}/quan-tri/nhat-ky`);
+    const from = page.getByLabel('From', { exact: true });
+    expect(await from.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    await fillDate(from, '05/10/2017');
+    await expect.poll(() => new URL(page.url()).searchParams.get('tu')).toBe('2017-10-05');
+    expect(await from.inputValue()).toBe('05/10/2017');
     await page.goto(`${s.baseUrl}/quan-tri/nguoi-dung`);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();

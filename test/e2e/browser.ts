@@ -414,10 +414,20 @@ export async function startBrowserSession(
   return session;
 }
 
+/**
+ * Types a date as a user does in a date box (dd/mm/yyyy, or with the time "dd/mm/yyyy hh:mm") and
+ * confirms it with Enter, as the picker takes a typed date.
+ */
+export async function fillDate(input: Locator, text: string) {
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+}
+
 /** The decision the provincial People's Committee signs to publish a result, as an approver types it. */
 export const DECISION = {
   number: '2568/QĐ-UBND',
-  date: '2018-12-20',
+  date: '20/12/2018',
   signerName: 'Hoàng Xuân Ánh',
   signerTitle: 'CHỦ TỊCH',
 } as const;
@@ -425,7 +435,7 @@ export const DECISION = {
 /** Fills the publish dialog's decision (number, date, signer), which every publication asks for. */
 export async function fillDecision(dialog: Locator, d: { number: string; date: string } = DECISION) {
   await dialog.getByLabel('Số quyết định').fill(d.number);
-  await dialog.getByLabel('Ngày ký').fill(d.date);
+  await fillDate(dialog.getByLabel('Ngày ký'), d.date);
   await dialog.getByLabel('Họ tên người ký').fill(DECISION.signerName);
   await dialog.getByLabel('Chức vụ người ký').fill(DECISION.signerTitle);
 }

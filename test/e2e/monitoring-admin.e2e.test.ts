@@ -14,7 +14,7 @@ import {
   schedules,
   websiteChecks,
 } from '../../src/server/db/schema.ts';
-import { type BrowserSession, startBrowserSession } from './browser.ts';
+import { type BrowserSession, fillDate, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
 let stttt = '';
@@ -80,7 +80,7 @@ describe('the administrator sets an agency’s monitored sites', () => {
     const dialog = s.dialog('Đổi địa chỉ Trang TTĐT');
     await dialog.waitFor();
     await dialog.getByLabel('Địa chỉ', { exact: true }).fill('ftp://stttt.caobang.gov.vn');
-    await dialog.getByLabel('Áp dụng từ ngày').fill('2017-06-01');
+    await fillDate(dialog.getByLabel('Áp dụng từ ngày'), '01/06/2017');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.getByText('Địa chỉ trang TTĐT phải bắt đầu bằng http:// hoặc https://').waitFor();
     await dialog.getByLabel('Địa chỉ', { exact: true }).fill('https://caobang.gov.vn/web/so-thong-tin');
@@ -174,7 +174,7 @@ describe('a content check that could not fetch the site', () => {
     await p.getByText('Không lấy được trang').first().waitFor();
     await p.getByRole('heading', { name: 'Ghi kết quả kiểm tra thủ công' }).waitFor();
     expect(await p.getByRole('button', { name: 'Xác nhận kết quả' }).count()).toBe(0);
-    await p.getByLabel('Thời điểm kiểm tra').fill('2017-09-10T08:30');
+    await fillDate(p.getByLabel('Thời điểm kiểm tra'), '10/09/2017 08:30');
     // Nothing chosen: the server names what is missing, shown by that item.
     await p.getByRole('button', { name: 'Lưu kết quả thủ công' }).click();
     await p.locator('.monitoring-error').first().waitFor();

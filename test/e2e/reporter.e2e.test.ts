@@ -12,7 +12,7 @@ import { bundledCompiledSet } from '../../src/core/criteria/bundled.ts';
 import { formValues } from '../fixtures.ts';
 import { SMALL_PDF } from '../http.ts';
 import { VIETNAMESE_SAMPLE, vietnameseFontFamilies } from '../machine.ts';
-import { type BrowserSession, DESKTOP, PHONE, startBrowserSession } from './browser.ts';
+import { type BrowserSession, DESKTOP, fillDate, PHONE, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
 let cycleId: string;
@@ -336,6 +336,20 @@ describe('the agency reporter', () => {
     await field('total_staff').waitFor();
     expect(await field('total_staff').inputValue()).toBe('45');
     expect(await page.getByText(/Đã khôi phục/).count()).toBe(0);
+
+    // A date is typed day first, as written on the plan (not the browser's month-first), and kept.
+    await fillDate(field('it_plan_date'), '15/03/2017');
+    await s.waitSaved();
+    await expect
+      .poll(
+        async () =>
+          (await s.apiAs<{ values: Record<string, unknown> }>('bc-syt', 'GET', form('SYT'))).values
+            .it_plan_date,
+      )
+      .toBe('2017-03-15');
+    await page.reload();
+    await field('it_plan_date').waitFor();
+    expect(await field('it_plan_date').inputValue()).toBe('15/03/2017');
 
     // The connection drops: the status says so and the save is retried once it is back.
     await page.context().setOffline(true);

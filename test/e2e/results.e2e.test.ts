@@ -376,7 +376,7 @@ describe('the approver’s page and the results', () => {
     await s.page.getByRole('button', { name: 'Công bố kết quả' }).click();
     dialog = s.page.getByRole('dialog');
     await dialog.getByText('Công bố lần 2? Không thể hoàn tác').waitFor();
-    await fillDecision(dialog, { number: '2601/QĐ-UBND', date: '2018-12-28' });
+    await fillDecision(dialog, { number: '2601/QĐ-UBND', date: '28/12/2018' });
     await dialog.getByRole('button', { name: 'Tôi hiểu, công bố' }).click();
     await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('cần ghi lý do điều chỉnh');
     await dialog.getByLabel('Lý do điều chỉnh').fill('Sửa số liệu cổng thông tin của Sở Y tế');

@@ -222,7 +222,7 @@ describe('the Excel form', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Phê duyệt' }).click();
     await expect.poll(() => page.getByTestId('cycle-state').textContent()).toBe('Đã phê duyệt');
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();
-    const decision = { number: '3105/QĐ-UBND', date: '2028-12-22' };
+    const decision = { number: '3105/QĐ-UBND', date: '22/12/2028' };
     await fillDecision(page.getByRole('dialog'), decision);
     await page.getByRole('dialog').getByRole('button', { name: 'Tôi hiểu, công bố' }).click();
     await expect.poll(() => page.getByTestId('cycle-state').textContent()).toBe('Đã công bố');

@@ -299,7 +299,7 @@ describe(`the year ${YEAR}, from opening to publication, in the browser`, () => 
     await page.getByRole('dialog').getByRole('button', { name: 'Phê duyệt' }).click();
     await expect.poll(() => page.getByTestId('cycle-state').textContent()).toBe('Đã phê duyệt');
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();
-    await fillDecision(page.getByRole('dialog'), { number: '2568/QĐ-UBND', date: '2017-12-20' });
+    await fillDecision(page.getByRole('dialog'), { number: '2568/QĐ-UBND', date: '20/12/2017' });
     await page.getByRole('dialog').getByRole('button', { name: 'Tôi hiểu, công bố' }).click();
     await expect.poll(() => page.getByTestId('cycle-state').textContent()).toBe('Đã công bố');
   });

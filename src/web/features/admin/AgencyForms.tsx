@@ -3,8 +3,10 @@
  * change of the registry (rename, merger, split, dissolution) with its effective date and the
  * decision that made it. A change ends the old units the day before and starts the new ones.
  */
+
 import { Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { DateInput } from '../../components/DateInput.tsx';
 import { type Agency, type AgencyEventKind, agencyAdminApi } from './adminApi.ts';
 import { m } from './messages.ts';
 import {
@@ -103,7 +105,7 @@ export function AgencyFormModal(props: {
         </Form.Item>
         {!editing && (
           <Form.Item name="validFrom" label={m('agency.validFrom')}>
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
         )}
       </Form>
@@ -265,7 +267,7 @@ export function AgencyEventModal(props: {
             label={m('eventForm.effectiveDate')}
             rules={required(m('eventForm.effectiveDate'))}
           >
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
           <Form.Item
             name="decisionRef"

@@ -4,9 +4,11 @@
  * the criteria version, the announcement. Dates are Vietnam calendar days; the deadline is the
  * start of its day ("trước 00:00 ngày 01/11"), as the regulation counts it.
  */
+
 import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { DateInput } from '../../components/DateInput.tsx';
 import { dateVn } from '../../format.ts';
 import { criteriaAdminApi } from './adminApi.ts';
 import { type CycleFormValues, FIELDS, followYear, versionLabel } from './cycleAdmin.ts';
@@ -91,7 +93,7 @@ export function CycleForm(props: {
           extra={chosen(m('cycleForm.guidanceByHelp'), guidanceBy)}
           rules={required(m('cycleForm.guidanceBy'))}
         >
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
         <Form.Item
           name="deadline"
@@ -99,7 +101,7 @@ export function CycleForm(props: {
           extra={chosen(m('cycleForm.deadlineHelp'), deadline)}
           rules={required(m('cycleForm.deadline'))}
         >
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
         <Form.Item
           name="publishBy"
@@ -107,7 +109,7 @@ export function CycleForm(props: {
           extra={chosen(m('cycleForm.publishByHelp'), publishBy)}
           rules={required(m('cycleForm.publishBy'))}
         >
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
       </div>
       <Typography.Paragraph className="admin-note">

@@ -3,8 +3,10 @@
  * reason and the number of the decision that grants it, confirmed because every reporter is
  * told by e-mail; and the history of the extensions already granted.
  */
+
 import { App as AntApp, Button, Card, Form, Input, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { DateInput } from '../../components/DateInput.tsx';
 import { dateTimeVn, dateVn } from '../../format.ts';
 import { type CycleDetail, cycleAdminApi, type Extension, type MailReport } from './adminApi.ts';
 import { m } from './messages.ts';
@@ -78,7 +80,7 @@ export function DeadlineExtension(props: {
               }
               rules={required(m('extend.newDeadline'))}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Form.Item
               name="decisionRef"

@@ -4,9 +4,11 @@
  * the stored record on demand; the filtered list as a CSV file. What a role sees of the log is the
  * server's rule (a reporter: its own agency's form), said above the list.
  */
+
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { DateInput } from '../../components/DateInput.tsx';
 import { LoadError, PageHeader } from '../../components/Page.tsx';
 import { collator, dateTimeVn } from '../../format.ts';
 import { pick, t } from '../../i18n/messages.ts';
@@ -109,21 +111,11 @@ export default function HistoryAdmin({ user }: ScreenProps) {
         />
         <div className="history-date">
           <label htmlFor="history-from">{m('history.from')}</label>
-          <Input
-            id="history-from"
-            type="date"
-            value={filter.from ?? ''}
-            onChange={(e) => set('from', e.target.value)}
-          />
+          <DateInput id="history-from" value={filter.from ?? ''} onChange={(v) => set('from', v)} />
         </div>
         <div className="history-date">
           <label htmlFor="history-to">{m('history.to')}</label>
-          <Input
-            id="history-to"
-            type="date"
-            value={filter.to ?? ''}
-            onChange={(e) => set('to', e.target.value)}
-          />
+          <DateInput id="history-to" value={filter.to ?? ''} onChange={(v) => set('to', v)} />
         </div>
         {filtered && (
           <Button onClick={() => setSearch(Object.fromEntries(Object.values(PARAMS).map((p) => [p, null])))}>

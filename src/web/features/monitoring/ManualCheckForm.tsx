@@ -4,10 +4,12 @@
  * same screen. The check is marked manual and counts like any other within the monitoring period;
  * the server says which item is missing or wrong, and its message is shown by that item.
  */
+
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 import { LoadError, Loading } from '../../components/Page.tsx';
 import { dateTimeVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
@@ -78,13 +80,13 @@ export function ManualCheckForm({ snapshot }: { snapshot: SnapshotDetail }) {
       >
         <div className="monitoring-manual-row">
           <label htmlFor="manual-at">{m('manual.checkedAt')}</label>
-          <input
+          <DateInput
             id="manual-at"
-            type="datetime-local"
+            withTime
             value={checkedAt}
-            onChange={(e) => setCheckedAt(e.target.value)}
-            aria-invalid={errorOf('checkedAt') ? true : undefined}
-            aria-describedby={errorOf('checkedAt') ? 'manual-at-error' : undefined}
+            onChange={setCheckedAt}
+            invalid={!!errorOf('checkedAt')}
+            describedBy={errorOf('checkedAt') ? 'manual-at-error' : undefined}
           />
           {errorOf('checkedAt') && (
             <span id="manual-at-error" className="monitoring-error">

@@ -4,9 +4,11 @@
  * monitoring, and the items pinned to a page of the portal. Every refusal is the server's
  * Vietnamese message, shown beside the field it names.
  */
+
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { DateInput } from '../../components/DateInput.tsx';
 import { LoadError, Loading } from '../../components/Page.tsx';
 import { dateVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
@@ -207,7 +209,7 @@ function SiteModal(props: {
           <Input inputMode="url" autoComplete="off" />
         </Form.Item>
         <Form.Item name="validFrom" label={m('sites.validFrom')} extra={m('sites.validFromHelp')}>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
       </Form>
     </Modal>

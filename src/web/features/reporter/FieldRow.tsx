@@ -8,6 +8,7 @@ import { Input, Radio } from 'antd';
 import { memo } from 'react';
 import type { Field } from '../../../core/criteria/schema.ts';
 import type { Finding } from '../../../core/types.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 import { fieldNumberVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { m } from './messages.ts';
@@ -85,13 +86,12 @@ export const FieldRow = memo(function FieldRow(props: {
       break;
     case 'date':
       control = (
-        <Input
+        <DateInput
           id={id}
-          type="date"
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
+          describedBy={describedBy}
+          invalid={invalid}
           value={text}
-          onChange={(e) => set(e.target.value)}
+          onChange={set}
           disabled={disabled}
           className="reporter-input-date"
         />

@@ -3,9 +3,11 @@
  * the note or reason the server records, and the server's own message when it refuses — next to
  * the field it names, announced to screen readers.
  */
+
 import { Alert, Input, Modal } from 'antd';
 import { useId, useState } from 'react';
 import { refusalOf } from '../../api.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 import { m } from './messages.ts';
 
 export interface DialogSpec {
@@ -90,16 +92,26 @@ export function ActionDialog(props: { spec: DialogSpec | null; onClose: () => vo
                     {m(`decision.${f}`)}
                     <span aria-hidden="true"> *</span>
                   </label>
-                  <Input
-                    id={`${id}-${f}`}
-                    type={f === 'date' ? 'date' : 'text'}
-                    value={decision[f]}
-                    onChange={(e) => setDecision({ ...decision, [f]: e.target.value })}
-                    maxLength={f === 'number' ? 60 : 120}
-                    aria-required
-                    aria-invalid={decisionError && error?.field === `decision.${f}`}
-                    aria-describedby={`${id}-${f}-help`}
-                  />
+                  {f === 'date' ? (
+                    <DateInput
+                      id={`${id}-${f}`}
+                      value={decision.date}
+                      onChange={(date) => setDecision({ ...decision, date })}
+                      required
+                      invalid={decisionError && error?.field === `decision.${f}`}
+                      describedBy={`${id}-${f}-help`}
+                    />
+                  ) : (
+                    <Input
+                      id={`${id}-${f}`}
+                      value={decision[f]}
+                      onChange={(e) => setDecision({ ...decision, [f]: e.target.value })}
+                      maxLength={f === 'number' ? 60 : 120}
+                      aria-required
+                      aria-invalid={decisionError && error?.field === `decision.${f}`}
+                      aria-describedby={`${id}-${f}-help`}
+                    />
+                  )}
                   <div id={`${id}-${f}-help`} className="results-muted">
                     {m(`decision.${f}Help`)}
                   </div>

@@ -1,7 +1,9 @@
 /** Field surveys at the agency (R17): the record (date, team, findings) and its evidence files. */
+
 import { useMutation } from '@tanstack/react-query';
 import { App as AntApp, Button, Input } from 'antd';
 import { useRef, useState } from 'react';
+import { DateInput } from '../../components/DateInput.tsx';
 import { dateTimeVn, dateVn, fileSizeVn } from '../../format.ts';
 import type { ReviewContext } from './context.ts';
 import { seenKey } from './lastVisit.ts';
@@ -135,14 +137,13 @@ function NewSurvey({ ctx }: { ctx: ReviewContext }) {
     >
       <h3 id="khao-sat-moi-h">{m('s.new')}</h3>
       <label htmlFor="s-date">{m('s.date')}</label>
-      <input
+      <DateInput
         id="s-date"
-        type="date"
-        className="review-text review-date"
+        className="review-date"
         value={surveyDate}
-        onChange={(e) => setDate(e.target.value)}
-        aria-invalid={err('surveyDate') ? true : undefined}
-        aria-describedby={err('surveyDate') ? 's-date-error' : undefined}
+        onChange={setDate}
+        invalid={!!err('surveyDate')}
+        describedBy={err('surveyDate') ? 's-date-error' : undefined}
       />
       <FieldMessage id="s-date-error" message={err('surveyDate')} />
       <label htmlFor="s-team">{m('s.team')}</label>

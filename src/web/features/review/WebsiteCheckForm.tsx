@@ -3,9 +3,11 @@
  * department saw the site. The server says which item is missing or wrong; its message is shown
  * by that item.
  */
+
 import { useMutation } from '@tanstack/react-query';
 import { App as AntApp, Button, Input } from 'antd';
 import { useState } from 'react';
+import { DateInput } from '../../components/DateInput.tsx';
 import type { ReviewContext } from './context.ts';
 import { m } from './messages.ts';
 import { websiteChecksApi } from './reviewApi.ts';
@@ -48,13 +50,7 @@ export function WebsiteCheckForm({ ctx }: { ctx: ReviewContext }) {
         }}
       >
         <label htmlFor="web-at">{m('web.checkedAt')}</label>
-        <input
-          id="web-at"
-          type="datetime-local"
-          className="review-text review-date"
-          value={checkedAt}
-          onChange={(e) => setCheckedAt(e.target.value)}
-        />
+        <DateInput id="web-at" withTime className="review-date" value={checkedAt} onChange={setCheckedAt} />
         <FieldMessage id="web-at-error" message={fieldError(save.error, 'checkedAt')} />
         <div className="review-web-grid">
           {fields.map((f) => {

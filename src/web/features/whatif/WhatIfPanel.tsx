@@ -13,6 +13,7 @@ import type { CompiledSet } from '../../../core/criteria/compile.ts';
 import type { Field } from '../../../core/criteria/schema.ts';
 import type { AgencyScore } from '../../../core/scoring/score.ts';
 import { adviceFor, type Gain } from '../../../core/scoring/whatif.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 import { numberVn, scoreVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { parseTyped, showValue } from '../reporter/formModel.ts';
@@ -312,7 +313,7 @@ function WhatIfField(props: {
       );
       break;
     case 'date':
-      control = <Input id={id} type="date" value={text} onChange={(e) => set(e.target.value)} />;
+      control = <DateInput id={id} value={text} onChange={set} />;
       break;
     default:
       control = (
