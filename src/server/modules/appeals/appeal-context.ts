@@ -102,6 +102,7 @@ export function appealView(
   derived: ReadonlyMap<string, readonly string[]>,
   fileRows: readonly AppealFileRow[],
   withFields: boolean,
+  current: Readonly<Record<string, unknown>> = {},
 ): AppealView {
   const k = group?.criteriaById.get(row.criterionId);
   const fieldOf = (key: string) => group?.fieldsByKey.get(key);
@@ -137,11 +138,23 @@ export function appealView(
     }),
     fields:
       withFields && group && row.status === 'open'
-        ? criterionFields(group, row.criterionId, derived).map((f) => ({
-            key: f.key,
-            label: { vi: f.label.vi, en: f.label.en ?? f.label.vi },
-            type: f.type,
-          }))
+        ? criterionFields(group, row.criterionId, derived).map((f) => {
+            const now = current[f.key];
+            return {
+              key: f.key,
+              label: { vi: f.label.vi, en: f.label.en ?? f.label.vi },
+              type: f.type,
+              unit: f.unit ? { vi: f.unit.vi, en: f.unit.en ?? f.unit.vi } : null,
+              options:
+                f.options?.map((o) => ({
+                  value: o.value,
+                  label: { vi: o.label.vi, en: o.label.en ?? o.label.vi },
+                })) ?? null,
+              current:
+                typeof now === 'string' || typeof now === 'number' || typeof now === 'boolean' ? now : null,
+              currentShown: { vi: displayValue(f, now, 'vi'), en: displayValue(f, now, 'en') },
+            };
+          })
         : [],
   };
 }

@@ -104,7 +104,19 @@ export const AppealView = z.object({
   totalAfter: z.number().nullable(),
   corrections: z.array(AppealCorrectionView),
   /** Fields an upheld answer may correct (staff only; empty for the agency). */
-  fields: z.array(z.object({ key: z.string(), label: TextSchema, type: z.string() })),
+  fields: z.array(
+    z.object({
+      key: z.string(),
+      label: TextSchema,
+      type: z.string(),
+      unit: TextSchema.nullable(),
+      /** The choices of a list field, in the criteria set's order. */
+      options: z.array(z.object({ value: z.string(), label: TextSchema })).nullable(),
+      /** The official value now (what an unchanged field keeps), and as the reader sees it. */
+      current: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+      currentShown: TextSchema,
+    }),
+  ),
 });
 export type AppealView = z.infer<typeof AppealView>;
 

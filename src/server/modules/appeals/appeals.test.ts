@@ -133,6 +133,26 @@ describe('appeals before the final result (issue 12, item 3)', () => {
     );
     const agencyBell = await s.request({ method: 'GET', url: '/api/v1/notifications', cookie: reporter });
     expect(agencyBell.json().items.map((i: { kind: string }) => i.kind)).not.toContain('appeal');
+    // The assessor's answer form: each field the criterion reads, with the official value it holds now.
+    const staffList = await s.request({
+      method: 'GET',
+      url: url(cycleId, '/appeals'),
+      cookie: await s.as('assessor'),
+    });
+    const fields = staffList.json().appeals.find((a: { id: string }) => a.id === appealId).fields;
+    const half = Math.floor(Number(formValues('department').total_staff) / 2);
+    expect(fields).toContainEqual(
+      expect.objectContaining({
+        key: 'staff_with_computer',
+        type: 'integer',
+        current: half,
+        currentShown: { vi: String(half), en: String(half) },
+        options: null,
+      }),
+    );
+    // The agency sees none of it.
+    const own = await s.request({ method: 'GET', url: url(cycleId, '/appeals'), cookie: reporter });
+    expect(own.json().appeals[0].fields).toEqual([]);
   });
 
   it('hides an agency’s appeals from another agency, which cannot file for it either', async () => {

@@ -11,6 +11,7 @@ import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
 import { rosterEntry, submissionOf } from '../review/review.repo.ts';
 import { criteriaVersion } from '../scoring/criteria-cache.ts';
+import { loadRecords, officialData } from '../scoring/cycle-data.ts';
 import { appealView, loadCycle, periodFacts, periodOf } from './appeal-context.ts';
 import { canReadAppeals, periodRefusal, publishWaitsFor } from './appeals.policy.ts';
 import * as repo from './appeals.repo.ts';
@@ -35,8 +36,22 @@ export async function readAppealsView(
     rows.map((r) => r.id),
   );
   const staff = user.role === 'admin' || user.role === 'assessor';
+  // The official values of the agencies with open appeals: the answer form shows what each field holds.
+  const waiting = staff ? [...new Set(rows.filter((r) => r.status === 'open').map((r) => r.agencyId))] : [];
+  const current = new Map(
+    waiting.length
+      ? (await loadRecords(db, cycle, waiting)).map((r) => [r.agencyId, officialData(r).values] as const)
+      : [],
+  );
   const appeals = rows.map((r) =>
-    appealView(r, compiled.groupsById.get(r.groupId), compiled.derived, fileRows, staff),
+    appealView(
+      r,
+      compiled.groupsById.get(r.groupId),
+      compiled.derived,
+      fileRows,
+      staff,
+      current.get(r.agencyId),
+    ),
   );
   // The reporter's own agency: the criteria it may contest, and whether it may now.
   let criteria: AppealsView['criteria'] = [];

@@ -4,34 +4,15 @@
  * the reason. The server checks every value again and names the field it refuses.
  */
 import { Alert, Button, Input, Radio } from 'antd';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { refusalOf } from '../../api.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 import { pick as tx } from '../../i18n/messages.ts';
-import { parseNumberInput } from '../../numberInput.ts';
+import { correctionsOf } from './answer.ts';
 import { type AnswerBody, type AppealView, appealsApi } from './appealsApi.ts';
 import { m } from './messages.ts';
 
 type Decision = AnswerBody['decision'];
-
-/** The corrections as the server takes them, or the first problem in words. */
-export function correctionsOf(
-  fields: AppealView['fields'],
-  typed: Readonly<Record<string, string>>,
-): { corrections: NonNullable<AnswerBody['corrections']> } | { problem: string } {
-  const corrections: NonNullable<AnswerBody['corrections']> = [];
-  for (const f of fields) {
-    const raw = (typed[f.key] ?? '').trim();
-    if (!raw) continue;
-    if (f.type === 'boolean') corrections.push({ fieldKey: f.key, value: raw === 'true' });
-    else if (f.type === 'integer' || f.type === 'decimal') {
-      const n = parseNumberInput(raw);
-      if (n === null) return { problem: m('answer.badNumber', { label: tx(f.label) }) };
-      corrections.push({ fieldKey: f.key, value: n });
-    } else corrections.push({ fieldKey: f.key, value: raw.normalize('NFC') });
-  }
-  if (corrections.length === 0) return { problem: m('answer.needField') };
-  return { corrections };
-}
 
 export function AnswerForm(props: { cycleId: string; appeal: AppealView; onDone: (a: AppealView) => void }) {
   const { appeal, cycleId } = props;
@@ -85,31 +66,61 @@ export function AnswerForm(props: { cycleId: string; appeal: AppealView; onDone:
         <fieldset className="appeal-field" data-testid="answer-fields">
           <legend>{m('answer.fields')}</legend>
           <p className="appeal-help">{m('answer.fieldsHelp')}</p>
-          {appeal.fields.map((f) => (
-            <div key={f.key} className="appeal-field" data-field={f.key}>
-              <label htmlFor={`${id}-${f.key}`}>{tx(f.label)}</label>
-              {f.type === 'boolean' ? (
+          {appeal.fields.map((f) => {
+            const fieldId = `${id}-${f.key}`;
+            const set = (value: string) => setTyped({ ...typed, [f.key]: value });
+            const value = typed[f.key] ?? '';
+            let control: ReactNode;
+            if (f.type === 'boolean' || f.options)
+              control = (
                 <select
-                  id={`${id}-${f.key}`}
+                  id={fieldId}
                   className="appeal-select"
-                  value={typed[f.key] ?? ''}
-                  onChange={(e) => setTyped({ ...typed, [f.key]: e.target.value })}
+                  value={value}
+                  onChange={(e) => set(e.target.value)}
+                  aria-describedby={`${fieldId}-now`}
                 >
                   <option value="">{m('answer.unset')}</option>
-                  <option value="true">{m('answer.yes')}</option>
-                  <option value="false">{m('answer.no')}</option>
+                  {f.options ? (
+                    f.options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {tx(o.label)}
+                      </option>
+                    ))
+                  ) : (
+                    <>
+                      <option value="true">{m('answer.yes')}</option>
+                      <option value="false">{m('answer.no')}</option>
+                    </>
+                  )}
                 </select>
-              ) : (
+              );
+            else if (f.type === 'date')
+              control = (
+                <DateInput id={fieldId} value={value} onChange={set} describedBy={`${fieldId}-now`} />
+              );
+            else
+              control = (
                 <Input
-                  id={`${id}-${f.key}`}
+                  id={fieldId}
                   inputMode={f.type === 'integer' || f.type === 'decimal' ? 'decimal' : undefined}
-                  value={typed[f.key] ?? ''}
-                  onChange={(e) => setTyped({ ...typed, [f.key]: e.target.value })}
+                  value={value}
+                  onChange={(e) => set(e.target.value)}
                   placeholder={m('answer.unset')}
+                  aria-describedby={`${fieldId}-now`}
+                  suffix={f.unit ? tx(f.unit) : undefined}
                 />
-              )}
-            </div>
-          ))}
+              );
+            return (
+              <div key={f.key} className="appeal-field" data-field={f.key}>
+                <label htmlFor={fieldId}>{tx(f.label)}</label>
+                {control}
+                <div id={`${fieldId}-now`} className="appeal-help">
+                  {m('answer.current', { value: tx(f.currentShown) })}
+                </div>
+              </div>
+            );
+          })}
         </fieldset>
       )}
       <div className="appeal-field">

@@ -145,9 +145,10 @@ export const m = defineMessages({
   'answer.submit': { vi: 'Gửi trả lời', en: 'Send the answer' },
   'answer.needText': { vi: 'Hãy ghi nội dung trả lời.', en: 'Write the answer.' },
   'answer.needField': {
-    vi: 'Khi chấp nhận, hãy ghi ít nhất một số liệu sau điều chỉnh.',
-    en: 'When upholding, give at least one corrected value.',
+    vi: 'Khi chấp nhận, hãy ghi ít nhất một số liệu khác với số liệu hiện tại.',
+    en: 'When upholding, give at least one value different from the current one.',
   },
+  'answer.current': { vi: 'Hiện tại: {value}', en: 'Now: {value}' },
   'answer.badNumber': {
     vi: '"{label}" phải là một số (ví dụ 12 hoặc 12,5).',
     en: '"{label}" must be a number (e.g. 12 or 12.5).',
@@ -164,6 +165,14 @@ export const m = defineMessages({
   },
   'staff.toApproval': { vi: 'Trang phê duyệt, công bố', en: 'Approval and publication' },
 
+  'notice.title': {
+    vi: 'Kết quả tạm thời — chưa công bố',
+    en: 'Provisional result — not published',
+  },
+  'notice.help': {
+    vi: 'Ban Chỉ đạo đã phê duyệt kết quả này; nó có thể còn thay đổi theo các kiến nghị được chấp nhận cho đến khi công bố. Chỉ cơ quan và Sở TT&TT xem được trang này.',
+    en: 'The Steering Committee approved this result; upheld appeals may still change it until it is published. Only the agency and the department see this page.',
+  },
   'link.appeals': { vi: 'Kiến nghị về kết quả tạm thời', en: 'Appeals on the provisional result' },
   'admin.title': { vi: 'Thời hạn kiến nghị', en: 'Appeal period' },
   'admin.intro': {
@@ -191,6 +200,10 @@ export const m = defineMessages({
     en: 'The result is published: the appeal period can no longer change.',
   },
   'link.progress': { vi: 'Tiến độ thẩm định', en: 'Review progress' },
+  'link.provisional': {
+    vi: 'Trang kết quả tạm thời của cơ quan (điểm theo hạng mục, nơi mất điểm)',
+    en: 'The agency’s provisional result page (points by category, where points were lost)',
+  },
   'link.published': { vi: 'Xem kết quả chính thức đã công bố', en: 'See the published result' },
   'link.reviewAppeals': {
     vi: 'Kiến nghị của các cơ quan ({n} chờ trả lời)',
