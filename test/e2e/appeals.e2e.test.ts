@@ -100,6 +100,16 @@ describe('an appeal from filing to publication', () => {
     // The row now says it is appealed; the criterion cannot be chosen twice while open.
     expect(await row.textContent()).toContain('Đã kiến nghị');
     await s.checkScreen('kien-nghi-co-quan-da-gui');
+
+    // The agency's result page shows the provisional result while it may be contested, said so.
+    await page.getByRole('link', { name: /Trang kết quả tạm thời của cơ quan/ }).click();
+    const notice = page.getByTestId('provisional-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Kết quả tạm thời — chưa công bố');
+    expect(await notice.textContent()).toContain('đến hết ngày 15/12/2017');
+    await page.getByTestId('agency-appeals').getByText('Chờ trả lời').waitFor();
+    expect(await page.getByText(/Chưa xem được kết quả|chưa được công bố/).count()).toBe(0);
+    await s.checkScreen('ket-qua-tam-thoi-co-quan');
   }, 180_000);
 
   it('lets the assessor uphold it with the corrected figure, which changes the score', async () => {
@@ -127,7 +137,13 @@ describe('an appeal from filing to publication', () => {
       .fill('Biên bản bàn giao xác nhận mọi cán bộ có máy tính');
     await form.getByRole('button', { name: 'Gửi trả lời' }).click();
     await form.getByRole('alert').filter({ hasText: 'ít nhất một số liệu' }).waitFor();
-    await form.locator('[data-field="staff_with_computer"] input').fill(String(TOTAL_STAFF));
+    // Each field of the criterion says what it holds now; typing the same value changes nothing.
+    const staff = form.locator('[data-field="staff_with_computer"]');
+    expect(await staff.textContent()).toContain(`Hiện tại: ${Math.floor(TOTAL_STAFF / 2)}`);
+    await staff.locator('input').fill(String(Math.floor(TOTAL_STAFF / 2)));
+    await form.getByRole('button', { name: 'Gửi trả lời' }).click();
+    await form.getByRole('alert').filter({ hasText: 'khác với số liệu hiện tại' }).waitFor();
+    await staff.locator('input').fill(String(TOTAL_STAFF));
     await form.getByRole('button', { name: 'Gửi trả lời' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã trả lời kiến nghị của' }).waitFor();
     await page.getByText('Tất cả', { exact: true }).click();

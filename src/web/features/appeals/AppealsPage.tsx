@@ -60,9 +60,11 @@ export default function AppealsPage({ params, user }: ScreenProps) {
       {v && (
         <>
           <PeriodSection v={v} />
-          {v.cycle.state === 'published' && (
+          {(v.cycle.state === 'published' || (v.cycle.state === 'approved' && v.period.open)) && (
             <p>
-              <Link to={`/ky/${cycleId}/ket-qua/${agencyId}`}>{m('link.published')}</Link>
+              <Link to={`/ky/${cycleId}/ket-qua/${agencyId}`}>
+                {v.cycle.state === 'published' ? m('link.published') : m('link.provisional')}
+              </Link>
             </p>
           )}
           {provisional.isPending && provisional.fetchStatus !== 'idle' && <Loading />}

@@ -12,6 +12,8 @@ import { dateTimeVn, scoreVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
 import type { ScreenProps } from '../../screen.ts';
 import { AgencyAppeals } from '../appeals/AgencyAppeals.tsx';
+import { m as appealsM } from '../appeals/messages.ts';
+import { ProvisionalNotice } from '../appeals/ProvisionalNotice.tsx';
 import { ResultWhatIf } from '../whatif/ResultWhatIf.tsx';
 import { CategoryChart } from './charts/CategoryChart.tsx';
 import { TrendChart } from './charts/TrendChart.tsx';
@@ -30,7 +32,11 @@ export default function AgencyResultPage({ params, user }: ScreenProps) {
   const cycleId = params.cycleId!;
   const agencyId = params.agencyId!;
   const { cycles, cycle } = useCycle(cycleId);
-  const { preview } = usePreviewMode(user, cycle);
+  const { preview: staffPreview } = usePreviewMode(user, cycle);
+  // While the appeal period runs a reporter reads its own provisional result: what it may contest.
+  // Not the ranking of the others, which stays the staff's until publication.
+  const provisional = user.role === 'reporter' && cycle?.state === 'approved';
+  const preview = staffPreview || provisional;
   const view = useQuery({
     queryKey: ['results-agency', cycleId, agencyId, preview],
     queryFn: () => resultsApi.agency(cycleId, agencyId, preview),
@@ -38,7 +44,7 @@ export default function AgencyResultPage({ params, user }: ScreenProps) {
     retry: false,
   });
   // The ranking document gives the classes and the banner; usually already cached from the ranking page.
-  const results = useResults(cycleId, preview, !cycles.isPending);
+  const results = useResults(cycleId, preview, !cycles.isPending && !provisional);
   const history = useHistory(cycles.data?.cycles, view.data?.cycle.year);
   const a = view.data;
   const ranking = rankingLink(cycleId, preview);
@@ -49,10 +55,12 @@ export default function AgencyResultPage({ params, user }: ScreenProps) {
         title={title}
         crumbs={[
           { label: t('app.home'), to: '/' },
-          {
-            label: a ? m('results.title', { year: a.cycle.year }) : m('results.titlePlain'),
-            to: ranking,
-          },
+          provisional
+            ? { label: appealsM('link.appeals'), to: `/ky/${cycleId}/kien-nghi` }
+            : {
+                label: a ? m('results.title', { year: a.cycle.year }) : m('results.titlePlain'),
+                to: ranking,
+              },
         ]}
         extra={
           a && (
@@ -80,6 +88,7 @@ export default function AgencyResultPage({ params, user }: ScreenProps) {
         <LoadError error={view.error} title={m('results.notAvailable')} onRetry={() => void view.refetch()} />
       )}
       {a && results.data && <StatusBanner data={results.data} />}
+      {a && provisional && <ProvisionalNotice cycleId={cycleId} agencyId={agencyId} />}
       {a && (
         <p className="results-print-only">
           {m('agency.printedAt', { date: dateTimeVn(new Date().toISOString()) })}
