@@ -24,6 +24,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { cellMarker, fillLongTables, LONG_TABLE_ROWS, type LongTable } from './docx-long-tables.ts';
 import {
   type Align,
   type Annex,
@@ -143,7 +144,7 @@ const tableStyles = [
   run: { font: FONT, size: TABLE },
 }));
 
-function table(b: Extract<Block, { kind: 'table' }>): Table {
+function table(b: Extract<Block, { kind: 'table' }>, long: LongTable[]): Table {
   const total = b.columns.reduce((s, c) => s + c.width, 0);
   const pct = b.columns.map((c) => (c.width / total) * 100);
   // Bold only where a row is bold: a run without properties takes the style's.
@@ -152,7 +153,20 @@ function table(b: Extract<Block, { kind: 'table' }>): Table {
       style: TABLE_STYLE[align],
       children: [bold ? new TextRun({ text, bold }) : new TextRun(text)],
     });
+  const row = (texts: readonly string[], bold: boolean) =>
+    new TableRow({
+      cantSplit: true,
+      children: b.columns.map((c, i) => cell([p(texts[i] ?? '', c.align ?? 'left', bold)], pct[i]!)),
+    });
   const bold = new Set(b.boldRows ?? []);
+  let body: TableRow[];
+  if (b.rows.length > LONG_TABLE_ROWS) {
+    // Two pattern rows, repeated with the texts once the file is written (docx-long-tables.ts).
+    const id = long.length;
+    long.push({ id, rows: b.rows, bold, columns: b.columns.length });
+    const markers = (isBold: boolean) => b.columns.map((_, i) => cellMarker(id, i, isBold));
+    body = [row(markers(false), false), row(markers(true), true)];
+  } else body = b.rows.map((r, ri) => row(r, bold.has(ri)));
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
@@ -160,15 +174,7 @@ function table(b: Extract<Block, { kind: 'table' }>): Table {
         tableHeader: true,
         children: b.columns.map((c, i) => cell([p(c.title, 'center', true)], pct[i]!, { header: true })),
       }),
-      ...b.rows.map(
-        (r, ri) =>
-          new TableRow({
-            cantSplit: true,
-            children: b.columns.map((c, i) =>
-              cell([p(r[i] ?? '', c.align ?? 'left', bold.has(ri))], pct[i]!),
-            ),
-          }),
-      ),
+      ...body,
     ],
   });
 }
@@ -223,7 +229,7 @@ function chart(b: Extract<Block, { kind: 'chart' }>): (Paragraph | Table)[] {
   ];
 }
 
-function blocks(list: readonly Block[]): (Paragraph | Table)[] {
+function blocks(list: readonly Block[], long: LongTable[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const b of list) {
     switch (b.kind) {
@@ -246,7 +252,7 @@ function blocks(list: readonly Block[]): (Paragraph | Table)[] {
         );
         break;
       case 'table':
-        out.push(table(b), new Paragraph({ children: [] }));
+        out.push(table(b, long), new Paragraph({ children: [] }));
         break;
       case 'chart':
         out.push(...chart(b), new Paragraph({ children: [] }));
@@ -298,7 +304,7 @@ const pageNumberHeader = () =>
     ],
   });
 
-function annexSection(a: Annex) {
+function annexSection(a: Annex, long: LongTable[]) {
   const children: ParagraphChild[] = [new TextRun({ text: a.title, bold: true, size: BODY, font: FONT })];
   return {
     properties: {
@@ -314,13 +320,17 @@ function annexSection(a: Annex) {
       new Paragraph({ alignment: AlignmentType.CENTER, children }),
       ...(a.subtitle ? [line(a.subtitle, { italic: true, size: BODY })] : []),
       new Paragraph({ children: [] }),
-      ...blocks(a.body),
+      ...blocks(a.body, long),
     ],
   };
 }
 
 /** The document as a .docx file. */
 export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
+  // Filled in document order as the sections below are built.
+  const long: LongTable[] = [];
+  const body = blocks(doc.body, long);
+  const annexes = doc.annexes.map((a) => annexSection(a, long));
   const file = new Document({
     creator: doc.issuer,
     title: doc.title,
@@ -339,13 +349,13 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
             alignment: AlignmentType.CENTER,
             children: [new TextRun({ text: '_______', size: BODY })],
           }),
-          ...blocks(doc.body),
+          ...body,
           new Paragraph({ children: [] }),
           closing(doc),
         ],
       },
-      ...doc.annexes.map(annexSection),
+      ...annexes,
     ],
   });
-  return Packer.toBuffer(file);
+  return fillLongTables(await Packer.toBuffer(file), long);
 }
