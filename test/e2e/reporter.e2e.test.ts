@@ -307,7 +307,8 @@ describe('the agency reporter', () => {
     const saved = await s.apiAs<{ values: Record<string, unknown> }>('bc-syt', 'GET', form('SYT'));
     expect(saved.values).toMatchObject({ total_computers: 10, computers_internet: 20 });
     expect(saved.values.total_staff).toBeUndefined();
-  });
+    // A 21 MB file, two screenshots and axe at two sizes of the whole form: a minute on a busy machine.
+  }, 150_000);
 
   it('saves as the user types: after "Đã lưu" a reload brings the value back from the server', async () => {
     const page = s.page;

@@ -138,7 +138,10 @@ export async function writeFormWorkbook(input: FormWorkbookInput): Promise<Buffe
   const wb = new ExcelJS.Workbook();
   wb.creator = 'chiso';
   wb.title = `Phiếu thu thập số liệu năm ${identity.year} — ${input.agencyName}`;
-  wb.created = new Date(0); // the same form gives the same bytes: no clock in the file
+  // The same form gives the same bytes: no clock in the file (exceljs sets both dates to the time
+  // the workbook object was made, and writes `modified` into docProps/core.xml).
+  wb.created = new Date(0);
+  wb.modified = wb.created;
 
   // Choice lists live on a hidden sheet (a list in the rule itself may not hold commas or 255+ characters).
   const listed: Field[] = [];
