@@ -798,3 +798,63 @@ export const auditLog = pgTable(
     index('audit_log_fields_idx').using('gin', sql`string_to_array(${t.field}, ',')`),
   ],
 );
+
+/* ───────────────────────── feedback on the regulation (issue 14, item 5) ───────────────────────── */
+
+export const FEEDBACK_KINDS = ['difficulty', 'proposal'] as const;
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+export const FEEDBACK_SUBJECTS = ['criterion', 'form', 'process'] as const;
+export type FeedbackSubject = (typeof FEEDBACK_SUBJECTS)[number];
+/** new → answered / adopted (taken into the next criteria version) / declined; an answer may be revised. */
+export const FEEDBACK_STATUSES = ['new', 'answered', 'adopted', 'declined'] as const;
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+
+/** The department's topics that group the feedback items (free names, unique). */
+export const feedbackTopics = pgTable('feedback_topics', {
+  id: id(),
+  name: text('name').notNull().unique('feedback_topics_name_key'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: now('created_at'),
+});
+
+/**
+ * A difficulty or a proposal about the regulation (Điều 13, Điều 11.3), raised by anyone signed in,
+ * about a criterion (of a stored criteria version; its name kept as it read then), the form or the
+ * process; the department's answer, status and topic; `revision` counts the answers (the bell
+ * shows each, and a stale answer is refused).
+ */
+export const feedbackItems = pgTable(
+  'feedback_items',
+  {
+    id: id(),
+    kind: text('kind', { enum: FEEDBACK_KINDS }).notNull(),
+    subject: text('subject', { enum: FEEDBACK_SUBJECTS }).notNull(),
+    criteriaVersionId: uuid('criteria_version_id').references(() => criteriaVersions.id),
+    criterionId: text('criterion_id'),
+    criterionName: text('criterion_name'),
+    text: text('text').notNull(),
+    fileId: uuid('file_id').references(() => files.id),
+    raisedBy: uuid('raised_by')
+      .notNull()
+      .references(() => users.id),
+    raisedAt: at('raised_at').notNull(),
+    status: text('status', { enum: FEEDBACK_STATUSES }).notNull().default('new'),
+    topicId: uuid('topic_id').references(() => feedbackTopics.id),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by').references(() => users.id),
+    answeredAt: at('answered_at'),
+    nextVersionId: uuid('next_version_id').references(() => criteriaVersions.id),
+    revision: integer('revision').notNull().default(0),
+  },
+  (t) => [
+    index('feedback_items_raised_idx').on(t.raisedAt),
+    index('feedback_items_raiser_idx').on(t.raisedBy),
+    check('feedback_items_kind_check', sql`${t.kind} IN ('difficulty', 'proposal')`),
+    check('feedback_items_subject_check', sql`${t.subject} IN ('criterion', 'form', 'process')`),
+    check('feedback_items_status_check', sql`${t.status} IN ('new', 'answered', 'adopted', 'declined')`),
+    check(
+      'feedback_items_criterion_check',
+      sql`(${t.subject} = 'criterion') = (${t.criterionId} IS NOT NULL)`,
+    ),
+  ],
+);

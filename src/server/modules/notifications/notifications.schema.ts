@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   'submitted',
   'appeal',
   'appeal_answer',
+  'feedback',
+  'feedback_answer',
 ] as const;
 
 export const Notification = z.object({

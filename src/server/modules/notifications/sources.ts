@@ -7,6 +7,7 @@
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { appealEventsFor, appealsFiledSince } from '../appeals/read-appeals.ts';
 import { dateVn, instantVn } from '../cycles/cycle-texts.ts';
+import { feedbackAnswersFor, feedbackRaisedSince } from '../feedback/read-feedback.ts';
 import * as repo from './notifications.repo.ts';
 import type { Notification } from './notifications.schema.ts';
 
@@ -189,6 +190,43 @@ export const newAppeals: NotificationSource = async (deps, { user }, since) => {
   );
 };
 
+/** Anyone who raised feedback on the regulation: the department's answers (each revision). */
+export const feedbackAnswers: NotificationSource = async (deps, { user }, since) => {
+  const events = await feedbackAnswersFor(deps.database.db, user.id, since);
+  return events.map(
+    (e): Item => ({
+      key: `feedback-answer:${e.id}:${e.revision}`,
+      kind: 'feedback_answer',
+      at: e.at.toISOString(),
+      title: {
+        vi: `Sở TT&TT đã trả lời góp ý của bạn về ${e.about.vi}`,
+        en: `The department answered your feedback on ${e.about.en ?? e.about.vi}`,
+      },
+      body: { vi: 'Xem câu trả lời và kết quả xử lý.', en: 'See the answer and what was decided.' },
+      link: '/gop-y',
+    }),
+  );
+};
+
+/** The department (assessors, administrator): feedback on the regulation raised, to answer. */
+export const newFeedback: NotificationSource = async (deps, { user }, since) => {
+  if (user.role !== 'assessor' && user.role !== 'admin') return [];
+  const events = await feedbackRaisedSince(deps.database.db, since);
+  return events.map(
+    (e): Item => ({
+      key: `feedback:${e.id}`,
+      kind: 'feedback',
+      at: e.at.toISOString(),
+      title: {
+        vi: `${e.raiser} góp ý về ${e.about.vi}`,
+        en: `${e.raiser} raised feedback on ${e.about.en ?? e.about.vi}`,
+      },
+      body: { vi: quote(e.text) },
+      link: '/gop-y/xu-ly',
+    }),
+  );
+};
+
 /** Every source the bell reads. The appeals module adds its source here (one line). */
 export const SOURCES: readonly NotificationSource[] = [
   agencyQueries,
@@ -198,4 +236,6 @@ export const SOURCES: readonly NotificationSource[] = [
   newSubmissions,
   appealAnswers,
   newAppeals,
+  feedbackAnswers,
+  newFeedback,
 ];
