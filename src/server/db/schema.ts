@@ -858,3 +858,66 @@ export const feedbackItems = pgTable(
     ),
   ],
 );
+
+/* ───────────────────────── field surveys planned (issue 14, item 4) ───────────────────────── */
+
+/** planned → confirmed by the agency (or reschedule: it asks for another date) → done (findings recorded). */
+export const SURVEY_PLAN_STATUSES = ['planned', 'confirmed', 'reschedule', 'done'] as const;
+export type SurveyPlanStatus = (typeof SURVEY_PLAN_STATUSES)[number];
+export const CLAIM_OUTCOMES = ['confirmed', 'differs'] as const;
+export type ClaimOutcome = (typeof CLAIM_OUTCOMES)[number];
+
+/** A visit the department plans to an agency in a cycle (R17), until its findings become a survey record. */
+export const surveyPlans = pgTable(
+  'survey_plans',
+  {
+    id: id(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    visitDate: date('visit_date').notNull(),
+    team: text('team').notNull(),
+    purpose: text('purpose').notNull(),
+    status: text('status', { enum: SURVEY_PLAN_STATUSES }).notNull().default('planned'),
+    /** The agency's reason when it asks for another date. */
+    replyNote: text('reply_note'),
+    proposedDate: date('proposed_date'),
+    repliedBy: uuid('replied_by').references(() => users.id),
+    repliedAt: at('replied_at'),
+    /** The survey record the findings became. */
+    surveyId: uuid('survey_id').references(() => fieldSurveys.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    index('survey_plans_cycle_idx').on(t.cycleId, t.agencyId),
+    check('survey_plans_status_check', sql`${t.status} IN ('planned', 'confirmed', 'reschedule', 'done')`),
+  ],
+);
+
+/** One claim a planned visit verifies: a field of the form, why it was chosen, and what was found. */
+export const surveyPlanClaims = pgTable(
+  'survey_plan_claims',
+  {
+    id: id(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => surveyPlans.id),
+    position: integer('position').notNull(),
+    fieldKey: text('field_key').notNull(),
+    why: text('why').notNull(),
+    outcome: text('outcome', { enum: CLAIM_OUTCOMES }),
+    observed: jsonb('observed'),
+  },
+  (t) => [
+    uniqueIndex('survey_plan_claims_key').on(t.planId, t.fieldKey),
+    check(
+      'survey_plan_claims_outcome_check',
+      sql`${t.outcome} IS NULL OR ${t.outcome} IN ('confirmed', 'differs')`,
+    ),
+  ],
+);

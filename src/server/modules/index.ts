@@ -17,6 +17,7 @@ import { publicRoutes } from './public/public.routes.ts';
 import { resultsRoutes } from './results/results.routes.ts';
 import { reviewRoutes } from './review/review.routes.ts';
 import { submissionsRoutes } from './submissions/submissions.routes.ts';
+import { surveysRoutes } from './surveys/surveys.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { websiteChecksRoutes } from './website-checks/website-checks.routes.ts';
 import { workbooksRoutes } from './workbooks/workbooks.routes.ts';
@@ -44,4 +45,5 @@ export function registerModules(app: App, deps: AppDeps): void {
   backupRoutes(app, deps);
   appealsRoutes(app, deps);
   feedbackRoutes(app, deps);
+  surveysRoutes(app, deps);
 }

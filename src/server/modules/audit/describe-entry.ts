@@ -11,8 +11,9 @@ import { type Described, EntryContext, type EntryFacts, vien } from './entry-wor
 import { FEEDBACK_WORDS } from './feedback-words.ts';
 import { FORM_WORDS } from './form-words.ts';
 import { REGISTRY_WORDS } from './registry-words.ts';
+import { SURVEY_PLAN_WORDS } from './survey-plan-words.ts';
 
-const WORDS = { ...FORM_WORDS, ...REGISTRY_WORDS, ...APPEAL_WORDS, ...FEEDBACK_WORDS };
+const WORDS = { ...FORM_WORDS, ...REGISTRY_WORDS, ...APPEAL_WORDS, ...FEEDBACK_WORDS, ...SURVEY_PLAN_WORDS };
 
 /** The sentence of an action no entry knows (one added later without words): who, its code, what about. */
 function unknown(c: EntryContext): Described {

@@ -13,6 +13,8 @@ export const NOTIFICATION_KINDS = [
   'appeal_answer',
   'feedback',
   'feedback_answer',
+  'survey_plan',
+  'survey_reply',
 ] as const;
 
 export const Notification = z.object({
