@@ -50,6 +50,9 @@ export const ROUTES: readonly RouteDef[] = [
   route('/gop-y', EVERYONE, () => import('./features/feedback/FeedbackPage.tsx')),
   route('/gop-y/xu-ly', REVIEWERS, () => import('./features/feedback/FeedbackReviewPage.tsx')),
 
+  // Field surveys planned in a cycle (Điều 10.2): the department's list; planning is on the review page.
+  route('/ky/:cycleId/khao-sat', REVIEWERS, () => import('./features/surveys/SurveyPlansPage.tsx')),
+
   // Administrator: cycles, agencies, users, criteria sets.
   route('/quan-tri/ky-danh-gia', ['admin'], () => import('./features/admin/CyclesAdmin.tsx')),
   route('/quan-tri/ky-danh-gia/:cycleId', ['admin'], () => import('./features/admin/CycleAdminDetail.tsx')),

@@ -118,7 +118,12 @@ export async function planSurvey(
     });
     return row;
   });
-  const [view] = await planViews(db, ctx.cycle, await repo.listPlans(db, { ids: [plan.id] }));
+  const [view] = await planViews(
+    db,
+    ctx.cycle,
+    await repo.listPlans(db, { ids: [plan.id] }),
+    vnDate(deps.clock.now()),
+  );
   return view!;
 }
 
@@ -174,6 +179,11 @@ export async function moveSurvey(
       now,
     });
   });
-  const [view] = await planViews(db, ctx.cycle, await repo.listPlans(db, { ids: [input.planId] }));
+  const [view] = await planViews(
+    db,
+    ctx.cycle,
+    await repo.listPlans(db, { ids: [input.planId] }),
+    vnDate(deps.clock.now()),
+  );
   return view!;
 }

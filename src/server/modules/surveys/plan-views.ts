@@ -28,6 +28,7 @@ export function planView(
   claims: readonly repo.PlanClaimRow[],
   group: CompiledGroup,
   official: Values,
+  today: string,
 ): PlanView {
   return {
     id: p.id,
@@ -43,6 +44,7 @@ export function planView(
     repliedBy: p.repliedByName,
     repliedAt: p.repliedAt?.toISOString() ?? null,
     surveyId: p.surveyId,
+    due: p.status !== 'done' && p.visitDate <= today,
     createdBy: p.createdByName,
     claims: claims.map((c) => {
       const field = group.fieldsByKey.get(c.fieldKey);
@@ -70,6 +72,7 @@ export async function planViews(
   db: Executor,
   cycle: CycleRow,
   plans: readonly repo.PlanListRow[],
+  today: string,
 ): Promise<PlanView[]> {
   if (!plans.length) return [];
   const claims = await repo.claimsOf(
@@ -90,6 +93,7 @@ export async function planViews(
         claims.filter((c) => c.planId === p.id),
         groups.get(p.groupId)!,
         r ? officialValues(r) : {},
+        today,
       ),
     );
   }

@@ -6,6 +6,7 @@ import type { Executor } from '../../db/open.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
 import { loadCycle } from '../review/review-context.ts';
+import { vnDate } from '../review/review-words.ts';
 import { planViews } from './plan-views.ts';
 import { canReadPlans } from './surveys.policy.ts';
 import * as repo from './surveys.repo.ts';
@@ -24,7 +25,7 @@ export async function readPlans(
   const rows = await repo.listPlans(db, { cycleId: cycle.id, ...(agencyId ? { agencyId } : {}) });
   return {
     cycle: { id: cycle.id, year: cycle.year },
-    plans: await planViews(db, cycle, rows),
+    plans: await planViews(db, cycle, rows, vnDate(deps.clock.now())),
     canPlan: user.role === 'admin' || user.role === 'assessor',
     canReply: user.role === 'reporter',
   };

@@ -122,6 +122,11 @@ export async function recordFindings(
     ]);
     return survey.id;
   });
-  const [plan] = await planViews(db, ctx.cycle, await repo.listPlans(db, { ids: [found.id] }));
+  const [plan] = await planViews(
+    db,
+    ctx.cycle,
+    await repo.listPlans(db, { ids: [found.id] }),
+    vnDate(deps.clock.now()),
+  );
   return { plan: plan!, surveyId };
 }

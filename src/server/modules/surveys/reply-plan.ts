@@ -82,6 +82,11 @@ export async function replyToPlan(
       now,
     });
   });
-  const [view] = await planViews(db, cycle, await repo.listPlans(db, { ids: [plan.id] }));
+  const [view] = await planViews(
+    db,
+    cycle,
+    await repo.listPlans(db, { ids: [plan.id] }),
+    vnDate(deps.clock.now()),
+  );
   return view!;
 }

@@ -95,6 +95,8 @@ export const PlanView = z.object({
   repliedBy: z.string().nullable(),
   repliedAt: Instant.nullable(),
   surveyId: z.string().nullable(),
+  /** The visit's day has come and the findings are not recorded yet. */
+  due: z.boolean(),
   createdBy: z.string().nullable(),
   claims: z.array(PlanClaimView),
 });
