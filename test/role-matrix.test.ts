@@ -82,6 +82,19 @@ const MATRIX: readonly [string, Access][] = [
   ['GET /cycles/:cycleId/appeals/:appealId/files/:fileId', ['admin', 'assessor', 'approver', 'reporter']],
   ['POST /cycles/:cycleId/appeals/:appealId/answer', ['admin', 'assessor']],
   ['PUT /cycles/:cycleId/appeal-period', ['admin']],
+  ['GET /feedback', 'signed-in'],
+  ['POST /feedback', 'signed-in'],
+  ['POST /feedback/:itemId/file', 'signed-in'],
+  ['GET /feedback/:itemId/file', 'signed-in'],
+  ['POST /feedback/:itemId/answer', ['admin', 'assessor']],
+  ['PUT /feedback/:itemId/topic', ['admin', 'assessor']],
+  ['GET /feedback/summary', ['admin', 'assessor', 'approver']],
+  ['GET /cycles/:cycleId/survey-plans', ['admin', 'assessor', 'approver', 'reporter']],
+  ['GET /cycles/:cycleId/agencies/:agencyId/survey-proposals', ['admin', 'assessor']],
+  ['POST /cycles/:cycleId/agencies/:agencyId/survey-plans', ['admin', 'assessor']],
+  ['PUT /cycles/:cycleId/survey-plans/:planId/date', ['admin', 'assessor']],
+  ['POST /cycles/:cycleId/survey-plans/:planId/reply', ['reporter']],
+  ['POST /cycles/:cycleId/survey-plans/:planId/findings', ['admin', 'assessor']],
   ['POST /cycles/:id/revise', ['approver', 'admin']],
   ['GET /cycles/:id/results', 'signed-in'],
   ['GET /cycles/:id/results/revisions', 'signed-in'],
@@ -210,6 +223,12 @@ describe('the role matrix of the API', () => {
 
   it('lets no viewer write anything', () => {
     const writes = MATRIX.filter(([route, access]) => !route.startsWith('GET') && allows(access, 'viewer'));
-    expect(writes.map(([r]) => r).sort()).toEqual(['POST /auth/logout', 'POST /auth/password']);
+    // Besides their own account, a viewer may only raise feedback on the regulation (Điều 13: anyone).
+    expect(writes.map(([r]) => r).sort()).toEqual([
+      'POST /auth/logout',
+      'POST /auth/password',
+      'POST /feedback',
+      'POST /feedback/:itemId/file',
+    ]);
   });
 });

@@ -46,6 +46,13 @@ export const ROUTES: readonly RouteDef[] = [
   route('/ky/:cycleId/kien-nghi', ['reporter'], () => import('./features/appeals/AppealsPage.tsx')),
   route('/ky/:cycleId/xu-ly-kien-nghi', REVIEWERS, () => import('./features/appeals/AppealsReviewPage.tsx')),
 
+  // Feedback on the regulation (Điều 13): everyone raises and reads their own; the department answers.
+  route('/gop-y', EVERYONE, () => import('./features/feedback/FeedbackPage.tsx')),
+  route('/gop-y/xu-ly', REVIEWERS, () => import('./features/feedback/FeedbackReviewPage.tsx')),
+
+  // Field surveys planned in a cycle (Điều 10.2): the department's list; planning is on the review page.
+  route('/ky/:cycleId/khao-sat', REVIEWERS, () => import('./features/surveys/SurveyPlansPage.tsx')),
+
   // Administrator: cycles, agencies, users, criteria sets.
   route('/quan-tri/ky-danh-gia', ['admin'], () => import('./features/admin/CyclesAdmin.tsx')),
   route('/quan-tri/ky-danh-gia/:cycleId', ['admin'], () => import('./features/admin/CycleAdminDetail.tsx')),
@@ -106,7 +113,9 @@ export interface MenuItem {
     | 'nav.jobs'
     | 'nav.backups'
     | 'nav.monitoring'
-    | 'nav.website';
+    | 'nav.website'
+    | 'nav.feedback'
+    | 'nav.feedbackReview';
 }
 
 export function menuOf(role: Role): MenuItem[] {
@@ -118,6 +127,7 @@ export function menuOf(role: Role): MenuItem[] {
         { to: '/trang-ttdt', label: 'nav.website' },
         { to: '/quan-tri/bo-tieu-chi', label: 'nav.criteria' },
         { to: '/quan-tri/nhat-ky', label: 'nav.history' },
+        { to: '/gop-y', label: 'nav.feedback' },
       ];
     case 'admin':
       return [
@@ -130,6 +140,7 @@ export function menuOf(role: Role): MenuItem[] {
         { to: '/quan-tri/viec-nen', label: 'nav.jobs' },
         { to: '/quan-tri/sao-luu', label: 'nav.backups' },
         { to: '/theo-doi', label: 'nav.monitoring' },
+        { to: '/gop-y/xu-ly', label: 'nav.feedbackReview' },
       ];
     default:
       return [
@@ -140,6 +151,9 @@ export function menuOf(role: Role): MenuItem[] {
         ...(role === 'assessor' || role === 'approver'
           ? [{ to: '/theo-doi', label: 'nav.monitoring' } as const]
           : []),
+        role === 'assessor' || role === 'approver'
+          ? ({ to: '/gop-y/xu-ly', label: 'nav.feedbackReview' } as const)
+          : ({ to: '/gop-y', label: 'nav.feedback' } as const),
       ];
   }
 }

@@ -798,3 +798,126 @@ export const auditLog = pgTable(
     index('audit_log_fields_idx').using('gin', sql`string_to_array(${t.field}, ',')`),
   ],
 );
+
+/* ───────────────────────── feedback on the regulation (issue 14, item 5) ───────────────────────── */
+
+export const FEEDBACK_KINDS = ['difficulty', 'proposal'] as const;
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+export const FEEDBACK_SUBJECTS = ['criterion', 'form', 'process'] as const;
+export type FeedbackSubject = (typeof FEEDBACK_SUBJECTS)[number];
+/** new → answered / adopted (taken into the next criteria version) / declined; an answer may be revised. */
+export const FEEDBACK_STATUSES = ['new', 'answered', 'adopted', 'declined'] as const;
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+
+/** The department's topics that group the feedback items (free names, unique). */
+export const feedbackTopics = pgTable('feedback_topics', {
+  id: id(),
+  name: text('name').notNull().unique('feedback_topics_name_key'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: now('created_at'),
+});
+
+/**
+ * A difficulty or a proposal about the regulation (Điều 13, Điều 11.3), raised by anyone signed in,
+ * about a criterion (of a stored criteria version; its name kept as it read then), the form or the
+ * process; the department's answer, status and topic; `revision` counts the answers (the bell
+ * shows each, and a stale answer is refused).
+ */
+export const feedbackItems = pgTable(
+  'feedback_items',
+  {
+    id: id(),
+    kind: text('kind', { enum: FEEDBACK_KINDS }).notNull(),
+    subject: text('subject', { enum: FEEDBACK_SUBJECTS }).notNull(),
+    criteriaVersionId: uuid('criteria_version_id').references(() => criteriaVersions.id),
+    criterionId: text('criterion_id'),
+    criterionName: text('criterion_name'),
+    text: text('text').notNull(),
+    fileId: uuid('file_id').references(() => files.id),
+    raisedBy: uuid('raised_by')
+      .notNull()
+      .references(() => users.id),
+    raisedAt: at('raised_at').notNull(),
+    status: text('status', { enum: FEEDBACK_STATUSES }).notNull().default('new'),
+    topicId: uuid('topic_id').references(() => feedbackTopics.id),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by').references(() => users.id),
+    answeredAt: at('answered_at'),
+    nextVersionId: uuid('next_version_id').references(() => criteriaVersions.id),
+    revision: integer('revision').notNull().default(0),
+  },
+  (t) => [
+    index('feedback_items_raised_idx').on(t.raisedAt),
+    index('feedback_items_raiser_idx').on(t.raisedBy),
+    check('feedback_items_kind_check', sql`${t.kind} IN ('difficulty', 'proposal')`),
+    check('feedback_items_subject_check', sql`${t.subject} IN ('criterion', 'form', 'process')`),
+    check('feedback_items_status_check', sql`${t.status} IN ('new', 'answered', 'adopted', 'declined')`),
+    check(
+      'feedback_items_criterion_check',
+      sql`(${t.subject} = 'criterion') = (${t.criterionId} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/* ───────────────────────── field surveys planned (issue 14, item 4) ───────────────────────── */
+
+/** planned → confirmed by the agency (or reschedule: it asks for another date) → done (findings recorded). */
+export const SURVEY_PLAN_STATUSES = ['planned', 'confirmed', 'reschedule', 'done'] as const;
+export type SurveyPlanStatus = (typeof SURVEY_PLAN_STATUSES)[number];
+export const CLAIM_OUTCOMES = ['confirmed', 'differs'] as const;
+export type ClaimOutcome = (typeof CLAIM_OUTCOMES)[number];
+
+/** A visit the department plans to an agency in a cycle (R17), until its findings become a survey record. */
+export const surveyPlans = pgTable(
+  'survey_plans',
+  {
+    id: id(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    visitDate: date('visit_date').notNull(),
+    team: text('team').notNull(),
+    purpose: text('purpose').notNull(),
+    status: text('status', { enum: SURVEY_PLAN_STATUSES }).notNull().default('planned'),
+    /** The agency's reason when it asks for another date. */
+    replyNote: text('reply_note'),
+    proposedDate: date('proposed_date'),
+    repliedBy: uuid('replied_by').references(() => users.id),
+    repliedAt: at('replied_at'),
+    /** The survey record the findings became. */
+    surveyId: uuid('survey_id').references(() => fieldSurveys.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    index('survey_plans_cycle_idx').on(t.cycleId, t.agencyId),
+    check('survey_plans_status_check', sql`${t.status} IN ('planned', 'confirmed', 'reschedule', 'done')`),
+  ],
+);
+
+/** One claim a planned visit verifies: a field of the form, why it was chosen, and what was found. */
+export const surveyPlanClaims = pgTable(
+  'survey_plan_claims',
+  {
+    id: id(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => surveyPlans.id),
+    position: integer('position').notNull(),
+    fieldKey: text('field_key').notNull(),
+    why: text('why').notNull(),
+    outcome: text('outcome', { enum: CLAIM_OUTCOMES }),
+    observed: jsonb('observed'),
+  },
+  (t) => [
+    uniqueIndex('survey_plan_claims_key').on(t.planId, t.fieldKey),
+    check(
+      'survey_plan_claims_outcome_check',
+      sql`${t.outcome} IS NULL OR ${t.outcome} IN ('confirmed', 'differs')`,
+    ),
+  ],
+);

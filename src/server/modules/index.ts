@@ -8,6 +8,7 @@ import { backupRoutes } from './backup/backup.routes.ts';
 import { criteriaRoutes } from './criteria/criteria.routes.ts';
 import { cyclesRoutes } from './cycles/cycles.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
+import { feedbackRoutes } from './feedback/feedback.routes.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
@@ -16,6 +17,7 @@ import { publicRoutes } from './public/public.routes.ts';
 import { resultsRoutes } from './results/results.routes.ts';
 import { reviewRoutes } from './review/review.routes.ts';
 import { submissionsRoutes } from './submissions/submissions.routes.ts';
+import { surveysRoutes } from './surveys/surveys.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { websiteChecksRoutes } from './website-checks/website-checks.routes.ts';
 import { workbooksRoutes } from './workbooks/workbooks.routes.ts';
@@ -42,4 +44,6 @@ export function registerModules(app: App, deps: AppDeps): void {
   documentsRoutes(app, deps);
   backupRoutes(app, deps);
   appealsRoutes(app, deps);
+  feedbackRoutes(app, deps);
+  surveysRoutes(app, deps);
 }

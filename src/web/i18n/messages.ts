@@ -49,6 +49,8 @@ const catalogue = {
   'nav.website': { vi: 'Trang TTĐT của cơ quan', en: "The agency's portal" },
   'nav.published': { vi: 'Kết quả công bố', en: 'Published results' },
   'nav.method': { vi: 'Phương pháp chấm điểm', en: 'Scoring method' },
+  'nav.feedback': { vi: 'Góp ý về quy định', en: 'Feedback on the regulation' },
+  'nav.feedbackReview': { vi: 'Xử lý góp ý về quy định', en: 'Feedback received' },
 
   'role.admin': { vi: 'Quản trị', en: 'Administrator' },
   'role.assessor': { vi: 'Thẩm định', en: 'Assessor' },

@@ -8,10 +8,12 @@ import { APPEAL_WORDS } from './appeal-words.ts';
 import type { EntryRow } from './audit.repo.ts';
 import type { HistoryEntry } from './audit.schema.ts';
 import { type Described, EntryContext, type EntryFacts, vien } from './entry-words.ts';
+import { FEEDBACK_WORDS } from './feedback-words.ts';
 import { FORM_WORDS } from './form-words.ts';
 import { REGISTRY_WORDS } from './registry-words.ts';
+import { SURVEY_PLAN_WORDS } from './survey-plan-words.ts';
 
-const WORDS = { ...FORM_WORDS, ...REGISTRY_WORDS, ...APPEAL_WORDS };
+const WORDS = { ...FORM_WORDS, ...REGISTRY_WORDS, ...APPEAL_WORDS, ...FEEDBACK_WORDS, ...SURVEY_PLAN_WORDS };
 
 /** The sentence of an action no entry knows (one added later without words): who, its code, what about. */
 function unknown(c: EntryContext): Described {

@@ -11,6 +11,10 @@ export const NOTIFICATION_KINDS = [
   'submitted',
   'appeal',
   'appeal_answer',
+  'feedback',
+  'feedback_answer',
+  'survey_plan',
+  'survey_reply',
 ] as const;
 
 export const Notification = z.object({

@@ -7,6 +7,8 @@
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { appealEventsFor, appealsFiledSince } from '../appeals/read-appeals.ts';
 import { dateVn, instantVn } from '../cycles/cycle-texts.ts';
+import { feedbackAnswersFor, feedbackRaisedSince } from '../feedback/read-feedback.ts';
+import { plansFor, repliesFor } from '../surveys/read-plans.ts';
 import * as repo from './notifications.repo.ts';
 import type { Notification } from './notifications.schema.ts';
 
@@ -189,6 +191,92 @@ export const newAppeals: NotificationSource = async (deps, { user }, since) => {
   );
 };
 
+/** Anyone who raised feedback on the regulation: the department's answers (each revision). */
+export const feedbackAnswers: NotificationSource = async (deps, { user }, since) => {
+  const events = await feedbackAnswersFor(deps.database.db, user.id, since);
+  return events.map(
+    (e): Item => ({
+      key: `feedback-answer:${e.id}:${e.revision}`,
+      kind: 'feedback_answer',
+      at: e.at.toISOString(),
+      title: {
+        vi: `Sở TT&TT đã trả lời góp ý của bạn về ${e.about.vi}`,
+        en: `The department answered your feedback on ${e.about.en ?? e.about.vi}`,
+      },
+      body: { vi: 'Xem câu trả lời và kết quả xử lý.', en: 'See the answer and what was decided.' },
+      link: '/gop-y',
+    }),
+  );
+};
+
+/** The department (assessors, administrator): feedback on the regulation raised, to answer. */
+export const newFeedback: NotificationSource = async (deps, { user }, since) => {
+  if (user.role !== 'assessor' && user.role !== 'admin') return [];
+  const events = await feedbackRaisedSince(deps.database.db, since);
+  return events.map(
+    (e): Item => ({
+      key: `feedback:${e.id}`,
+      kind: 'feedback',
+      at: e.at.toISOString(),
+      title: {
+        vi: `${e.raiser} góp ý về ${e.about.vi}`,
+        en: `${e.raiser} raised feedback on ${e.about.en ?? e.about.vi}`,
+      },
+      body: { vi: quote(e.text) },
+      link: '/gop-y/xu-ly',
+    }),
+  );
+};
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
+
+/** An agency's reporters: a field survey planned at the agency (or its date moved), to confirm. */
+export const surveyPlansForAgency: NotificationSource = async (deps, { user }, since) => {
+  if (user.role !== 'reporter' || !user.agencyId) return [];
+  const rows = await plansFor(deps.database.db, user.agencyId, since);
+  return rows.map(
+    (p): Item => ({
+      key: `survey-plan:${p.id}:${p.visitDate}`,
+      kind: 'survey_plan',
+      at: p.updatedAt.toISOString(),
+      title: {
+        vi: `Sở TT&TT khảo sát thực tế tại cơ quan ngày ${dmy(p.visitDate)}`,
+        en: `The department plans a field survey at your agency on ${dmy(p.visitDate)}`,
+      },
+      body: {
+        vi: 'Xác nhận ngày khảo sát hoặc đề nghị ngày khác.',
+        en: 'Confirm the date or ask for another.',
+      },
+      link: '/bao-cao',
+    }),
+  );
+};
+
+/** The assessor who planned a visit: the agency's reply (confirmed, or another date asked). */
+export const surveyReplies: NotificationSource = async (deps, { user }, since) => {
+  if (user.role !== 'assessor' && user.role !== 'admin') return [];
+  const rows = await repliesFor(deps.database.db, user.id, since);
+  return rows.map(
+    (p): Item => ({
+      key: `survey-reply:${p.id}:${p.repliedAt!.toISOString()}`,
+      kind: 'survey_reply',
+      at: p.repliedAt!.toISOString(),
+      title:
+        p.status === 'confirmed'
+          ? {
+              vi: `${p.agencyName} xác nhận lịch khảo sát ngày ${dmy(p.visitDate)}`,
+              en: `${p.agencyName} confirmed the survey on ${dmy(p.visitDate)}`,
+            }
+          : {
+              vi: `${p.agencyName} đề nghị đổi lịch khảo sát sang ngày ${dmy(p.proposedDate ?? p.visitDate)}`,
+              en: `${p.agencyName} asks to move the survey to ${dmy(p.proposedDate ?? p.visitDate)}`,
+            },
+      body: p.replyNote ? { vi: quote(p.replyNote) } : null,
+      link: `/ky/${p.cycleId}/tham-dinh/${p.agencyId}`,
+    }),
+  );
+};
+
 /** Every source the bell reads. The appeals module adds its source here (one line). */
 export const SOURCES: readonly NotificationSource[] = [
   agencyQueries,
@@ -198,4 +286,8 @@ export const SOURCES: readonly NotificationSource[] = [
   newSubmissions,
   appealAnswers,
   newAppeals,
+  feedbackAnswers,
+  newFeedback,
+  surveyPlansForAgency,
+  surveyReplies,
 ];

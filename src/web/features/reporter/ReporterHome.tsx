@@ -13,6 +13,7 @@ import { dateTimeVn, fileSizeVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
 import { Link, navigate } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
+import { AgencySurveyPlans } from '../surveys/AgencySurveyPlans.tsx';
 import { countdown, currentCycle, formStateText, nextStep, visibleCycles } from './home.ts';
 import { m } from './messages.ts';
 import { type CycleSummary, type FormState, reporterApi } from './reporterApi.ts';
@@ -75,7 +76,10 @@ export default function ReporterHome({ user }: ScreenProps) {
     <>
       {header}
       {current ? (
-        <CurrentCycle cycle={current} form={formOf(current.id)} agencyId={agencyId} />
+        <>
+          <AgencySurveyPlans cycleId={current.id} />
+          <CurrentCycle cycle={current} form={formOf(current.id)} agencyId={agencyId} />
+        </>
       ) : (
         <Alert type="info" showIcon title={m('home.noCycle')} />
       )}

@@ -5,6 +5,7 @@ import { App as AntApp, Button, Input } from 'antd';
 import { useRef, useState } from 'react';
 import { DateInput } from '../../components/DateInput.tsx';
 import { dateTimeVn, dateVn, fileSizeVn } from '../../format.ts';
+import { SurveyPlansPart } from '../surveys/SurveyPlansPart.tsx';
 import type { ReviewContext } from './context.ts';
 import { seenKey } from './lastVisit.ts';
 import { m } from './messages.ts';
@@ -26,6 +27,14 @@ export function SurveysSection({ id, ctx }: { id: string; ctx: ReviewContext }) 
         </ul>
       )}
       {ctx.canQuery && <NewSurvey ctx={ctx} />}
+      <SurveyPlansPart
+        cycleId={ctx.cycleId}
+        agencyId={ctx.agencyId}
+        canPlan={ctx.canQuery}
+        canCorrect={ctx.canEdit}
+        fields={ctx.data.values}
+        refresh={ctx.refresh}
+      />
     </Section>
   );
 }

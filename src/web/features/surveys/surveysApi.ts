@@ -1,0 +1,60 @@
+/**
+ * What the survey-plan screens read and send (src/server/modules/surveys/surveys.schema.ts is the
+ * contract, imported as types only), and the review's audited correction that cites a survey.
+ */
+import type { CorrectionResult } from '../../../server/modules/review/review.schema.ts';
+import type {
+  FindingsBody,
+  FindingsResult,
+  PlanBody,
+  PlanClaimView,
+  PlansView,
+  PlanView,
+  Proposals,
+  ReplyBody,
+} from '../../../server/modules/surveys/surveys.schema.ts';
+import { api } from '../../api.ts';
+
+export type { FindingsBody, PlanBody, PlanClaimView, PlansView, PlanView, Proposals, ReplyBody };
+
+const base = (cycleId: string) => `/cycles/${cycleId}`;
+
+export const surveysApi = {
+  plans: (cycleId: string, agencyId?: string) =>
+    api<PlansView>(`${base(cycleId)}/survey-plans${agencyId ? `?agencyId=${agencyId}` : ''}`),
+  proposals: (cycleId: string, agencyId: string) =>
+    api<Proposals>(`${base(cycleId)}/agencies/${agencyId}/survey-proposals`),
+  plan: (cycleId: string, agencyId: string, body: PlanBody) =>
+    api<PlanView>(`${base(cycleId)}/agencies/${agencyId}/survey-plans`, { method: 'POST', body }),
+  move: (cycleId: string, planId: string, visitDate: string) =>
+    api<PlanView>(`${base(cycleId)}/survey-plans/${planId}/date`, { method: 'PUT', body: { visitDate } }),
+  reply: (cycleId: string, planId: string, body: ReplyBody) =>
+    api<PlanView>(`${base(cycleId)}/survey-plans/${planId}/reply`, { method: 'POST', body }),
+  findings: (cycleId: string, planId: string, body: FindingsBody) =>
+    api<FindingsResult>(`${base(cycleId)}/survey-plans/${planId}/findings`, { method: 'POST', body }),
+  correct: (
+    cycleId: string,
+    agencyId: string,
+    fieldKey: string,
+    value: unknown,
+    surveyId: string,
+    reason: string,
+  ) =>
+    api<CorrectionResult>(`${base(cycleId)}/review/${agencyId}/values/${fieldKey}`, {
+      method: 'PUT',
+      body: { value, reason, surveyId },
+    }),
+};
+
+/** "20/11/2017" → "2017-11-20"; null when it is not a real day written dd/mm/yyyy. */
+export function isoOfDmy(text: string): string | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** "2017-11-20" → "20/11/2017". */
+export const dmyOf = (iso: string) => iso.split('-').reverse().join('/');
