@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewPage } from '../../src/server/modules/review/review.schema.ts';
 import { createCycle, createSubmission, formValues } from '../fixtures.ts';
-import { type BrowserSession, startBrowserSession } from './browser.ts';
+import { type BrowserSession, fillDate, startBrowserSession } from './browser.ts';
 
 const TOTAL = Number(formValues('department').total_staff);
 const HALF = Math.floor(TOTAL / 2);
@@ -53,8 +53,8 @@ describe('a field survey from plan to finding', () => {
     await proposed.waitFor();
     expect(await proposed.textContent()).toMatch(/Tiêu chí 1\.1: tự chấm 5,00 điểm, sau thẩm định/);
     await form.getByRole('button', { name: 'Lưu kế hoạch và báo cơ quan' }).click();
-    await form.getByRole('alert').filter({ hasText: 'Hãy ghi ngày khảo sát dạng ngày/tháng/năm' }).waitFor();
-    await form.getByLabel('Ngày khảo sát (ngày/tháng/năm)').fill('20/11/2017');
+    await form.getByRole('alert').filter({ hasText: 'Hãy chọn hoặc ghi ngày khảo sát' }).waitFor();
+    await fillDate(form.getByLabel('Ngày khảo sát (ngày/tháng/năm)'), '20/11/2017');
     await form.getByLabel('Thành phần đoàn khảo sát').fill('Nguyễn Văn A, Trần Thị B (Phòng CNTT)');
     await form.getByLabel('Mục đích').fill('Xác minh số cán bộ có máy tính');
     await proposed.getByRole('checkbox').check();

@@ -7,10 +7,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input } from 'antd';
 import { useId, useState } from 'react';
 import { refusalOf } from '../../api.ts';
-import { DateText } from './DateText.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 import { m } from './messages.ts';
 import { PlanCard } from './PlanCard.tsx';
-import { isoOfDmy, type PlanView, surveysApi } from './surveysApi.ts';
+import { type PlanView, surveysApi } from './surveysApi.ts';
 import './surveys.css';
 
 export function AgencySurveyPlans(props: { cycleId: string }) {
@@ -51,7 +51,7 @@ function ReplyForm(props: { cycleId: string; plan: PlanView; onSaid: (s: string 
     props.onSaid(null);
     let body: Parameters<typeof surveysApi.reply>[2] = { accept: true };
     if (!accept) {
-      const proposedDate = isoOfDmy(date);
+      const proposedDate = date;
       if (!proposedDate) return setError({ message: m('form.badDate'), field: 'proposedDate' });
       body = { accept: false, proposedDate, reason };
     }
@@ -85,7 +85,7 @@ function ReplyForm(props: { cycleId: string; plan: PlanView; onSaid: (s: string 
         >
           <div className="plan-field">
             <label htmlFor={`${id}-date`}>{m('home.otherDate')}</label>
-            <DateText
+            <DateInput
               id={`${id}-date`}
               value={date}
               onChange={setDate}

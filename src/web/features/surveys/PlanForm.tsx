@@ -7,10 +7,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Input } from 'antd';
 import { useId, useState } from 'react';
 import { refusalOf } from '../../api.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 import { pick as tx } from '../../i18n/messages.ts';
-import { DateText } from './DateText.tsx';
 import { m } from './messages.ts';
-import { isoOfDmy, surveysApi } from './surveysApi.ts';
+import { surveysApi } from './surveysApi.ts';
 
 export function PlanForm(props: {
   cycleId: string;
@@ -45,7 +45,7 @@ export function PlanForm(props: {
   const send = async () => {
     setError(null);
     setDone(false);
-    const visitDate = isoOfDmy(date);
+    const visitDate = date;
     if (!visitDate) return setError({ message: m('form.badDate'), field: 'visitDate' });
     const claims = Object.entries(chosen).map(([fieldKey, why]) => ({ fieldKey, why }));
     if (!claims.length) return setError({ message: m('form.needClaim'), field: 'claims' });
@@ -81,7 +81,7 @@ export function PlanForm(props: {
       <p className="plan-muted">{m('form.intro')}</p>
       <div className="plan-field">
         <label htmlFor={`${id}-date`}>{m('form.date')}</label>
-        <DateText id={`${id}-date`} value={date} onChange={setDate} invalid={error?.field === 'visitDate'} />
+        <DateInput id={`${id}-date`} value={date} onChange={setDate} invalid={error?.field === 'visitDate'} />
       </div>
       <div className="plan-field">
         <label htmlFor={`${id}-team`}>{m('form.team')}</label>

@@ -7,14 +7,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { useId, useState } from 'react';
 import { refusalOf } from '../../api.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 import { pick as tx } from '../../i18n/messages.ts';
 import { Link } from '../../router.tsx';
-import { DateText } from './DateText.tsx';
 import { FindingsForm } from './FindingsForm.tsx';
 import { m } from './messages.ts';
 import { PlanCard } from './PlanCard.tsx';
 import { PlanForm } from './PlanForm.tsx';
-import { dmyOf, isoOfDmy, type PlanView, surveysApi } from './surveysApi.ts';
+import { dmyOf, type PlanView, surveysApi } from './surveysApi.ts';
 import './surveys.css';
 
 export function SurveyPlansPart(props: {
@@ -80,12 +80,12 @@ export function SurveyPlansPart(props: {
 
 function MoveForm(props: { cycleId: string; plan: PlanView; onDone: () => Promise<void> }) {
   const id = useId();
-  const [date, setDate] = useState(props.plan.proposedDate ? dmyOf(props.plan.proposedDate) : '');
+  const [date, setDate] = useState(props.plan.proposedDate ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const send = async () => {
     setError(null);
-    const iso = isoOfDmy(date);
+    const iso = date;
     if (!iso) return setError(m('form.badDate'));
     setBusy(true);
     try {
@@ -107,7 +107,7 @@ function MoveForm(props: { cycleId: string; plan: PlanView; onDone: () => Promis
       }}
     >
       <label htmlFor={`${id}-move`}>{m('move.label')}</label>
-      <DateText id={`${id}-move`} value={date} onChange={setDate} invalid={error !== null} />
+      <DateInput id={`${id}-move`} value={date} onChange={setDate} invalid={error !== null} />
       <Button htmlType="submit" loading={busy}>
         {m('move.submit')}
       </Button>

@@ -43,8 +43,8 @@ export const m = defineMessages({
   },
   'form.date': { vi: 'Ngày khảo sát (ngày/tháng/năm)', en: 'Date (day/month/year)' },
   'form.badDate': {
-    vi: 'Hãy ghi ngày khảo sát dạng ngày/tháng/năm, ví dụ 20/11/2017',
-    en: 'Write the date as day/month/year, e.g. 20/11/2017',
+    vi: 'Hãy chọn hoặc ghi ngày khảo sát (ngày/tháng/năm, ví dụ 20/11/2017)',
+    en: 'Pick or type the date (day/month/year, e.g. 20/11/2017)',
   },
   'form.team': { vi: 'Thành phần đoàn khảo sát', en: 'Survey team' },
   'form.purpose': { vi: 'Mục đích', en: 'Purpose' },

@@ -46,15 +46,5 @@ export const surveysApi = {
     }),
 };
 
-/** "20/11/2017" → "2017-11-20"; null when it is not a real day written dd/mm/yyyy. */
-export function isoOfDmy(text: string): string | null {
-  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
-
 /** "2017-11-20" → "20/11/2017". */
 export const dmyOf = (iso: string) => iso.split('-').reverse().join('/');
