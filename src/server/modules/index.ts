@@ -8,6 +8,7 @@ import { backupRoutes } from './backup/backup.routes.ts';
 import { criteriaRoutes } from './criteria/criteria.routes.ts';
 import { cyclesRoutes } from './cycles/cycles.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
+import { indicatorsRoutes } from './indicators/indicators.routes.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
@@ -42,4 +43,5 @@ export function registerModules(app: App, deps: AppDeps): void {
   documentsRoutes(app, deps);
   backupRoutes(app, deps);
   appealsRoutes(app, deps);
+  indicatorsRoutes(app, deps);
 }
