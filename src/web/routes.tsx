@@ -85,6 +85,13 @@ export const ROUTES: readonly RouteDef[] = [
     () => import('./features/monitoring/AgencyMonitoringPage.tsx'),
   ),
   route('/trang-ttdt', ['reporter'], () => import('./features/monitoring/AgencyMonitoringPage.tsx')),
+  // The province's picture from the published years (Điều 3.1) and an agency against its peers (3.2).
+  route('/tinh-hinh', REVIEWERS, () => import('./features/indicators/IndicatorsPage.tsx')),
+  route(
+    '/tinh-hinh/co-quan/:agencyId',
+    ['admin', 'assessor', 'approver', 'reporter'],
+    () => import('./features/indicators/PeerPage.tsx'),
+  ),
   route(
     '/theo-doi/anh-chup/:snapshotId',
     ['admin', 'assessor', 'approver', 'reporter'],
@@ -106,7 +113,8 @@ export interface MenuItem {
     | 'nav.jobs'
     | 'nav.backups'
     | 'nav.monitoring'
-    | 'nav.website';
+    | 'nav.website'
+    | 'nav.indicators';
 }
 
 export function menuOf(role: Role): MenuItem[] {
@@ -130,6 +138,7 @@ export function menuOf(role: Role): MenuItem[] {
         { to: '/quan-tri/viec-nen', label: 'nav.jobs' },
         { to: '/quan-tri/sao-luu', label: 'nav.backups' },
         { to: '/theo-doi', label: 'nav.monitoring' },
+        { to: '/tinh-hinh', label: 'nav.indicators' },
       ];
     default:
       return [
@@ -139,6 +148,9 @@ export function menuOf(role: Role): MenuItem[] {
         ...(role === 'assessor' ? [{ to: '/quan-tri/nhat-ky', label: 'nav.history' } as const] : []),
         ...(role === 'assessor' || role === 'approver'
           ? [{ to: '/theo-doi', label: 'nav.monitoring' } as const]
+          : []),
+        ...(role === 'assessor' || role === 'approver'
+          ? [{ to: '/tinh-hinh', label: 'nav.indicators' } as const]
           : []),
       ];
   }

@@ -105,6 +105,15 @@ describe('indicators across agencies', () => {
           expect(X.cmp(f.weakest!.value, f.median!)).toBeLessThanOrEqual(0);
           expect(X.cmp(f.median!, f.best!.value)).toBeLessThanOrEqual(0);
           expect(f.belowThreshold.length).toBe(own.filter((v) => X.cmp(v, X.q(t)) < 0).length);
+          // The spread alone gives the same value, median, best and weakest as the full list.
+          const quick = scopeFigure(share, list, undefined, { list: false });
+          expect([quick.value, quick.median, quick.best, quick.weakest, quick.reporting]).toEqual([
+            f.value,
+            f.median,
+            f.best,
+            f.weakest,
+            f.reporting,
+          ]);
         },
       ),
     );

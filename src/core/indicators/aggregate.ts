@@ -105,29 +105,60 @@ export function median(xs: readonly X.Q[]): X.Q | null {
   return s.length % 2 ? s[m]! : X.mean([s[m - 1]!, s[m]!]);
 }
 
-/** The indicator over the given agencies of one year, before the year-on-year change. */
+/** Σ for a sum, the mean for a mean, Σ numerator / Σ denominator × scale for a share. */
+function combined(ind: Indicator, num: X.Q, den: X.Q, scale: X.Q): X.Q {
+  if (ind.aggregate === 'sum') return num;
+  if (ind.aggregate === 'mean') return X.div(num, den);
+  return X.mulDiv(num, scale, den);
+}
+
+/**
+ * The indicator over the given agencies of one year, before the year-on-year change. With
+ * `list: false` (and no threshold) only the value and the spread are computed, not the ordered
+ * list of agencies: the summary of every indicator needs no more.
+ */
 export function scopeFigure(
   ind: Indicator,
   agencies: readonly IndicatorAgency[],
   threshold?: X.Q,
+  options: { list?: boolean } = {},
 ): Omit<ScopeFigure, 'change'> {
   let num = X.ZERO;
   let den = X.ZERO;
   const own: AgencyValue[] = [];
+  const scale = X.fromNumber(ind.scale ?? 1);
   for (const a of agencies) {
     const p = parts(ind, a.values);
     if (!p) continue;
     num = X.add(num, p.num);
     den = X.add(den, p.den);
-    own.push({ key: a.key, name: a.name, value: agencyValue(ind, a.values)! });
+    own.push({
+      key: a.key,
+      name: a.name,
+      value: ind.aggregate === 'share' ? X.mulDiv(p.num, scale, p.den) : p.num,
+    });
   }
-  own.sort(better(ind));
-  let value: X.Q | null = null;
-  if (own.length) {
-    if (ind.aggregate === 'sum') value = num;
-    else if (ind.aggregate === 'mean') value = X.div(num, den);
-    else value = X.mulDiv(num, X.fromNumber(ind.scale ?? 1), den);
+  const order = better(ind);
+  if (options.list === false && !threshold) {
+    // Only the spread: best and weakest in one pass, the median from the values alone.
+    let best: AgencyValue | null = null;
+    let weakest: AgencyValue | null = null;
+    for (const a of own) {
+      if (!best || order(a, best) < 0) best = a;
+      if (!weakest || order(a, weakest) > 0) weakest = a;
+    }
+    return {
+      value: own.length ? combined(ind, num, den, scale) : null,
+      reporting: own.length,
+      median: median(own.map((a) => a.value)),
+      best,
+      weakest,
+      belowThreshold: [],
+      agencies: [],
+    };
   }
+  own.sort(order);
+  const value = own.length ? combined(ind, num, den, scale) : null;
   const below = threshold ? own.filter((a) => isBelow(ind, a.value, threshold)).reverse() : [];
   return {
     value,
@@ -150,6 +181,7 @@ export function indicatorYears(
   years: readonly IndicatorYear[],
   groups: readonly string[],
   threshold?: X.Q,
+  options: { list?: boolean } = {},
 ): YearFigures[] {
   const sorted = [...years].sort((a, b) => a.year - b.year);
   const out: YearFigures[] = [];
@@ -158,13 +190,14 @@ export function indicatorYears(
     now && before ? X.sub(now, before) : null;
   for (const y of sorted) {
     const inScope = y.agencies.filter((a) => groups.includes(a.group));
-    const p = scopeFigure(ind, inScope, threshold);
+    const p = scopeFigure(ind, inScope, threshold, options);
     const byGroup: Record<string, ScopeFigure> = {};
     for (const g of groups) {
       const f = scopeFigure(
         ind,
         inScope.filter((a) => a.group === g),
         threshold,
+        options,
       );
       byGroup[g] = { ...f, change: change(f.value, previous?.groups[g]?.value) };
     }

@@ -66,7 +66,7 @@ export async function readProvince(
   // The summary needs only the last two years: the latest value and its change.
   const lastTwo = ctx.years.slice(-2);
   const summary = ctx.indicators.map((i) => {
-    const figures = indicatorYears(i.def, lastTwo, i.groups).at(-1);
+    const figures = indicatorYears(i.def, lastTwo, i.groups, undefined, { list: false }).at(-1);
     return { indicator: i.view, latest: figures ? yearView(ctx, figures) : null };
   });
 
