@@ -18,6 +18,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'browser', run: async () => (await import('./browser.ts')).run() },
   { name: 'monitoring', run: async () => (await import('./monitoring.ts')).run() },
   { name: 'documents', run: async () => (await import('./documents.ts')).run() },
+  { name: 'indicators', run: async () => (await import('./indicators.ts')).run() },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -81,6 +81,8 @@ const MATRIX: readonly [string, Access][] = [
   ['POST /cycles/:cycleId/appeals/:appealId/files', ['reporter']],
   ['GET /cycles/:cycleId/appeals/:appealId/files/:fileId', ['admin', 'assessor', 'approver', 'reporter']],
   ['POST /cycles/:cycleId/appeals/:appealId/answer', ['admin', 'assessor']],
+  ['GET /indicators', ['admin', 'assessor', 'approver']],
+  ['GET /indicators/agencies/:agencyId', ['admin', 'assessor', 'approver', 'reporter']],
   ['PUT /cycles/:cycleId/appeal-period', ['admin']],
   ['GET /feedback', 'signed-in'],
   ['POST /feedback', 'signed-in'],

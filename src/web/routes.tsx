@@ -92,6 +92,13 @@ export const ROUTES: readonly RouteDef[] = [
     () => import('./features/monitoring/AgencyMonitoringPage.tsx'),
   ),
   route('/trang-ttdt', ['reporter'], () => import('./features/monitoring/AgencyMonitoringPage.tsx')),
+  // The province's picture from the published years (Điều 3.1) and an agency against its peers (3.2).
+  route('/tinh-hinh', REVIEWERS, () => import('./features/indicators/IndicatorsPage.tsx')),
+  route(
+    '/tinh-hinh/co-quan/:agencyId',
+    ['admin', 'assessor', 'approver', 'reporter'],
+    () => import('./features/indicators/PeerPage.tsx'),
+  ),
   route(
     '/theo-doi/anh-chup/:snapshotId',
     ['admin', 'assessor', 'approver', 'reporter'],
@@ -115,7 +122,8 @@ export interface MenuItem {
     | 'nav.monitoring'
     | 'nav.website'
     | 'nav.feedback'
-    | 'nav.feedbackReview';
+    | 'nav.feedbackReview'
+    | 'nav.indicators';
 }
 
 export function menuOf(role: Role): MenuItem[] {
@@ -141,6 +149,7 @@ export function menuOf(role: Role): MenuItem[] {
         { to: '/quan-tri/sao-luu', label: 'nav.backups' },
         { to: '/theo-doi', label: 'nav.monitoring' },
         { to: '/gop-y/xu-ly', label: 'nav.feedbackReview' },
+        { to: '/tinh-hinh', label: 'nav.indicators' },
       ];
     default:
       return [
@@ -154,6 +163,9 @@ export function menuOf(role: Role): MenuItem[] {
         role === 'assessor' || role === 'approver'
           ? ({ to: '/gop-y/xu-ly', label: 'nav.feedbackReview' } as const)
           : ({ to: '/gop-y', label: 'nav.feedback' } as const),
+        ...(role === 'assessor' || role === 'approver'
+          ? [{ to: '/tinh-hinh', label: 'nav.indicators' } as const]
+          : []),
       ];
   }
 }

@@ -223,4 +223,33 @@ describe('loading a criteria set', () => {
     s.validations[2].rule = 'x_three > 0';
     expect(problemsOf(s)).toHaveLength(3);
   });
+
+  it('rejects indicators that read missing or non-numeric fields, naming the indicator', () => {
+    const s = copy();
+    const ind = s.indicators.find((i: Json) => i.id === 'computers_antivirus_share');
+    ind.numerator = 'no_such_field';
+    const bw = s.indicators.find((i: Json) => i.id === 'internet_bandwidth');
+    bw.field = 'internet_connection_type';
+    const budget = s.indicators.find((i: Json) => i.id === 'it_budget');
+    budget.numerator = 'total_staff';
+    const communes = s.indicators.find((i: Json) => i.id === 'communes_broadband_share');
+    communes.groups = ['department'];
+    const p = problemsOf(s).map((x) => x.message.vi);
+    expect(p).toEqual([
+      'Chỉ số "computers_antivirus_share" đọc trường không có: "no_such_field"',
+      'Chỉ số "internet_bandwidth": trường "internet_connection_type" phải là kiểu số (integer/decimal), đang là enum',
+      'Chỉ số "it_budget" tính tổng (sum) cần đúng một mục field',
+      'Chỉ số "communes_broadband_share": trường "communes_broadband" không có trong phiếu của nhóm "department"',
+      'Chỉ số "communes_broadband_share": trường "commune_count" không có trong phiếu của nhóm "department"',
+    ]);
+  });
+
+  it('rejects a share without its denominator and a duplicated indicator id', () => {
+    const s = copy();
+    delete s.indicators[0].denominator;
+    s.indicators.push({ ...s.indicators[1] });
+    const p = problemsOf(s);
+    expect(p.map((x) => x.path)).toEqual(['indicators[0]', `indicators[${s.indicators.length - 1}].id`]);
+    expect(p[0]!.message.vi).toContain('Chỉ số "computers_per_staff" tính tỉ lệ (share)');
+  });
 });

@@ -7,6 +7,7 @@ import { parseRule, RuleSyntaxError } from '../checks/expr.ts';
 import * as X from '../exact.ts';
 import type { Need } from '../formula/operator.ts';
 import { formulaFlaws, formulaMax, formulaReads } from '../formula/registry.ts';
+import { checkIndicators } from './indicators.ts';
 import { type CriteriaSet, type Field, CriteriaSet as Schema, type Text } from './schema.ts';
 
 export interface LoadProblem {
@@ -325,6 +326,7 @@ function checkSet(set: CriteriaSet): LoadProblem[] {
     }
   }
   checkDetectors(set, fields, add);
+  checkIndicators(set.indicators ?? [], groupIds, inGroup, add);
   return problems;
 }
 

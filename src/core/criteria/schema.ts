@@ -9,10 +9,12 @@ import type { SchemaKit } from '../formula/operator.ts';
 import { type Formula as FormulaDef, OPERATORS } from '../formula/registry.ts';
 import { Detector } from './detectors.ts';
 import { DerivedField, Field, Id, Key, Points, Text } from './fields.ts';
+import { Indicator } from './indicators.ts';
 
 // The fields' part of the format, named here too: schema.ts is where a reader looks for the format.
 export { DETECTOR_PLACES, Detector, type DetectorPlace } from './detectors.ts';
 export { DerivedField, FIELD_TYPES, Field, type FieldType, SOURCES, type Source, Text } from './fields.ts';
+export { AGGREGATIONS, type Aggregation, Indicator } from './indicators.ts';
 
 export const FORMAT = 'chiso.criteria/1';
 
@@ -129,6 +131,11 @@ export const CriteriaSet = z.strictObject({
   validations: z.array(Validation).default([]),
   /** How the website monitor decides the `monitoring` fields (detectors.ts, spec/monitoring.md). */
   detectors: z.array(Detector).optional(),
+  /**
+   * The figures that describe IT use across the province (indicators.ts): never scored, read by
+   * the province page, the peer comparison and the shortcomings list.
+   */
+  indicators: z.array(Indicator).optional(),
 });
 export type CriteriaSet = z.infer<typeof CriteriaSet>;
 export type CriteriaSetInput = z.input<typeof CriteriaSet>;

@@ -9,6 +9,7 @@ import { criteriaRoutes } from './criteria/criteria.routes.ts';
 import { cyclesRoutes } from './cycles/cycles.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
 import { feedbackRoutes } from './feedback/feedback.routes.ts';
+import { indicatorsRoutes } from './indicators/indicators.routes.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { monitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
@@ -46,4 +47,5 @@ export function registerModules(app: App, deps: AppDeps): void {
   appealsRoutes(app, deps);
   feedbackRoutes(app, deps);
   surveysRoutes(app, deps);
+  indicatorsRoutes(app, deps);
 }

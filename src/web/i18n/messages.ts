@@ -47,6 +47,7 @@ const catalogue = {
   'message.file': { vi: 'Tệp gửi kèm: {name} ({size})', en: 'Attached file: {name} ({size})' },
   'nav.monitoring': { vi: 'Theo dõi trang TTĐT', en: 'Website monitoring' },
   'nav.website': { vi: 'Trang TTĐT của cơ quan', en: "The agency's portal" },
+  'nav.indicators': { vi: 'Tình hình toàn tỉnh', en: 'Province picture' },
   'nav.published': { vi: 'Kết quả công bố', en: 'Published results' },
   'nav.method': { vi: 'Phương pháp chấm điểm', en: 'Scoring method' },
   'nav.feedback': { vi: 'Góp ý về quy định', en: 'Feedback on the regulation' },

@@ -10,10 +10,12 @@ import { apiUrl } from '../../api.ts';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, scoreVn } from '../../format.ts';
 import { t } from '../../i18n/messages.ts';
+import { Link } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
 import { AgencyAppeals } from '../appeals/AgencyAppeals.tsx';
 import { m as appealsM } from '../appeals/messages.ts';
 import { ProvisionalNotice } from '../appeals/ProvisionalNotice.tsx';
+import { m as indicatorsM } from '../indicators/messages.ts';
 import { ResultWhatIf } from '../whatif/ResultWhatIf.tsx';
 import { CategoryChart } from './charts/CategoryChart.tsx';
 import { TrendChart } from './charts/TrendChart.tsx';
@@ -103,6 +105,11 @@ export default function AgencyResultPage({ params, user }: ScreenProps) {
         />
       )}
       {a && <AgencyAppeals cycleId={cycleId} agencyId={agencyId} user={user} state={a.cycle.state} />}
+      {a && user.role !== 'viewer' && (user.role !== 'reporter' || user.agencyId === agencyId) && (
+        <p>
+          <Link to={`/tinh-hinh/co-quan/${agencyId}`}>{indicatorsM('peer.link')}</Link>
+        </p>
+      )}
     </div>
   );
 }
