@@ -83,6 +83,8 @@ const MATRIX: readonly [string, Access][] = [
   ['POST /cycles/:cycleId/appeals/:appealId/answer', ['admin', 'assessor']],
   ['GET /indicators', ['admin', 'assessor', 'approver']],
   ['GET /indicators/agencies/:agencyId', ['admin', 'assessor', 'approver', 'reporter']],
+  ['GET /indicators/shortcomings', ['admin', 'assessor', 'approver']],
+  ['GET /indicators/shortcomings/:agencyId/letter', ['admin', 'assessor', 'approver']],
   ['PUT /cycles/:cycleId/appeal-period', ['admin']],
   ['GET /feedback', 'signed-in'],
   ['POST /feedback', 'signed-in'],

@@ -15,6 +15,7 @@ import { loadSampleYear } from '../../src/server/demo.ts';
 import { approve } from '../../src/server/modules/results/approve.ts';
 import { publish } from '../../src/server/modules/results/publish.ts';
 import type { SessionUser } from '../../src/server/platform/auth.ts';
+import { docxXml, textOf } from '../documents.ts';
 import { createCycle } from '../fixtures.ts';
 import { type BrowserSession, startBrowserSession } from './browser.ts';
 
@@ -116,6 +117,34 @@ describe('the province page (Điều 3.1)', () => {
     expect(lines).toHaveLength(expected.length + 1);
     for (const name of expected) expect(csv).toContain(name);
     await s.checkScreen('tinh-hinh');
+  });
+
+  it('lists the agencies short of a required level two years running, each with its draft letter', async () => {
+    await s.signInAs('pheduyet');
+    await s.open('/tinh-hinh', 'Tình hình ứng dụng CNTT toàn tỉnh');
+    const section = s.page.getByTestId('shortcomings');
+    await section.getByRole('heading', { name: /Hạn chế kéo dài hai năm/ }).waitFor();
+    const api = await s.apiAs<{ agencies: { code: string; name: string; items: unknown[] }[] }>(
+      'pheduyet',
+      'GET',
+      '/api/v1/indicators/shortcomings',
+    );
+    expect(api.agencies.length).toBeGreaterThan(0);
+    const table = section.getByTestId('shortcomings-table');
+    expect(await table.locator('tbody tr').count()).toBe(
+      api.agencies.reduce((n, a) => n + a.items.length, 0),
+    );
+    const first = api.agencies[0]!;
+    expect(await table.locator('tbody th').first().textContent()).toContain(first.name);
+    // One click: the Word draft, read back.
+    const [letter] = await Promise.all([
+      s.page.waitForEvent('download'),
+      table.getByRole('link', { name: `Word (${first.code})` }).click(),
+    ]);
+    const text = textOf(await docxXml(readFileSync((await letter.path())!)));
+    expect(text).toContain(`Kính gửi: ${first.name}`);
+    expect(text).toContain('V/v khắc phục hạn chế trong ứng dụng công nghệ thông tin năm 2017, 2018');
+    await s.checkScreen('tinh-hinh-han-che');
   });
 
   it('shows a reporter its own agency against the group median and best, and not the province page', async () => {

@@ -3,12 +3,24 @@
  * comparison with its peers (Điều 3.2). Each route: who may call it, its contract, one use case.
  */
 import type { App, AppDeps } from '../../platform/http.ts';
-import { callerOf } from '../../platform/http.ts';
+import { callerOf, sendDownload } from '../../platform/http.ts';
 import { errorResponses } from '../../platform/schema.ts';
+import { MIME } from '../documents/documents.schema.ts';
 import { indicatorsAccess as access } from './indicators.policy.ts';
-import { AgencyParams, PeerView, ProvinceQuery, ProvinceView } from './indicators.schema.ts';
+import {
+  AgencyParams,
+  LetterParams,
+  LetterQuery,
+  PeerView,
+  ProvinceQuery,
+  ProvinceView,
+  ShortcomingsQuery,
+  ShortcomingsView,
+} from './indicators.schema.ts';
 import { readPeers } from './read-peers.ts';
 import { readProvince } from './read-province.ts';
+import { readShortcomings } from './read-shortcomings.ts';
+import { downloadShortcomingLetter } from './shortcoming-letter.ts';
 
 const tags = ['indicators'];
 
@@ -40,5 +52,37 @@ export function indicatorsRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req) => readPeers(deps, callerOf(req), req.params),
+  );
+
+  app.get(
+    '/indicators/shortcomings',
+    {
+      config: { access: access.province },
+      schema: {
+        tags,
+        summary:
+          'Cơ quan có chỉ số chưa đạt mức yêu cầu hai năm liền (Điều 3.4), theo ngưỡng của bộ tiêu chí',
+        querystring: ShortcomingsQuery,
+        response: { 200: ShortcomingsView, ...errorResponses },
+      },
+    },
+    async (req) => readShortcomings(deps, callerOf(req), req.query),
+  );
+
+  app.get(
+    '/indicators/shortcomings/:agencyId/letter',
+    {
+      config: { access: access.province },
+      schema: {
+        tags,
+        summary: 'Dự thảo công văn đề nghị một cơ quan khắc phục hạn chế hai năm liền, DOCX hoặc PDF',
+        params: LetterParams,
+        querystring: LetterQuery,
+      },
+    },
+    async (req, reply) => {
+      const f = await downloadShortcomingLetter(deps, callerOf(req), { ...req.params, ...req.query });
+      return sendDownload(reply, f.bytes, f.filename, MIME[f.format]);
+    },
   );
 }

@@ -122,3 +122,44 @@ export const PeerView = z.object({
   indicators: z.array(z.object({ indicator: IndicatorDef, points: z.array(PeerPoint) })),
 });
 export type PeerView = z.infer<typeof PeerView>;
+
+/* ───────────────────────── shortcomings (Điều 3.4) ───────────────────────── */
+
+export const ShortcomingsQuery = z.object({
+  /** The published year looked at (with the year before it); the latest when absent. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export type ShortcomingsQuery = z.infer<typeof ShortcomingsQuery>;
+
+export const LetterParams = z.object({ agencyId: Uuid });
+export type LetterParams = z.infer<typeof LetterParams>;
+export const LetterQuery = ShortcomingsQuery.extend({ format: z.enum(['docx', 'pdf']).default('docx') });
+export type LetterQuery = z.infer<typeof LetterQuery>;
+
+/** One indicator an agency stayed on the wrong side of its threshold for, both years. */
+export const ShortfallItem = z.object({
+  indicator: IndicatorDef,
+  before: z.number(),
+  now: z.number(),
+  threshold: z.number(),
+});
+export type ShortfallItem = z.infer<typeof ShortfallItem>;
+
+export const AgencyShortfalls = z.object({
+  agencyId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  group: z.string(),
+  items: z.array(ShortfallItem),
+});
+export type AgencyShortfalls = z.infer<typeof AgencyShortfalls>;
+
+export const ShortcomingsView = z.object({
+  /** The two years compared, or null when there are not two consecutive published years. */
+  year: z.number().nullable(),
+  previousYear: z.number().nullable(),
+  /** Indicators that have a threshold in the criteria set (the only ones looked at). */
+  indicators: z.array(IndicatorDef),
+  agencies: z.array(AgencyShortfalls),
+});
+export type ShortcomingsView = z.infer<typeof ShortcomingsView>;

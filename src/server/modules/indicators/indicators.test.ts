@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxXml, textOf } from '../../../../test/documents.ts';
 import { createCycle } from '../../../../test/fixtures.ts';
 import { type TestServer, testServer } from '../../../../test/server.ts';
 import { bundledCompiledSet } from '../../../core/criteria/bundled.ts';
 import { CAO_BANG_AGENCIES } from '../../../sample/cao-bang.ts';
 import { generateCycle } from '../../../sample/generate.ts';
 import { loadSampleYear } from '../../demo.ts';
-import type { PeerView, ProvinceView } from './indicators.schema.ts';
+import type { PeerView, ProvinceView, ShortcomingsView } from './indicators.schema.ts';
 
 const SET = bundledCompiledSet('cao-bang-2016')!;
 type Sample = Parameters<typeof loadSampleYear>[3];
@@ -179,5 +180,79 @@ describe('the province indicators (Điều 3.1, 3.2)', () => {
     }
     // No other agency's name travels with the comparison.
     expect(JSON.stringify(peer)).not.toContain('Sở Thông tin');
+  });
+
+  it('lists the agencies below a threshold both years (Điều 3.4), as computed here from the raw values', async () => {
+    const res = await s.request({ method: 'GET', url: '/api/v1/indicators/shortcomings', cookie: approver });
+    expect(res.statusCode).toBe(200);
+    const got: ShortcomingsView = res.json();
+    expect([got.previousYear, got.year]).toEqual([2017, 2018]);
+    // Independently: each share indicator with a threshold, x × scale / y under it in both years.
+    const below = (sample: Sample, num: string, den: string, scale: number, threshold: number) =>
+      new Set(
+        sample.agencies
+          .filter((a) => {
+            const x = a.values[num];
+            const y = a.values[den];
+            return a.submittedAt !== null && typeof x === 'number' && typeof y === 'number' && y > 0
+              ? (x * scale) / y < threshold
+              : false;
+          })
+          .map((a) => a.code),
+      );
+    const expected: string[] = [];
+    for (const i of SET.def.indicators ?? []) {
+      if (i.threshold === undefined || i.aggregate !== 'share') continue;
+      const before = below(Y2017, i.numerator!, i.denominator!, i.scale ?? 1, i.threshold);
+      for (const code of below(Y2018, i.numerator!, i.denominator!, i.scale ?? 1, i.threshold))
+        if (before.has(code)) expected.push(`${code} ${i.id}`);
+    }
+    const listed = got.agencies.flatMap((a) => a.items.map((it) => `${a.code} ${it.indicator.id}`));
+    expect(listed.sort()).toEqual(expected.sort());
+    expect(expected.length).toBeGreaterThan(0);
+    // In Vietnamese order of the agencies' names.
+    const names = got.agencies.map((a) => a.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
+
+    // One click: the letter to the first agency, as Word, names it and each indicator with both years.
+    const first = got.agencies[0]!;
+    const letter = await s.request({
+      method: 'GET',
+      url: `/api/v1/indicators/shortcomings/${first.agencyId}/letter?format=docx`,
+      cookie: approver,
+    });
+    expect(letter.statusCode).toBe(200);
+    expect(letter.headers['content-type']).toContain('officedocument.wordprocessingml');
+    const text = textOf(await docxXml(letter.rawPayload));
+    expect(text).toContain(`Kính gửi: ${first.name}`);
+    expect(text).toContain('V/v khắc phục hạn chế trong ứng dụng công nghệ thông tin năm 2017, 2018');
+    for (const it of first.items) expect(text).toContain(it.indicator.label.vi);
+    expect(text).toContain('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
+    const pdf = await s.request({
+      method: 'GET',
+      url: `/api/v1/indicators/shortcomings/${first.agencyId}/letter?format=pdf`,
+      cookie: approver,
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // An agency not on the list has no letter; a reporter gets neither list nor letter.
+    const listedIds = new Set(got.agencies.map((a) => a.agencyId));
+    const other = (await s.request({ method: 'GET', url: '/api/v1/agencies', cookie: approver }))
+      .json()
+      .agencies.find((a: { id: string }) => !listedIds.has(a.id));
+    expect(other).toBeDefined();
+    const none = await s.request({
+      method: 'GET',
+      url: `/api/v1/indicators/shortcomings/${other.id}/letter`,
+      cookie: approver,
+    });
+    expect(none.statusCode).toBe(404);
+    const reporter = await s.as('reporter', first.code);
+    const refused = await s.request({
+      method: 'GET',
+      url: '/api/v1/indicators/shortcomings',
+      cookie: reporter,
+    });
+    expect(refused.statusCode).toBe(403);
   });
 });

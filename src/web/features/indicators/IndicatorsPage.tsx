@@ -20,6 +20,7 @@ import {
   type ScopeView,
 } from './indicatorsApi.ts';
 import { m } from './messages.ts';
+import { ShortcomingsSection } from './ShortcomingsSection.tsx';
 import { TableBox } from './TableBox.tsx';
 import { YearsChart } from './YearsChart.tsx';
 import './indicators.css';
@@ -385,6 +386,9 @@ export default function IndicatorsPage(_: ScreenProps) {
             {v.criteria && m('page.criteria', { id: v.criteria.setId, version: v.criteria.version })}
           </p>
           <SummaryTable v={v} onPick={pickIndicator} />
+          <ShortcomingsSection
+            groupName={(id) => pick(v.groups.find((g) => g.id === id)?.name ?? { vi: id })}
+          />
           {v.detail && (
             <Detail
               key={`${v.detail.indicator.id}`}

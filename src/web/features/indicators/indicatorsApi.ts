@@ -8,11 +8,12 @@ import type {
   PeerView,
   ProvinceView,
   ScopeView,
+  ShortcomingsView,
   YearView,
 } from '../../../server/modules/indicators/indicators.schema.ts';
 import { api } from '../../api.ts';
 
-export type { AgencyFigure, IndicatorDef, PeerView, ProvinceView, ScopeView, YearView };
+export type { AgencyFigure, IndicatorDef, PeerView, ProvinceView, ScopeView, ShortcomingsView, YearView };
 
 export const indicatorsApi = {
   province: (q: { indicator?: string; year?: number; threshold?: number | null }) => {
@@ -24,4 +25,5 @@ export const indicatorsApi = {
     return api<ProvinceView>(`/indicators${s ? `?${s}` : ''}`);
   },
   peers: (agencyId: string) => api<PeerView>(`/indicators/agencies/${agencyId}`),
+  shortcomings: () => api<ShortcomingsView>('/indicators/shortcomings'),
 };

@@ -83,4 +83,34 @@ export const m = defineMessages({
   'peer.link': { vi: 'So sánh các chỉ số với cơ quan cùng nhóm', en: 'Compare indicators with peers' },
   none: { vi: '—', en: '—' },
   'table.scroll': { vi: 'Bảng số liệu (cuộn ngang nếu cần)', en: 'Data table (scroll sideways if needed)' },
+  'short.title': {
+    vi: 'Hạn chế kéo dài hai năm (khoản 4 Điều 3)',
+    en: 'Shortcomings two years running (Article 3.4)',
+  },
+  'short.intro': {
+    vi: 'Các cơ quan có chỉ số chưa đạt mức yêu cầu (ngưỡng của bộ tiêu chí) cả hai năm đã công bố gần nhất, để UBND tỉnh yêu cầu khắc phục kịp thời. Mỗi cơ quan có dự thảo công văn đề nghị khắc phục, mở bằng Word để sửa số, hạn báo cáo rồi trình ký.',
+    en: 'Agencies with an indicator short of the required level (the criteria set’s threshold) in both of the last two published years, so that the People’s Committee can ask for correction in time. Each has a draft letter asking for correction, to edit in Word (number, deadline) and sign.',
+  },
+  'short.noPair': {
+    vi: 'Cần kết quả công bố của hai năm liền nhau để so sánh.',
+    en: 'Two consecutive published years are needed.',
+  },
+  'short.none': {
+    vi: 'Không cơ quan nào có chỉ số dưới mức yêu cầu cả hai năm {before} và {year}.',
+    en: 'No agency had an indicator short of the required level in both {before} and {year}.',
+  },
+  'short.count': {
+    vi: '{n} cơ quan có chỉ số dưới mức yêu cầu cả hai năm {before} và {year}.',
+    en: '{n} agencies had an indicator short of the required level in both {before} and {year}.',
+  },
+  'short.caption': {
+    vi: 'Chỉ số chưa đạt mức yêu cầu năm {before} và năm {year}, theo cơ quan',
+    en: 'Indicators short of the required level in {before} and {year}, by agency',
+  },
+  'short.indicator': { vi: 'Chỉ số (đơn vị)', en: 'Indicator (unit)' },
+  'short.threshold': { vi: 'Mức yêu cầu', en: 'Required level' },
+  'short.letter': { vi: 'Dự thảo công văn', en: 'Draft letter' },
+  'short.word': { vi: 'Word ({agency})', en: 'Word ({agency})' },
+  'short.pdf': { vi: 'PDF ({agency})', en: 'PDF ({agency})' },
+  'short.file': { vi: 'han-che-hai-nam', en: 'shortcomings-two-years' },
 });

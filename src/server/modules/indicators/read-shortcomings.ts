@@ -1,0 +1,68 @@
+/**
+ * The shortcomings of Điều 3.4: after a published year, the agencies that stayed on the wrong side
+ * of an indicator's threshold (the criteria set's) in that year and the year before, so that the
+ * People's Committee can ask for correction in time. Agencies in Vietnamese order, each with its
+ * indicators; the letter asking one agency for correction is shortcoming-letter.ts.
+ */
+import * as X from '../../../core/exact.ts';
+import { persistentShortfalls } from '../../../core/indicators/aggregate.ts';
+import { invalid } from '../../platform/errors.ts';
+import type { AppDeps, Caller } from '../../platform/http.ts';
+import { authorize } from '../../platform/policy.ts';
+import { type Context, loadContext, num } from './indicator-context.ts';
+import { canReadProvince } from './indicators.policy.ts';
+import type { AgencyShortfalls, ShortcomingsQuery, ShortcomingsView } from './indicators.schema.ts';
+
+const collator = new Intl.Collator('vi');
+
+/** The shortcomings of `year` (the latest published when absent) against the year before. */
+export function shortcomingsOf(ctx: Context, year?: number): ShortcomingsView {
+  const withThreshold = ctx.indicators.filter((i) => i.def.threshold !== undefined);
+  const indicators = withThreshold.map((i) => i.view);
+  const y = year ?? ctx.years.at(-1)?.year;
+  if (y !== undefined && year !== undefined && !ctx.years.some((x) => x.year === y))
+    throw invalid('year', {
+      vi: `Năm ${y} chưa có kết quả công bố`,
+      en: `Year ${y} has no published result`,
+    });
+  const now = ctx.years.find((x) => x.year === y);
+  const before = ctx.years.find((x) => x.year === (y ?? 0) - 1);
+  if (!now || !before) return { year: y ?? null, previousYear: null, indicators, agencies: [] };
+  const byAgency = new Map<string, AgencyShortfalls>();
+  const meta = new Map(now.agencies.map((a) => [a.key, a]));
+  for (const i of withThreshold) {
+    const threshold = X.fromNumber(i.def.threshold!);
+    const scoped = [before, now].map((yr) => ({
+      year: yr.year,
+      agencies: yr.agencies.filter((a) => i.groups.includes(a.group)),
+    }));
+    for (const s of persistentShortfalls(i.def, scoped, threshold)) {
+      const a = meta.get(s.key)!;
+      const entry = byAgency.get(s.key) ?? {
+        agencyId: s.key,
+        code: a.code,
+        name: a.name,
+        group: a.group,
+        items: [],
+      };
+      entry.items.push({
+        indicator: i.view,
+        before: num(s.before)!,
+        now: num(s.now)!,
+        threshold: i.def.threshold!,
+      });
+      byAgency.set(s.key, entry);
+    }
+  }
+  const agencies = [...byAgency.values()].sort((a, b) => collator.compare(a.name, b.name));
+  return { year: now.year, previousYear: before.year, indicators, agencies };
+}
+
+export async function readShortcomings(
+  deps: AppDeps,
+  caller: Caller,
+  query: ShortcomingsQuery,
+): Promise<ShortcomingsView> {
+  authorize(canReadProvince(caller.user));
+  return shortcomingsOf(await loadContext(deps.database.db), query.year);
+}
