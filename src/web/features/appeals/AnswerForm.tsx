@@ -7,10 +7,13 @@ import { Alert, Button, Input, Radio } from 'antd';
 import { type ReactNode, useId, useState } from 'react';
 import { refusalOf } from '../../api.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { type FieldClasses, TextAreaField } from '../../components/FormFields.tsx';
 import { pick as tx } from '../../i18n/messages.ts';
 import { correctionsOf } from './answer.ts';
 import { type AnswerBody, type AppealView, appealsApi } from './appealsApi.ts';
 import { m } from './messages.ts';
+
+const CLASSES: FieldClasses = { field: 'appeal-field', help: 'appeal-help' };
 
 type Decision = AnswerBody['decision'];
 
@@ -123,26 +126,17 @@ export function AnswerForm(props: { cycleId: string; appeal: AppealView; onDone:
           })}
         </fieldset>
       )}
-      <div className="appeal-field">
-        <label htmlFor={`${id}-answer`}>
-          {m('answer.text')}
-          <span aria-hidden="true"> *</span>
-        </label>
-        <Input.TextArea
-          id={`${id}-answer`}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          rows={3}
-          maxLength={4000}
-          aria-required
-          aria-invalid={textError}
-          aria-describedby={`${id}-answer-help`}
-          status={textError ? 'error' : undefined}
-        />
-        <div id={`${id}-answer-help`} className="appeal-help">
-          {m('answer.textHelp')}
-        </div>
-      </div>
+      <TextAreaField
+        id={`${id}-answer`}
+        label={m('answer.text')}
+        help={m('answer.textHelp')}
+        value={text}
+        onChange={setText}
+        classes={CLASSES}
+        required
+        invalid={textError}
+        rows={3}
+      />
       {error && <Alert type="error" showIcon role="alert" title={error.message} />}
       <Button type="primary" htmlType="submit" loading={busy}>
         {m('answer.submit')}

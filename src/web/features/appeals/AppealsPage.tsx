@@ -4,9 +4,10 @@
  * the form to contest one criterion with a reason and a file, and its appeals with the answers.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Input } from 'antd';
+import { Alert, Button } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { refusalOf } from '../../api.ts';
+import { type FieldClasses, FileField, TextAreaField } from '../../components/FormFields.tsx';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, dateVn, scoreVn } from '../../format.ts';
 import { t, pick as tx } from '../../i18n/messages.ts';
@@ -18,6 +19,8 @@ import { AppealCard } from './AppealCard.tsx';
 import { type AppealsView, appealsApi } from './appealsApi.ts';
 import { m } from './messages.ts';
 import './appeals.css';
+
+const CLASSES: FieldClasses = { field: 'appeal-field', help: 'appeal-help' };
 
 export default function AppealsPage({ params, user }: ScreenProps) {
   const cycleId = params.cycleId!;
@@ -317,40 +320,24 @@ function FileForm(props: {
             {m('form.criterionHelp')}
           </div>
         </div>
-        <div className="appeal-field">
-          <label htmlFor={`${id}-text`}>
-            {m('form.text')}
-            <span aria-hidden="true"> *</span>
-          </label>
-          <Input.TextArea
-            id={`${id}-text`}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            rows={4}
-            maxLength={4000}
-            aria-required
-            aria-invalid={error?.field === 'text'}
-            aria-describedby={`${id}-text-help`}
-            status={error?.field === 'text' ? 'error' : undefined}
-          />
-          <div id={`${id}-text-help`} className="appeal-help">
-            {m('form.textHelp')}
-          </div>
-        </div>
-        <div className="appeal-field">
-          <label htmlFor={`${id}-file`}>{m('form.file')}</label>
-          <input
-            id={`${id}-file`}
-            ref={fileInput}
-            type="file"
-            accept=".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg"
-            aria-describedby={`${id}-file-help`}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-          <div id={`${id}-file-help`} className="appeal-help">
-            {m('form.fileHelp')}
-          </div>
-        </div>
+        <TextAreaField
+          id={`${id}-text`}
+          label={m('form.text')}
+          help={m('form.textHelp')}
+          value={text}
+          onChange={setText}
+          classes={CLASSES}
+          required
+          invalid={error?.field === 'text'}
+        />
+        <FileField
+          id={`${id}-file`}
+          label={m('form.file')}
+          help={m('form.fileHelp')}
+          onChange={setFile}
+          inputRef={fileInput}
+          classes={CLASSES}
+        />
         {error && <Alert type="error" showIcon role="alert" title={error.message} />}
         {done && (
           <Alert

@@ -3,11 +3,14 @@
  * loaded), or declined — sent with the revision it was written against; and the item's topic,
  * picked from the topics in use or typed new.
  */
-import { Alert, AutoComplete, Button, Input, Radio } from 'antd';
+import { Alert, AutoComplete, Button, Radio } from 'antd';
 import { useId, useState } from 'react';
 import { refusalOf } from '../../api.ts';
+import { type FieldClasses, TextAreaField } from '../../components/FormFields.tsx';
 import { type AnswerBody, type FeedbackItemView, type FeedbackView, feedbackApi } from './feedbackApi.ts';
 import { m } from './messages.ts';
+
+const CLASSES: FieldClasses = { field: 'feedback-field', help: 'feedback-help' };
 
 type Status = AnswerBody['status'];
 
@@ -85,26 +88,17 @@ export function AnswerForm(props: {
           </div>
         </div>
       )}
-      <div className="feedback-field">
-        <label htmlFor={`${id}-answer`}>
-          {m('answer.text')}
-          <span aria-hidden="true"> *</span>
-        </label>
-        <Input.TextArea
-          id={`${id}-answer`}
-          value={answer}
-          onChange={(e) => setAnswer(e.target.value)}
-          rows={3}
-          maxLength={4000}
-          aria-required
-          aria-invalid={error?.field === 'answer'}
-          aria-describedby={`${id}-answer-help`}
-          status={error?.field === 'answer' ? 'error' : undefined}
-        />
-        <div id={`${id}-answer-help`} className="feedback-help">
-          {m('answer.textHelp')}
-        </div>
-      </div>
+      <TextAreaField
+        id={`${id}-answer`}
+        label={m('answer.text')}
+        help={m('answer.textHelp')}
+        value={answer}
+        onChange={setAnswer}
+        classes={CLASSES}
+        required
+        invalid={error?.field === 'answer'}
+        rows={3}
+      />
       {error && <Alert type="error" showIcon role="alert" title={error.message} />}
       <Button type="primary" htmlType="submit" loading={busy}>
         {m('answer.submit')}

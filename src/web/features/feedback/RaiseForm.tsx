@@ -4,12 +4,15 @@
  * The server checks everything again and names the field it refuses.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Input, Radio, Select } from 'antd';
+import { Alert, Button, Radio, Select } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { refusalOf } from '../../api.ts';
+import { type FieldClasses, FileField, TextAreaField } from '../../components/FormFields.tsx';
 import { foldVn } from '../../format.ts';
 import { type FeedbackView, feedbackApi, type RaiseBody } from './feedbackApi.ts';
 import { m } from './messages.ts';
+
+const CLASSES: FieldClasses = { field: 'feedback-field', help: 'feedback-help' };
 
 export function RaiseForm(props: { criteria: FeedbackView['criteria'] }) {
   const id = useId();
@@ -114,40 +117,24 @@ export function RaiseForm(props: { criteria: FeedbackView['criteria'] }) {
             </div>
           </div>
         )}
-        <div className="feedback-field">
-          <label htmlFor={`${id}-text`}>
-            {m('form.text')}
-            <span aria-hidden="true"> *</span>
-          </label>
-          <Input.TextArea
-            id={`${id}-text`}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            rows={4}
-            maxLength={4000}
-            aria-required
-            aria-invalid={error?.field === 'text'}
-            aria-describedby={`${id}-text-help`}
-            status={error?.field === 'text' ? 'error' : undefined}
-          />
-          <div id={`${id}-text-help`} className="feedback-help">
-            {m('form.textHelp')}
-          </div>
-        </div>
-        <div className="feedback-field">
-          <label htmlFor={`${id}-file`}>{m('form.file')}</label>
-          <input
-            id={`${id}-file`}
-            ref={fileInput}
-            type="file"
-            accept=".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg"
-            aria-describedby={`${id}-file-help`}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-          <div id={`${id}-file-help`} className="feedback-help">
-            {m('form.fileHelp')}
-          </div>
-        </div>
+        <TextAreaField
+          id={`${id}-text`}
+          label={m('form.text')}
+          help={m('form.textHelp')}
+          value={text}
+          onChange={setText}
+          classes={CLASSES}
+          required
+          invalid={error?.field === 'text'}
+        />
+        <FileField
+          id={`${id}-file`}
+          label={m('form.file')}
+          help={m('form.fileHelp')}
+          onChange={setFile}
+          inputRef={fileInput}
+          classes={CLASSES}
+        />
         {error && <Alert type="error" showIcon role="alert" title={error.message} />}
         {done && (
           <Alert
