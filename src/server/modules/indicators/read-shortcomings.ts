@@ -6,17 +6,27 @@
  */
 import * as X from '../../../core/exact.ts';
 import { persistentShortfalls } from '../../../core/indicators/aggregate.ts';
+import type { Executor } from '../../db/open.ts';
 import { invalid } from '../../platform/errors.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
+import { lineagesOf } from '../agencies/lineage.ts';
 import { type Context, loadContext, num } from './indicator-context.ts';
 import { canReadProvince } from './indicators.policy.ts';
 import type { AgencyShortfalls, ShortcomingsQuery, ShortcomingsView } from './indicators.schema.ts';
 
 const collator = new Intl.Collator('vi');
 
-/** The shortcomings of `year` (the latest published when absent) against the year before. */
-export function shortcomingsOf(ctx: Context, year?: number): ShortcomingsView {
+/**
+ * The shortcomings of `year` (the latest published when absent) against the year before.
+ * `renamedFrom` maps a unit of the year before to the agency it was renamed to (lineage): its two
+ * years are one agency's. Merged units are not combined here (their figures are not one agency's).
+ */
+export function shortcomingsOf(
+  ctx: Context,
+  year?: number,
+  renamedFrom: ReadonlyMap<string, string> = new Map(),
+): ShortcomingsView {
   const withThreshold = ctx.indicators.filter((i) => i.def.threshold !== undefined);
   const indicators = withThreshold.map((i) => i.view);
   const y = year ?? ctx.years.at(-1)?.year;
@@ -34,7 +44,9 @@ export function shortcomingsOf(ctx: Context, year?: number): ShortcomingsView {
     const threshold = X.fromNumber(i.def.threshold!);
     const scoped = [before, now].map((yr) => ({
       year: yr.year,
-      agencies: yr.agencies.filter((a) => i.groups.includes(a.group)),
+      agencies: yr.agencies
+        .filter((a) => i.groups.includes(a.group))
+        .map((a) => (yr === before && renamedFrom.has(a.key) ? { ...a, key: renamedFrom.get(a.key)! } : a)),
     }));
     for (const s of persistentShortfalls(i.def, scoped, threshold)) {
       const a = meta.get(s.key)!;
@@ -64,5 +76,26 @@ export async function readShortcomings(
   query: ShortcomingsQuery,
 ): Promise<ShortcomingsView> {
   authorize(canReadProvince(caller.user));
-  return shortcomingsOf(await loadContext(deps.database.db), query.year);
+  const db = deps.database.db;
+  const ctx = await loadContext(db);
+  return shortcomingsOf(ctx, query.year, await renames(db, ctx, query.year));
+}
+
+/** Each unit of the year before that the year's agency was renamed from (its nearest predecessor). */
+export async function renames(db: Executor, ctx: Context, year?: number): Promise<Map<string, string>> {
+  const now = year === undefined ? ctx.years.at(-1) : ctx.years.find((y) => y.year === year);
+  const out = new Map<string, string>();
+  if (!now) return out;
+  const lineages = await lineagesOf(
+    db,
+    now.agencies.map((a) => a.key),
+  );
+  for (const [agencyId, predecessors] of lineages) {
+    const first = predecessors[0];
+    const sameStep = predecessors.filter(
+      (p) => p.kind === first?.kind && p.effectiveDate === first?.effectiveDate,
+    );
+    if (first?.kind === 'rename' && sameStep.length === 1) out.set(first.agencyId, agencyId);
+  }
+  return out;
 }

@@ -22,7 +22,7 @@ import { renderPdf } from '../documents/pdf-writer.ts';
 import { loadContext } from './indicator-context.ts';
 import { canReadProvince } from './indicators.policy.ts';
 import type { AgencyShortfalls, LetterParams, LetterQuery } from './indicators.schema.ts';
-import { shortcomingsOf } from './read-shortcomings.ts';
+import { renames, shortcomingsOf } from './read-shortcomings.ts';
 
 const n = (x: number) => formatNumber(x, 'vi', 2);
 
@@ -81,7 +81,9 @@ export async function downloadShortcomingLetter(
   input: LetterParams & LetterQuery,
 ): Promise<{ bytes: Buffer; filename: string; format: 'docx' | 'pdf' }> {
   authorize(canReadProvince(caller.user));
-  const view = shortcomingsOf(await loadContext(deps.database.db), input.year);
+  const db = deps.database.db;
+  const ctx = await loadContext(db);
+  const view = shortcomingsOf(ctx, input.year, await renames(db, ctx, input.year));
   const a = view.agencies.find((x) => x.agencyId === input.agencyId);
   if (!a || view.year === null || view.previousYear === null)
     throw notFound({
