@@ -16,6 +16,7 @@
  * size, nothing missing, nothing extra) before it opens the target, and loads only into an empty
  * database, in one transaction.
  */
+
 import { createHash } from 'node:crypto';
 import {
   createReadStream,
@@ -31,6 +32,7 @@ import {
 import { dirname, join } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import tar from 'tar-stream';
@@ -405,11 +407,16 @@ export async function nonEmptyTables(db: Executor): Promise<string[]> {
   return out;
 }
 
-/** Lines of a stream, as they come. */
-async function* lines(body: Readable): AsyncGenerator<string> {
+/**
+ * Lines of a stream, as they come. Decoded across chunks: a chunk may end inside a character of
+ * two or more bytes (every Vietnamese letter with a tone), which a chunk's own toString would turn
+ * into replacement characters — a restored backup with "ki��n" for "kiến".
+ */
+export async function* lines(body: Readable): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
   let rest = '';
   for await (const chunk of body as AsyncIterable<Buffer>) {
-    rest += chunk.toString('utf8');
+    rest += decoder.write(chunk);
     let nl = rest.indexOf('\n');
     while (nl >= 0) {
       const line = rest.slice(0, nl);
@@ -418,6 +425,7 @@ async function* lines(body: Readable): AsyncGenerator<string> {
       nl = rest.indexOf('\n');
     }
   }
+  rest += decoder.end();
   if (rest) yield rest;
 }
 
