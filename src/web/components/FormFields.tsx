@@ -2,7 +2,7 @@
  * The fields the appeal and feedback forms share: a text to write with its label, help and error
  * state, and a file to attach with its help. Each feature keeps its own look through `classes`.
  */
-import { Input } from 'antd';
+import { Alert, Input } from 'antd';
 import type { Ref } from 'react';
 
 export interface FieldClasses {
@@ -76,5 +76,30 @@ export function FileField(props: {
         {props.help}
       </div>
     </div>
+  );
+}
+
+/**
+ * What a form with a file says after sending: the refusal, or that it was sent — as a warning
+ * when the text went but the file did not.
+ */
+export function FormOutcome(props: {
+  error: { message: string } | null;
+  done: { message: string; warning?: string | null } | null;
+}) {
+  const { error, done } = props;
+  return (
+    <>
+      {error && <Alert type="error" showIcon role="alert" title={error.message} />}
+      {done && (
+        <Alert
+          type={done.warning ? 'warning' : 'success'}
+          showIcon
+          role="status"
+          title={done.message}
+          description={done.warning}
+        />
+      )}
+    </>
   );
 }

@@ -3,10 +3,11 @@
  * its date, the agency confirms or asks for another date, the findings are recorded
  * (entry-words.ts says how a row becomes a sentence).
  */
+import { formatDate } from '../../../core/format.ts';
 import { plainValue, type Sentence, t, vien } from './entry-words.ts';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-const dmy = (v: unknown) => text(v).split('-').reverse().join('/');
+const dmy = (v: unknown) => formatDate(text(v));
 
 export const SURVEY_PLAN_WORDS: Readonly<Record<string, Sentence>> = {
   'survey_plan.create': (c) => ({

@@ -4,7 +4,7 @@
  * never changes once stored, so its parsed content is kept in memory by cycle and revision: the
  * province page reads ten years without reading ten documents again.
  */
-import { and, eq, inArray, max } from 'drizzle-orm';
+import { and, eq, max, or } from 'drizzle-orm';
 import type { Executor } from '../../db/open.ts';
 import { cycles, publishedSnapshots } from '../../db/schema.ts';
 import type { SnapshotContent } from '../results/results.schema.ts';
@@ -39,19 +39,17 @@ export async function publishedDocs(db: Executor): Promise<PublishedDoc[]> {
         content: publishedSnapshots.content,
       })
       .from(publishedSnapshots)
+      // Only the latest revision of each: an earlier revision's document is never read here.
       .where(
-        and(
-          inArray(
-            publishedSnapshots.cycleId,
-            missing.map((m) => m.cycleId),
+        or(
+          ...missing.map((m) =>
+            and(eq(publishedSnapshots.cycleId, m.cycleId), eq(publishedSnapshots.revision, m.revision!)),
           ),
         ),
       );
-    const wanted = new Set(missing.map((m) => key(m.cycleId, m.revision!)));
     const yearOf = new Map(latest.map((r) => [r.cycleId, r.year]));
     for (const r of rows) {
       const k = key(r.cycleId, r.revision);
-      if (!wanted.has(k)) continue;
       if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
       cache.set(k, {
         cycleId: r.cycleId,

@@ -76,9 +76,13 @@ export async function readShortcomings(
   query: ShortcomingsQuery,
 ): Promise<ShortcomingsView> {
   authorize(canReadProvince(caller.user));
-  const db = deps.database.db;
+  return loadShortcomings(deps.database.db, query.year);
+}
+
+/** The list as the page and the letters read it: the published years, followed across renames. */
+export async function loadShortcomings(db: Executor, year?: number): Promise<ShortcomingsView> {
   const ctx = await loadContext(db);
-  return shortcomingsOf(ctx, query.year, await renames(db, ctx, query.year));
+  return shortcomingsOf(ctx, year, await renames(db, ctx, year));
 }
 
 /** Each unit of the year before that the year's agency was renamed from (its nearest predecessor). */

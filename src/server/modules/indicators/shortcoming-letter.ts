@@ -19,10 +19,9 @@ import {
   vnDate,
 } from '../documents/model.ts';
 import { renderPdf } from '../documents/pdf-writer.ts';
-import { loadContext } from './indicator-context.ts';
 import { canReadProvince } from './indicators.policy.ts';
 import type { AgencyShortfalls, LetterParams, LetterQuery } from './indicators.schema.ts';
-import { renames, shortcomingsOf } from './read-shortcomings.ts';
+import { loadShortcomings } from './read-shortcomings.ts';
 
 const n = (x: number) => formatNumber(x, 'vi', 2);
 
@@ -81,9 +80,7 @@ export async function downloadShortcomingLetter(
   input: LetterParams & LetterQuery,
 ): Promise<{ bytes: Buffer; filename: string; format: 'docx' | 'pdf' }> {
   authorize(canReadProvince(caller.user));
-  const db = deps.database.db;
-  const ctx = await loadContext(db);
-  const view = shortcomingsOf(ctx, input.year, await renames(db, ctx, input.year));
+  const view = await loadShortcomings(deps.database.db, input.year);
   const a = view.agencies.find((x) => x.agencyId === input.agencyId);
   if (!a || view.year === null || view.previousYear === null)
     throw notFound({

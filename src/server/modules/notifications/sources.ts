@@ -4,6 +4,7 @@
  * key). A key names the thing and its version (a query's answer, a revision), so a new event is
  * a new unread item. Adding a source (appeals, for one) is one function and one line in SOURCES.
  */
+import { formatDate } from '../../../core/format.ts';
 import type { AppDeps, Caller } from '../../platform/http.ts';
 import { appealEventsFor, appealsFiledSince } from '../appeals/read-appeals.ts';
 import { dateVn, instantVn } from '../cycles/cycle-texts.ts';
@@ -228,8 +229,6 @@ export const newFeedback: NotificationSource = async (deps, { user }, since) => 
   );
 };
 
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
-
 /** An agency's reporters: a field survey planned at the agency (or its date moved), to confirm. */
 export const surveyPlansForAgency: NotificationSource = async (deps, { user }, since) => {
   if (user.role !== 'reporter' || !user.agencyId) return [];
@@ -240,8 +239,8 @@ export const surveyPlansForAgency: NotificationSource = async (deps, { user }, s
       kind: 'survey_plan',
       at: p.updatedAt.toISOString(),
       title: {
-        vi: `Sở TT&TT khảo sát thực tế tại cơ quan ngày ${dmy(p.visitDate)}`,
-        en: `The department plans a field survey at your agency on ${dmy(p.visitDate)}`,
+        vi: `Sở TT&TT khảo sát thực tế tại cơ quan ngày ${formatDate(p.visitDate)}`,
+        en: `The department plans a field survey at your agency on ${formatDate(p.visitDate)}`,
       },
       body: {
         vi: 'Xác nhận ngày khảo sát hoặc đề nghị ngày khác.',
@@ -264,12 +263,12 @@ export const surveyReplies: NotificationSource = async (deps, { user }, since) =
       title:
         p.status === 'confirmed'
           ? {
-              vi: `${p.agencyName} xác nhận lịch khảo sát ngày ${dmy(p.visitDate)}`,
-              en: `${p.agencyName} confirmed the survey on ${dmy(p.visitDate)}`,
+              vi: `${p.agencyName} xác nhận lịch khảo sát ngày ${formatDate(p.visitDate)}`,
+              en: `${p.agencyName} confirmed the survey on ${formatDate(p.visitDate)}`,
             }
           : {
-              vi: `${p.agencyName} đề nghị đổi lịch khảo sát sang ngày ${dmy(p.proposedDate ?? p.visitDate)}`,
-              en: `${p.agencyName} asks to move the survey to ${dmy(p.proposedDate ?? p.visitDate)}`,
+              vi: `${p.agencyName} đề nghị đổi lịch khảo sát sang ngày ${formatDate(p.proposedDate ?? p.visitDate)}`,
+              en: `${p.agencyName} asks to move the survey to ${formatDate(p.proposedDate ?? p.visitDate)}`,
             },
       body: p.replyNote ? { vi: quote(p.replyNote) } : null,
       link: `/ky/${p.cycleId}/tham-dinh/${p.agencyId}`,

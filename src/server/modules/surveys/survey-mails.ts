@@ -3,6 +3,7 @@
  * what will be verified), the assessor who planned it of the agency's reply. Queued in the
  * transaction that writes (platform/outbox.ts); without SMTP settings nothing is queued.
  */
+import { formatDate } from '../../../core/format.ts';
 import type { Executor } from '../../db/open.ts';
 import type { AppDeps } from '../../platform/http.ts';
 import { enqueueMail } from '../../platform/outbox.ts';
@@ -16,8 +17,6 @@ const seeAt = (publicUrl: string | undefined, path: string) =>
   publicUrl
     ? `Xem và xác nhận: ${publicUrl.replace(/\/$/, '')}${path}`
     : 'Đăng nhập hệ thống đánh giá mức độ ứng dụng CNTT để xem và xác nhận.';
-
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 export function mailPlanned(
   tx: Executor,
@@ -37,11 +36,11 @@ export function mailPlanned(
     tx,
     deps,
     a.to,
-    `[Đánh giá CNTT ${a.year}] Sở TT&TT khảo sát thực tế tại cơ quan ngày ${dmy(a.visitDate)}`,
+    `[Đánh giá CNTT ${a.year}] Sở TT&TT khảo sát thực tế tại cơ quan ngày ${formatDate(a.visitDate)}`,
     [
       `Kính gửi ${a.agencyName},`,
       '',
-      `Theo Điều 10 của Quy định, Sở Thông tin và Truyền thông dự kiến khảo sát thực tế tại cơ quan ngày ${dmy(a.visitDate)}.`,
+      `Theo Điều 10 của Quy định, Sở Thông tin và Truyền thông dự kiến khảo sát thực tế tại cơ quan ngày ${formatDate(a.visitDate)}.`,
       `Thành phần đoàn: ${a.team}.`,
       `Mục đích: ${a.purpose}`,
       ...(a.claims.length ? ['', 'Các số liệu sẽ được xác minh:', ...a.claims.map((c) => `- ${c}`)] : []),
@@ -72,12 +71,12 @@ export function mailReplied(
     deps,
     a.to,
     a.accepted
-      ? `[Đánh giá CNTT ${a.year}] ${a.agencyName} xác nhận lịch khảo sát ngày ${dmy(a.visitDate)}`
-      : `[Đánh giá CNTT ${a.year}] ${a.agencyName} đề nghị đổi lịch khảo sát sang ngày ${dmy(a.proposedDate ?? a.visitDate)}`,
+      ? `[Đánh giá CNTT ${a.year}] ${a.agencyName} xác nhận lịch khảo sát ngày ${formatDate(a.visitDate)}`
+      : `[Đánh giá CNTT ${a.year}] ${a.agencyName} đề nghị đổi lịch khảo sát sang ngày ${formatDate(a.proposedDate ?? a.visitDate)}`,
     a.accepted
-      ? [`${a.agencyName} đã xác nhận lịch khảo sát thực tế ngày ${dmy(a.visitDate)}.`]
+      ? [`${a.agencyName} đã xác nhận lịch khảo sát thực tế ngày ${formatDate(a.visitDate)}.`]
       : [
-          `${a.agencyName} đề nghị đổi lịch khảo sát ngày ${dmy(a.visitDate)} sang ngày ${dmy(a.proposedDate ?? a.visitDate)}.`,
+          `${a.agencyName} đề nghị đổi lịch khảo sát ngày ${formatDate(a.visitDate)} sang ngày ${formatDate(a.proposedDate ?? a.visitDate)}.`,
           `Lý do: ${a.reason ?? ''}`,
           '',
           'Nếu đồng ý, hãy lập lại kế hoạch khảo sát với ngày mới trên trang thẩm định của cơ quan.',

@@ -10,6 +10,7 @@
  *   a reason, until the findings are recorded; the department replans by planning again;
  * - the department and the Steering Committee read every plan of the cycle.
  */
+import { formatDate } from '../../../core/format.ts';
 import type { SurveyPlanStatus } from '../../db/schema.ts';
 import type { SessionUser } from '../../platform/auth.ts';
 import { forbidden, wrongState } from '../../platform/errors.ts';
@@ -77,7 +78,7 @@ export function canRecordFindings(
     });
   if (plan.visitDate > today)
     return wrongState({
-      vi: `Chưa tới ngày khảo sát (${plan.visitDate.split('-').reverse().join('/')}): chỉ ghi kết quả từ ngày khảo sát`,
+      vi: `Chưa tới ngày khảo sát (${formatDate(plan.visitDate)}): chỉ ghi kết quả từ ngày khảo sát`,
       en: 'The visit date has not come yet: findings are recorded from that day on',
     });
   return true;

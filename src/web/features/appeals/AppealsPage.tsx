@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { refusalOf } from '../../api.ts';
-import { type FieldClasses, FileField, TextAreaField } from '../../components/FormFields.tsx';
+import { type FieldClasses, FileField, FormOutcome, TextAreaField } from '../../components/FormFields.tsx';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
 import { dateTimeVn, dateVn, scoreVn } from '../../format.ts';
 import { t, pick as tx } from '../../i18n/messages.ts';
@@ -338,16 +338,7 @@ function FileForm(props: {
           inputRef={fileInput}
           classes={CLASSES}
         />
-        {error && <Alert type="error" showIcon role="alert" title={error.message} />}
-        {done && (
-          <Alert
-            type={done.warning ? 'warning' : 'success'}
-            showIcon
-            role="status"
-            title={done.message}
-            description={done.warning}
-          />
-        )}
+        <FormOutcome error={error} done={done} />
         <Button type="primary" htmlType="submit" loading={busy}>
           {m('form.submit')}
         </Button>

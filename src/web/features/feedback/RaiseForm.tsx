@@ -4,10 +4,10 @@
  * The server checks everything again and names the field it refuses.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Radio, Select } from 'antd';
+import { Button, Radio, Select } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { refusalOf } from '../../api.ts';
-import { type FieldClasses, FileField, TextAreaField } from '../../components/FormFields.tsx';
+import { type FieldClasses, FileField, FormOutcome, TextAreaField } from '../../components/FormFields.tsx';
 import { foldVn } from '../../format.ts';
 import { type FeedbackView, feedbackApi, type RaiseBody } from './feedbackApi.ts';
 import { m } from './messages.ts';
@@ -135,16 +135,7 @@ export function RaiseForm(props: { criteria: FeedbackView['criteria'] }) {
           inputRef={fileInput}
           classes={CLASSES}
         />
-        {error && <Alert type="error" showIcon role="alert" title={error.message} />}
-        {done && (
-          <Alert
-            type={done.warning ? 'warning' : 'success'}
-            showIcon
-            role="status"
-            title={done.message}
-            description={done.warning}
-          />
-        )}
+        <FormOutcome error={error} done={done} />
         <Button type="primary" htmlType="submit" loading={busy}>
           {m('form.submit')}
         </Button>

@@ -29,6 +29,41 @@ const n = (v: number | null | undefined) => (v === null || v === undefined ? m('
 const signed = (v: number | null) => (v === null ? m('none') : `${v > 0 ? '+' : ''}${numberVn(v, 2)}`);
 const who = (a: AgencyFigure | null) => (a ? `${a.name}: ${numberVn(a.value, 2)}` : m('none'));
 
+/** The six columns every figure of a scope shows: value, change, best, median, weakest, reporting. */
+function FigureHeads() {
+  return (
+    <>
+      <th scope="col" className="num">
+        {m('col.value')}
+      </th>
+      <th scope="col" className="num">
+        {m('col.change')}
+      </th>
+      <th scope="col">{m('col.best')}</th>
+      <th scope="col" className="num">
+        {m('col.median')}
+      </th>
+      <th scope="col">{m('col.weakest')}</th>
+      <th scope="col" className="num">
+        {m('col.reporting')}
+      </th>
+    </>
+  );
+}
+
+function FigureCells({ f }: { f: ScopeView | null }) {
+  return (
+    <>
+      <td className="num">{n(f?.value)}</td>
+      <td className="num">{signed(f?.change ?? null)}</td>
+      <td>{who(f?.best ?? null)}</td>
+      <td className="num">{n(f?.median)}</td>
+      <td>{who(f?.weakest ?? null)}</td>
+      <td className="num">{f?.reporting ?? 0}</td>
+    </>
+  );
+}
+
 function DownloadButton(props: { name: string; rows: () => (string | number | null)[][]; testId: string }) {
   return (
     <Button onClick={() => downloadCsv(props.name, props.rows())} data-testid={props.testId}>
@@ -72,20 +107,7 @@ function SummaryTable({ v, onPick }: { v: ProvinceView; onPick: (id: string) => 
             <tr>
               <th scope="col">{m('col.indicator')}</th>
               <th scope="col">{m('col.unit')}</th>
-              <th scope="col" className="num">
-                {m('col.value')}
-              </th>
-              <th scope="col" className="num">
-                {m('col.change')}
-              </th>
-              <th scope="col">{m('col.best')}</th>
-              <th scope="col" className="num">
-                {m('col.median')}
-              </th>
-              <th scope="col">{m('col.weakest')}</th>
-              <th scope="col" className="num">
-                {m('col.reporting')}
-              </th>
+              <FigureHeads />
             </tr>
           </thead>
           <tbody>
@@ -101,12 +123,7 @@ function SummaryTable({ v, onPick }: { v: ProvinceView; onPick: (id: string) => 
                   </Button>
                 </th>
                 <td>{pick(s.indicator.unit)}</td>
-                <td className="num">{n(s.latest?.province.value)}</td>
-                <td className="num">{signed(s.latest?.province.change ?? null)}</td>
-                <td>{who(s.latest?.province.best ?? null)}</td>
-                <td className="num">{n(s.latest?.province.median)}</td>
-                <td>{who(s.latest?.province.weakest ?? null)}</td>
-                <td className="num">{s.latest?.province.reporting ?? 0}</td>
+                <FigureCells f={s.latest?.province ?? null} />
               </tr>
             ))}
           </tbody>
@@ -248,20 +265,7 @@ function Detail({
             <tr>
               <th scope="col">{m('col.year')}</th>
               <th scope="col">{m('col.scope')}</th>
-              <th scope="col" className="num">
-                {m('col.value')}
-              </th>
-              <th scope="col" className="num">
-                {m('col.change')}
-              </th>
-              <th scope="col">{m('col.best')}</th>
-              <th scope="col" className="num">
-                {m('col.median')}
-              </th>
-              <th scope="col">{m('col.weakest')}</th>
-              <th scope="col" className="num">
-                {m('col.reporting')}
-              </th>
+              <FigureHeads />
             </tr>
           </thead>
           <tbody>
@@ -273,12 +277,7 @@ function Detail({
                   <tr key={`${y.year}-${s.id}`}>
                     <td>{y.year}</td>
                     <td>{s.label}</td>
-                    <td className="num">{n(f.value)}</td>
-                    <td className="num">{signed(f.change)}</td>
-                    <td>{who(f.best)}</td>
-                    <td className="num">{n(f.median)}</td>
-                    <td>{who(f.weakest)}</td>
-                    <td className="num">{f.reporting}</td>
+                    <FigureCells f={f} />
                   </tr>
                 );
               }),

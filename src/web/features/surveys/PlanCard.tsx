@@ -1,9 +1,11 @@
 /** One planned visit as the department and the agency read it: date, team, purpose, status, the figures to verify and what was found. */
+
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
+import { dateVn } from '../../format.ts';
 import { pick as tx } from '../../i18n/messages.ts';
 import { m } from './messages.ts';
-import { dmyOf, type PlanView } from './surveysApi.ts';
+import type { PlanView } from './surveysApi.ts';
 
 export function PlanCard(props: { plan: PlanView; children?: ReactNode; headingLevel?: 3 | 4 }) {
   const { plan: p } = props;
@@ -17,7 +19,7 @@ export function PlanCard(props: { plan: PlanView; children?: ReactNode; headingL
       data-status={p.status}
     >
       <H id={headingId} className="plan-card-title">
-        {m('card.date', { date: dmyOf(p.visitDate) })}{' '}
+        {m('card.date', { date: dateVn(p.visitDate) })}{' '}
         <Tag className={`plan-tag plan-tag-${p.status}`} data-testid="plan-status">
           {tx(p.statusLabel)}
         </Tag>
@@ -30,7 +32,7 @@ export function PlanCard(props: { plan: PlanView; children?: ReactNode; headingL
       </dl>
       {p.status === 'reschedule' && p.proposedDate && (
         <p className="plan-note" data-testid="plan-reschedule">
-          {m('card.reschedule', { date: dmyOf(p.proposedDate), reason: p.replyNote ?? '' })}
+          {m('card.reschedule', { date: dateVn(p.proposedDate), reason: p.replyNote ?? '' })}
         </p>
       )}
       <p className="plan-sub">{m('card.claims')}</p>

@@ -5,12 +5,12 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { LoadError, Loading, PageHeader } from '../../components/Page.tsx';
-import { byVietnamese } from '../../format.ts';
+import { byVietnamese, dateVn } from '../../format.ts';
 import { t, pick as tx } from '../../i18n/messages.ts';
 import { Link } from '../../router.tsx';
 import type { ScreenProps } from '../../screen.ts';
 import { m } from './messages.ts';
-import { dmyOf, surveysApi } from './surveysApi.ts';
+import { surveysApi } from './surveysApi.ts';
 import './surveys.css';
 
 export default function SurveyPlansPage({ params, user }: ScreenProps) {
@@ -57,13 +57,13 @@ export default function SurveyPlansPage({ params, user }: ScreenProps) {
             <tbody>
               {plans.map((p) => (
                 <tr key={p.id} data-plan={p.id}>
-                  <td data-label={m('col.date')}>{dmyOf(p.visitDate)}</td>
+                  <td data-label={m('col.date')}>{dateVn(p.visitDate)}</td>
                   <td data-label={m('col.agency')}>{p.agency.name}</td>
                   <td data-label={m('col.team')}>{p.team}</td>
                   <td data-label={m('col.status')} data-testid="plan-row-status">
                     {tx(p.statusLabel)}
                     {p.status === 'reschedule' && p.proposedDate
-                      ? ` (${m('card.reschedule', { date: dmyOf(p.proposedDate), reason: p.replyNote ?? '' })})`
+                      ? ` (${m('card.reschedule', { date: dateVn(p.proposedDate), reason: p.replyNote ?? '' })})`
                       : ''}
                   </td>
                   <td data-label={m('col.claims')}>{p.claims.map((c) => tx(c.label)).join('; ')}</td>

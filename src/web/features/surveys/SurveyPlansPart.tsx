@@ -3,18 +3,20 @@
  * status; moving its date when the agency asked; on the day the findings; once recorded, the
  * audited correction of each differing figure, citing the survey (the review's correction path).
  */
+
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { useId, useState } from 'react';
 import { refusalOf } from '../../api.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { dateVn } from '../../format.ts';
 import { pick as tx } from '../../i18n/messages.ts';
 import { Link } from '../../router.tsx';
 import { FindingsForm } from './FindingsForm.tsx';
 import { m } from './messages.ts';
 import { PlanCard } from './PlanCard.tsx';
 import { PlanForm } from './PlanForm.tsx';
-import { dmyOf, type PlanView, surveysApi } from './surveysApi.ts';
+import { type PlanView, surveysApi } from './surveysApi.ts';
 import './surveys.css';
 
 export function SurveyPlansPart(props: {
@@ -145,7 +147,7 @@ function CorrectOffers(props: {
                   c.fieldKey,
                   c.observed,
                   props.plan.surveyId!,
-                  m('fix.reason', { date: dmyOf(props.plan.visitDate) }),
+                  m('fix.reason', { date: dateVn(props.plan.visitDate) }),
                 );
                 await props.onDone(m('fix.done', { label }));
               } catch (e) {

@@ -45,6 +45,3 @@ export const surveysApi = {
       body: { value, reason, surveyId },
     }),
 };
-
-/** "2017-11-20" → "20/11/2017". */
-export const dmyOf = (iso: string) => iso.split('-').reverse().join('/');
