@@ -7,6 +7,7 @@ import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { openDatabase } from './db/open.ts';
 import { loadDemo } from './demo.ts';
+import { keepIndicatorsWarm } from './modules/indicators/keep-warm.ts';
 import { systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { directoryStore } from './platform/files.ts';
@@ -46,6 +47,9 @@ export async function serve(options: ServeOptions): Promise<void> {
     await prepareBackgroundWork(deps);
     if (config.scheduler) stopScheduler = startScheduler(deps, app.log);
     await app.listen({ port: config.port, host: config.host });
+    // The province page's years are read in the background, not before the server answers.
+    const log = app.log;
+    keepIndicatorsWarm(deps).catch((e) => log.warn({ err: e }, 'indicators not read at start'));
 
     const url = config.publicUrl ?? `http://localhost:${config.port}`;
     const say = options.out;

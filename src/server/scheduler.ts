@@ -7,6 +7,7 @@
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
 import { declareBackups } from './modules/backup/backup-job.ts';
+import { keepIndicatorsWarm } from './modules/indicators/keep-warm.ts';
 import { declareJobsCleanUp } from './modules/jobs/clean-up-jobs.ts';
 import { declareMonitoring } from './modules/monitoring/duties.ts';
 import { declareReminders } from './modules/progress/reminders.ts';
@@ -24,10 +25,14 @@ export function registerBackgroundWork(): void {
   declareBackups();
 }
 
-/** One pass: due schedules become jobs, due jobs run. Safe on several servers at once. */
+/**
+ * One pass: due schedules become jobs, due jobs run, and what a publication added is read into
+ * the indicators' memory. Safe on several servers at once.
+ */
 export async function backgroundTick(deps: AppDeps, log: FastifyBaseLogger): Promise<void> {
   await enqueueDueSchedules(deps);
   await runDueJobs(deps, log);
+  await keepIndicatorsWarm(deps);
 }
 
 /**

@@ -2,7 +2,8 @@
  * What the indicators read: the latest revision of every published cycle's frozen document
  * (results/snapshot.ts), i.e. the official values the published ranking stands on. A revision
  * never changes once stored, so its parsed content is kept in memory by cycle and revision: the
- * province page reads ten years without reading ten documents again.
+ * province page reads ten years without reading ten documents again. The server fills this memory
+ * when it starts and on every background tick (keep-warm.ts), so a person never waits for it.
  */
 import { and, eq, max, or } from 'drizzle-orm';
 import type { Executor } from '../../db/open.ts';
@@ -19,6 +20,9 @@ export interface PublishedDoc {
 
 const cache = new Map<string, PublishedDoc>();
 const CACHE_LIMIT = 64;
+/** How many documents this server has read from the database so far (the rest came from memory). */
+let documentsRead = 0;
+export const publishedDocsRead = (): number => documentsRead;
 
 /** Every published cycle's latest revision, oldest year first. */
 export async function publishedDocs(db: Executor): Promise<PublishedDoc[]> {
@@ -48,6 +52,7 @@ export async function publishedDocs(db: Executor): Promise<PublishedDoc[]> {
         ),
       );
     const yearOf = new Map(latest.map((r) => [r.cycleId, r.year]));
+    documentsRead += rows.length;
     for (const r of rows) {
       const k = key(r.cycleId, r.revision);
       if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
@@ -64,4 +69,9 @@ export async function publishedDocs(db: Executor): Promise<PublishedDoc[]> {
     .flatMap((r) => (r.revision === null ? [] : [cache.get(key(r.cycleId, r.revision))!]))
     .filter(Boolean)
     .sort((a, b) => a.year - b.year);
+}
+
+/** Empties the memory of parsed documents: the next read is a server's first (benchmark, tests). */
+export function forgetPublishedDocs(): void {
+  cache.clear();
 }

@@ -7,7 +7,11 @@ import { bundledCompiledSet } from '../../../core/criteria/bundled.ts';
 import { CAO_BANG_AGENCIES } from '../../../sample/cao-bang.ts';
 import { generateCycle } from '../../../sample/generate.ts';
 import { loadSampleYear } from '../../demo.ts';
+import { silentLog } from '../../platform/jobs.ts';
+import { backgroundTick } from '../../scheduler.ts';
+import { forgetPublishedDocs } from './indicators.repo.ts';
 import type { PeerView, ProvinceView, ShortcomingsView } from './indicators.schema.ts';
+import { keepIndicatorsWarm } from './keep-warm.ts';
 
 const SET = bundledCompiledSet('cao-bang-2016')!;
 type Sample = Parameters<typeof loadSampleYear>[3];
@@ -254,5 +258,18 @@ describe('the province indicators (Điều 3.1, 3.2)', () => {
       cookie: reporter,
     });
     expect(refused.statusCode).toBe(403);
+  });
+
+  it('the server holds the published years in memory: its background tick reads them back once forgotten', async () => {
+    forgetPublishedDocs();
+    await backgroundTick(s.deps, silentLog);
+    // The tick read both years; nothing is left to read.
+    expect(await keepIndicatorsWarm(s.deps)).toEqual({ years: 2, read: 0 });
+    const res = await s.request({
+      method: 'GET',
+      url: '/api/v1/indicators?indicator=computers_antivirus_share&threshold=75',
+      cookie: approver,
+    });
+    expect(res.json()).toEqual(view);
   });
 });
