@@ -22,6 +22,13 @@ describe('field surveys planned (issue 14, item 4)', () => {
     s = await testServer({ now: '2017-11-15T03:00:00Z' });
     registerBackgroundWork();
     const db = s.deps.database.db;
+    // Last year's published figures: bandwidth 4 → 10 this year (+150 %), documents sent 8 → 10
+    // (+25 %), computers by staff 10 → 5 once corrected below (−50 %, the limit counts).
+    const last = (await createCycle(db, { year: 2016, state: 'published' })).id;
+    await createSubmission(db, last, 'STTTT', {
+      values: { ...formValues('department', 2016), internet_bandwidth_mbps: 4, docs_out_total: 8 },
+      submittedAt: new Date('2016-10-20T03:00:00Z'),
+    });
     cycleId = (await createCycle(db, { state: 'under_review' })).id;
     // The agency claims every staff has a computer; half have one: criterion 1.1 is a risk.
     await createSubmission(db, cycleId, 'STTTT', { values: { ...formValues('department') } });
@@ -48,6 +55,23 @@ describe('field surveys planned (issue 14, item 4)', () => {
       ),
     });
     expect(claim.currentShown.vi).toBe(String(HALF));
+  });
+
+  it("proposes the figures that moved by half or more from last year's official value, by this year's official one", async () => {
+    const res = await api('GET', `/agencies/${stttt}/survey-proposals`, await s.as('assessor'));
+    const claims: { fieldKey: string; reasons: { kind: string; text: string }[] }[] = res.json().claims;
+    const jumps = (key: string) =>
+      claims.find((c) => c.fieldKey === key)?.reasons.filter((r) => r.kind === 'jump') ?? [];
+    expect(jumps('internet_bandwidth_mbps')).toEqual([
+      { kind: 'jump', text: 'Năm trước 4, năm nay 10 (+150%)' },
+    ]);
+    // The department's correction (10 → 5) is what is compared: exactly half counts.
+    expect(jumps('staff_with_computer')).toEqual([
+      { kind: 'jump', text: `Năm trước ${TOTAL}, năm nay ${HALF} (-50%)` },
+    ]);
+    // A quarter is an ordinary change, and an unchanged figure is no risk.
+    expect(jumps('docs_out_total')).toEqual([]);
+    expect(jumps('total_computers')).toEqual([]);
   });
 
   it('plans a visit, refusing a past date, no claims or a figure not on the form; the agency hears of it', async () => {
