@@ -36,7 +36,7 @@ describe('historyScope', () => {
     // who → only this agency, only these kinds of rows, never these, the request's address shown
     ['admin', null, null, [], true],
     ['assessor', null, null, ['auth', 'user', 'job'], false],
-    ['reporter', OWN, ['submission', 'appeal'], [], false],
+    ['reporter', OWN, ['submission', 'appeal', 'survey_plan', 'feedback'], [], false],
   ] as const)('%s reads agency %s, kinds %j, not %j, address %s', (role, agencyId, only, except, address) => {
     expect(historyScope(user(role))).toMatchObject({ agencyId, only, except, showAddress: address });
   });

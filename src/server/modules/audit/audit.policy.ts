@@ -8,8 +8,10 @@
  *   itself — but not sign-ins, accounts and background jobs, which are the administrator's;
  * - an agency's reporter reads the history of its own agency's form (who changed which field,
  *   submitted, withdrew, attached a file), because several people of one agency fill one form
- *   and need to see who changed what; not the department's review notes before they are
- *   published, and nothing of another agency;
+ *   and need to see who changed what; its appeals, the field visits planned to it and its
+ *   replies, and the difficulties and proposals its people raised with the department's answers
+ *   (each of these rows names the agency; the department's topics do not); not the department's
+ *   review notes before they are published, and nothing of another agency;
  * - the approver and the viewer read results, not the working log.
  */
 import type { Text } from '../../../core/types.ts';
@@ -69,12 +71,12 @@ export function historyScope(user: User): HistoryScope | null {
       return user.agencyId
         ? {
             agencyId: user.agencyId,
-            only: ['submission', 'appeal'],
+            only: ['submission', 'appeal', 'survey_plan', 'feedback'],
             except: [],
             showAddress: false,
             words: {
-              vi: 'Các thay đổi trên phiếu báo cáo của cơ quan bạn: ai sửa trường nào, nộp, rút, đính kèm tệp; kiến nghị và trả lời.',
-              en: "Changes to your agency's form: who changed which field, submitted, withdrew, attached a file; appeals and answers.",
+              vi: 'Các thay đổi trên phiếu báo cáo của cơ quan bạn: ai sửa trường nào, nộp, rút, đính kèm tệp; kiến nghị và trả lời; lịch khảo sát thực tế và việc xác nhận; góp ý về quy định và trả lời của Sở.',
+              en: "Changes to your agency's form: who changed which field, submitted, withdrew, attached a file; appeals and answers; field visits planned and your replies; feedback on the regulation and the department's answers.",
             },
           }
         : null;

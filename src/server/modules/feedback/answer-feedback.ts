@@ -72,10 +72,13 @@ export async function answerFeedback(
       now,
       revision: current.revision + 1,
     });
+    const [raiser] = await repo.listItems(tx, { ids: [item.id] });
     await audit(tx, caller, now, {
       action: 'feedback.answer',
       entityType: 'feedback',
       entityId: item.id,
+      // The raiser's agency reads the answer in its history, as it reads its own raising.
+      agencyId: raiser?.raiserAgencyId ?? null,
       field: item.criterionId ?? item.subject,
       oldValue:
         current.status === 'new'
@@ -89,7 +92,6 @@ export async function answerFeedback(
         about: aboutOf(item).vi,
       },
     });
-    const [raiser] = await repo.listItems(tx, { ids: [item.id] });
     await mailAnswered(tx, deps, {
       to: raiser?.raiserEmail ? [raiser.raiserEmail] : [],
       name: raiser?.raiserName ?? '',

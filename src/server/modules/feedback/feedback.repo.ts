@@ -18,6 +18,8 @@ export type FeedbackRow = typeof feedbackItems.$inferSelect;
 export interface FeedbackListRow extends FeedbackRow {
   readonly raiserName: string;
   readonly raiserEmail: string | null;
+  /** The agency of the person who raised it (none for the department's or the Committee's people). */
+  readonly raiserAgencyId: string | null;
   readonly agencyName: string | null;
   readonly answererName: string | null;
   readonly topicName: string | null;
@@ -44,6 +46,7 @@ export async function listItems(
       item: feedbackItems,
       raiserName: raiser.displayName,
       raiserEmail: raiser.email,
+      raiserAgencyId: raiser.agencyId,
       agencyName: agencies.name,
       answererName: answerer.displayName,
       topicName: feedbackTopics.name,
@@ -77,6 +80,7 @@ export async function listItems(
     ...r.item,
     raiserName: r.raiserName,
     raiserEmail: r.raiserEmail,
+    raiserAgencyId: r.raiserAgencyId,
     agencyName: r.agencyName,
     answererName: r.answererName,
     topicName: r.topicName,

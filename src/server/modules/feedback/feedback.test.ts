@@ -286,6 +286,20 @@ describe('feedback on the regulation (issue 14, item 5)', () => {
     );
   });
 
+  it("puts the item and the department's answer in the raising agency's history, not another's", async () => {
+    type Entry = { action: string; agency: { id: string } | null; summary: { vi: string } };
+    const entries = async (code: string) =>
+      (await api('GET', '/audit-log?limit=200', await s.as('reporter', code))).json().entries as Entry[];
+    const own = (await entries('STTTT')).filter((e) => e.action.startsWith('feedback.'));
+    expect(own.map((e) => e.action)).toEqual(expect.arrayContaining(['feedback.raise', 'feedback.answer']));
+    expect(own.find((e) => e.action === 'feedback.answer')!.summary.vi).toContain(
+      'trả lời góp ý về Tiêu chí 1.1.',
+    );
+    // The department's grouping under topics is its own work, not the agency's history.
+    expect(own.filter((e) => e.action === 'feedback.topic')).toEqual([]);
+    expect((await entries('STC')).filter((e) => e.action.startsWith('feedback.'))).toEqual([]);
+  });
+
   it('writes the yearly summary for the People’s Committee with the items, answers and the next version’s change', async () => {
     const approver = await s.as('approver');
     const docx = await api('GET', '/feedback/summary?year=2017', approver);

@@ -180,6 +180,15 @@ describe('field surveys planned (issue 14, item 4)', () => {
       status: 'confirmed',
       statusLabel: { vi: 'Cơ quan đã xác nhận' },
     });
+    // The agency's history keeps the visit's course; another agency's does not.
+    const history = async (cookie: string) =>
+      (await s.request({ method: 'GET', url: '/api/v1/audit-log?limit=200', cookie })).json().entries as {
+        action: string;
+      }[];
+    expect(
+      (await history(reporter)).map((e) => e.action).filter((a) => a.startsWith('survey_plan.')),
+    ).toEqual(['survey_plan.confirm', 'survey_plan.move', 'survey_plan.reschedule', 'survey_plan.create']);
+    expect((await history(other)).filter((e) => e.action.startsWith('survey_plan.'))).toEqual([]);
   });
 
   it('records the findings on the day as the survey record, and a correction cites it', async () => {
