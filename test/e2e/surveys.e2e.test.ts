@@ -1,7 +1,7 @@
 /**
  * A field survey from plan to finding in a real browser (issue 14, item 4): the assessor plans a
  * visit on the agency's review page, picking a figure the system proposes by risk (the self and
- * official scores of criterion 1.1 differ); the agency's reporter sees it on its home and
+ * official scores of criterion 1.1 differ; a stricter rule set for the visit drops it); the agency's reporter sees it on its home and
  * confirms the date; on the day the assessor records that the figure differs, which becomes the
  * survey record, and takes the observed value with the audited correction that cites the survey.
  * The new screens pass axe at office and phone sizes.
@@ -52,6 +52,18 @@ describe('a field survey from plan to finding', () => {
     const proposed = form.locator('.plan-claim[data-field="staff_with_computer"]');
     await proposed.waitFor();
     expect(await proposed.textContent()).toMatch(/Tiêu chí 1\.1: tự chấm 5,00 điểm, sau thẩm định/);
+    // A stricter rule for this visit: the gap must reach the criterion's whole maximum, and the
+    // figure (half of it) is no longer proposed; back to the default, it is again.
+    const rules = form.getByTestId('plan-rules');
+    const gap = rules.getByLabel(/lệch từ/);
+    expect(await gap.inputValue()).toBe('25');
+    expect(await rules.getByLabel(/năm trước từ/).inputValue()).toBe('50');
+    await gap.fill('100');
+    await rules.getByRole('button', { name: 'Đề xuất lại' }).click();
+    await proposed.waitFor({ state: 'detached' });
+    await gap.fill('25');
+    await rules.getByRole('button', { name: 'Đề xuất lại' }).click();
+    await proposed.waitFor();
     await form.getByRole('button', { name: 'Lưu kế hoạch và báo cơ quan' }).click();
     await form.getByRole('alert').filter({ hasText: 'Hãy chọn hoặc ghi ngày khảo sát' }).waitFor();
     await fillDate(form.getByLabel('Ngày khảo sát (ngày/tháng/năm)'), '20/11/2017');

@@ -10,16 +10,21 @@ import { displayValue } from '../review/compare.ts';
 import { readReviewPage } from '../review/read-review.ts';
 import { groupOf, loadReview } from '../review/review-context.ts';
 import { previousOfficialValues } from '../scoring/cycle-data.ts';
-import type { AgencyParams, Proposals, ProposedClaim } from './surveys.schema.ts';
-
-/** A gap counts from a quarter of the criterion's maximum, and at least one point. */
-const GAP_SHARE = 0.25;
-/** A jump counts from half of last year's value. */
-const JUMP_SHARE = 0.5;
+import type { AgencyParams, Proposals, ProposalsQuery, ProposedClaim } from './surveys.schema.ts';
 
 const pts = (p: number) => formatPointsFixed(Math.round(p * 100), 'vi');
 
-export async function proposeClaims(deps: AppDeps, caller: Caller, input: AgencyParams): Promise<Proposals> {
+/**
+ * The claims by the rules of `input` (schema defaults: a gap from a quarter of the criterion's
+ * maximum and at least one point, a jump from half of last year's value).
+ */
+export async function proposeClaims(
+  deps: AppDeps,
+  caller: Caller,
+  input: AgencyParams & ProposalsQuery,
+): Promise<Proposals> {
+  const gapShare = input.gap / 100;
+  const jumpShare = input.jump / 100;
   const db = deps.database.db;
   // The review page's own reading (and its access rule): the same comparison and checks it shows.
   const page = await readReviewPage(deps, caller, input);
@@ -36,7 +41,7 @@ export async function proposeClaims(deps: AppDeps, caller: Caller, input: Agency
 
   for (const c of page.comparison.criteria) {
     const gap = Math.abs(c.difference);
-    if (gap < 1 || gap < c.max * GAP_SHARE) continue;
+    if (gap < 1 || gap < c.max * gapShare) continue;
     for (const key of c.fields)
       add(key, {
         kind: 'gap',
@@ -53,7 +58,7 @@ export async function proposeClaims(deps: AppDeps, caller: Caller, input: Agency
       const now = v.officialValue;
       if (typeof before !== 'number' || typeof now !== 'number' || before <= 0) continue;
       const change = (now - before) / before;
-      if (Math.abs(change) < JUMP_SHARE) continue;
+      if (Math.abs(change) < jumpShare) continue;
       add(v.key, {
         kind: 'jump',
         text: `Năm trước ${formatNumber(before, 'vi')}, năm nay ${formatNumber(now, 'vi')} (${change > 0 ? '+' : ''}${formatNumber(Math.round(change * 100), 'vi')}%)`,
@@ -62,6 +67,7 @@ export async function proposeClaims(deps: AppDeps, caller: Caller, input: Agency
 
   const order = page.values.map((v) => v.key);
   return {
+    rules: { gap: input.gap, jump: input.jump },
     claims: [...out]
       .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
       .map(([key, reasons]) => {

@@ -23,6 +23,7 @@ import {
   PlansView,
   PlanView,
   Proposals,
+  ProposalsQuery,
   ReplyBody,
 } from './surveys.schema.ts';
 
@@ -55,10 +56,11 @@ export function surveysRoutes(app: App, deps: AppDeps) {
         tags,
         summary: 'Các số liệu nên xác minh khi khảo sát, theo rủi ro, kèm lý do',
         params: AgencyParams,
+        querystring: ProposalsQuery,
         response: { 200: Proposals, ...errorResponses },
       },
     },
-    async (req) => proposeClaims(deps, callerOf(req), req.params),
+    async (req) => proposeClaims(deps, callerOf(req), { ...req.params, ...req.query }),
   );
 
   app.post(

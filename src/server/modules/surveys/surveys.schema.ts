@@ -24,6 +24,17 @@ export type PlanParams = z.infer<typeof PlanParams>;
 export const PlansQuery = z.object({ agencyId: Uuid.optional() });
 export type PlansQuery = z.infer<typeof PlansQuery>;
 
+/**
+ * The risk rules of the proposals, which the assessor may tighten or loosen for a visit: a
+ * self-versus-official gap counts from `gap` % of the criterion's maximum (and at least one
+ * point), a change from last year's official value from `jump` %.
+ */
+export const ProposalsQuery = z.object({
+  gap: z.coerce.number().int().min(5).max(100).default(25).describe('phần trăm điểm tối đa của tiêu chí'),
+  jump: z.coerce.number().int().min(10).max(1000).default(50).describe('phần trăm thay đổi so với năm trước'),
+});
+export type ProposalsQuery = z.infer<typeof ProposalsQuery>;
+
 export const PlanBody = z.object({
   visitDate: IsoDate,
   team: z.string().max(500),
@@ -60,7 +71,11 @@ export const ProposedClaim = z.object({
   reasons: z.array(z.object({ kind: z.enum(['gap', 'warning', 'jump']), text: z.string() })),
 });
 export type ProposedClaim = z.infer<typeof ProposedClaim>;
-export const Proposals = z.object({ claims: z.array(ProposedClaim) });
+export const Proposals = z.object({
+  /** The rules the claims were proposed by (the defaults when the assessor set none). */
+  rules: z.object({ gap: z.number(), jump: z.number() }),
+  claims: z.array(ProposedClaim),
+});
 export type Proposals = z.infer<typeof Proposals>;
 
 export const PlanClaimView = z.object({

@@ -72,6 +72,28 @@ describe('field surveys planned (issue 14, item 4)', () => {
     // A quarter is an ordinary change, and an unchanged figure is no risk.
     expect(jumps('docs_out_total')).toEqual([]);
     expect(jumps('total_computers')).toEqual([]);
+    expect(res.json().rules).toEqual({ gap: 25, jump: 50 });
+  });
+
+  it('lets the assessor set the rules for a visit: a smaller jump, a larger gap; out-of-range rules refused by name', async () => {
+    const assessor = await s.as('assessor');
+    const res = await api('GET', `/agencies/${stttt}/survey-proposals?gap=100&jump=20`, assessor);
+    expect(res.statusCode).toBe(200);
+    const claims: { fieldKey: string; reasons: { kind: string; text: string }[] }[] = res.json().claims;
+    const kinds = (key: string) => claims.find((c) => c.fieldKey === key)?.reasons.map((r) => r.kind) ?? [];
+    expect(res.json().rules).toEqual({ gap: 100, jump: 20 });
+    // +25 % is a jump from 20 %; a gap of half the maximum is none at 100 %.
+    expect(kinds('docs_out_total')).toEqual(['jump']);
+    expect(kinds('staff_with_computer')).not.toContain('gap');
+    for (const [query, field] of [
+      ['jump=5', 'jump'],
+      ['gap=101', 'gap'],
+      ['gap=abc', 'gap'],
+    ] as const) {
+      const bad = await api('GET', `/agencies/${stttt}/survey-proposals?${query}`, assessor);
+      expect(bad.statusCode, query).toBe(400);
+      expect(bad.json().error.field, query).toBe(field);
+    }
   });
 
   it('plans a visit, refusing a past date, no claims or a figure not on the form; the agency hears of it', async () => {

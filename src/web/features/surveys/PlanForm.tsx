@@ -3,8 +3,8 @@
  * those the system proposes by risk first (each with why, the why editable), then any other
  * figure the agency reports. The server checks everything again and names the field it refuses.
  */
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Input } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Input, InputNumber } from 'antd';
 import { useId, useState } from 'react';
 import { refusalOf } from '../../api.ts';
 import { DateInput } from '../../components/DateInput.tsx';
@@ -20,10 +20,16 @@ export function PlanForm(props: {
   onDone: () => Promise<void>;
 }) {
   const id = useId();
+  // The risk rules the proposals follow: the server's defaults until the assessor changes them.
+  const [rules, setRules] = useState<{ gap: number; jump: number } | undefined>();
+  const [gapText, setGapText] = useState<number | null>(null);
+  const [jumpText, setJumpText] = useState<number | null>(null);
   const proposals = useQuery({
-    queryKey: ['survey-proposals', props.cycleId, props.agencyId],
-    queryFn: () => surveysApi.proposals(props.cycleId, props.agencyId),
+    queryKey: ['survey-proposals', props.cycleId, props.agencyId, rules],
+    queryFn: () => surveysApi.proposals(props.cycleId, props.agencyId, rules),
+    placeholderData: keepPreviousData,
   });
+  const shownRules = proposals.data?.rules;
   const [date, setDate] = useState('');
   const [team, setTeam] = useState('');
   const [purpose, setPurpose] = useState('');
@@ -97,9 +103,47 @@ export function PlanForm(props: {
           maxLength={2000}
         />
       </div>
+      <fieldset className="plan-field plan-rules" data-testid="plan-rules">
+        <legend>{m('rules.legend')}</legend>
+        <div className="plan-inline">
+          <label htmlFor={`${id}-gap`}>{m('rules.gap')}</label>
+          <InputNumber
+            id={`${id}-gap`}
+            min={5}
+            max={100}
+            precision={0}
+            value={gapText ?? shownRules?.gap ?? null}
+            onChange={(v) => setGapText(v)}
+          />
+        </div>
+        <div className="plan-inline">
+          <label htmlFor={`${id}-jump`}>{m('rules.jump')}</label>
+          <InputNumber
+            id={`${id}-jump`}
+            min={10}
+            max={1000}
+            precision={0}
+            value={jumpText ?? shownRules?.jump ?? null}
+            onChange={(v) => setJumpText(v)}
+          />
+        </div>
+        <p className="plan-muted">{m('rules.help')}</p>
+        <Button
+          onClick={() =>
+            setRules({ gap: gapText ?? shownRules?.gap ?? 25, jump: jumpText ?? shownRules?.jump ?? 50 })
+          }
+          loading={proposals.isFetching}
+          data-testid="rules-apply"
+        >
+          {m('rules.apply')}
+        </Button>
+      </fieldset>
       <fieldset className="plan-field" data-testid="plan-claims">
         <legend>{m('form.claims')}</legend>
         {proposals.isPending && <p>{m('form.proposalsLoading')}</p>}
+        {proposals.isError && (
+          <Alert type="error" showIcon role="alert" title={refusalOf(proposals.error).message} />
+        )}
         {proposals.isSuccess && proposed.length === 0 && <p>{m('form.noProposals')}</p>}
         {proposed.map((p) => {
           const why = p.reasons.map((r) => r.text).join('; ');

@@ -53,6 +53,20 @@ export const m = defineMessages({
     vi: 'Không có số liệu nào có rủi ro cao; vẫn có thể chọn trong danh sách dưới.',
     en: 'No figure stands out by risk; you can still choose from the list below.',
   },
+  'rules.legend': { vi: 'Đề xuất số liệu khi', en: 'Propose a figure when' },
+  'rules.gap': {
+    vi: 'Tự chấm và sau thẩm định của tiêu chí lệch từ (% điểm tối đa, ít nhất 1 điểm)',
+    en: 'Self and official scores of its criterion differ by (% of the maximum, at least 1 point)',
+  },
+  'rules.jump': {
+    vi: 'Số liệu thay đổi so với số liệu chính thức năm trước từ (%)',
+    en: "It changed from last year's official value by (%)",
+  },
+  'rules.help': {
+    vi: 'Số liệu có cảnh báo kiểm tra logic hoặc đối chiếu nguồn luôn được đề xuất. Mặc định 25% và 50%.',
+    en: 'Figures with a logic or cross-source warning are always proposed. Defaults 25% and 50%.',
+  },
+  'rules.apply': { vi: 'Đề xuất lại', en: 'Propose again' },
   'form.proposalsLoading': { vi: 'Đang tìm số liệu nên xác minh…', en: 'Finding the figures to verify…' },
   'form.why': { vi: 'Lý do xác minh "{label}"', en: 'Why "{label}" is verified' },
   'form.needClaim': { vi: 'Hãy chọn ít nhất một số liệu cần xác minh', en: 'Choose at least one figure' },

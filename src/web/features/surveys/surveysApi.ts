@@ -22,8 +22,10 @@ const base = (cycleId: string) => `/cycles/${cycleId}`;
 export const surveysApi = {
   plans: (cycleId: string, agencyId?: string) =>
     api<PlansView>(`${base(cycleId)}/survey-plans${agencyId ? `?agencyId=${agencyId}` : ''}`),
-  proposals: (cycleId: string, agencyId: string) =>
-    api<Proposals>(`${base(cycleId)}/agencies/${agencyId}/survey-proposals`),
+  proposals: (cycleId: string, agencyId: string, rules?: { gap: number; jump: number }) =>
+    api<Proposals>(
+      `${base(cycleId)}/agencies/${agencyId}/survey-proposals${rules ? `?gap=${rules.gap}&jump=${rules.jump}` : ''}`,
+    ),
   plan: (cycleId: string, agencyId: string, body: PlanBody) =>
     api<PlanView>(`${base(cycleId)}/agencies/${agencyId}/survey-plans`, { method: 'POST', body }),
   move: (cycleId: string, planId: string, visitDate: string) =>
