@@ -84,6 +84,13 @@ describe('the province page (Điều 3.1)', () => {
     await s.page.getByRole('link', { name: 'Tình hình toàn tỉnh' }).click();
     await s.page.getByRole('heading', { level: 1, name: 'Tình hình ứng dụng CNTT toàn tỉnh' }).waitFor();
     await expect.poll(() => s.page.getByTestId('years-included').textContent()).toContain('2017, 2018');
+    // On a slow line the box waits for the chosen indicator, so the threshold typed is not lost
+    // when it arrives.
+    const slow = '**/api/v1/indicators?*';
+    await s.page.route(slow, async (r) => {
+      await new Promise((done) => setTimeout(done, 800));
+      await r.continue();
+    });
     await s.page.getByTestId('indicator-select').selectOption('computers_antivirus_share');
     await s.page.getByTestId('threshold-input').fill('75');
     await s.page.getByRole('button', { name: 'Áp dụng ngưỡng' }).click();
@@ -91,6 +98,8 @@ describe('the province page (Điều 3.1)', () => {
     await expect
       .poll(() => s.page.getByTestId('below-title').textContent())
       .toContain(`(${expected.length})`);
+    // Every request has answered by now: the delay goes without one left half-handled.
+    await s.page.unroute(slow);
     const shown = await s.page
       .getByTestId('below-table')
       .locator('tbody tr td:first-child')

@@ -7,7 +7,7 @@ import { Button } from 'antd';
 import { useState } from 'react';
 import { numberVn } from '../../format.ts';
 import { pick } from '../../i18n/messages.ts';
-import { DownloadButton, FigureCells, FigureHeads, scopeRow } from './figures.tsx';
+import { DownloadButton, FigureCells, FigureTable, figureCsv, figureTitles } from './figures.tsx';
 import type { AgencyFigure, IndicatorDef, ProvinceView } from './indicatorsApi.ts';
 import { m } from './messages.ts';
 import { TableBox } from './TableBox.tsx';
@@ -20,8 +20,14 @@ export function IndicatorDetail({
   year,
   setYear,
   onPick,
+  loading,
 }: {
   v: ProvinceView;
+  /**
+   * Another indicator, year or threshold is on its way: what is shown is the one before, and a
+   * threshold typed now would be lost when the new one arrives, so the box waits.
+   */
+  loading: boolean;
   threshold: number | null;
   setThreshold: (x: number | null) => void;
   year: number;
@@ -39,20 +45,11 @@ export function IndicatorDetail({
   const [text, setText] = useState(threshold === null ? '' : String(threshold).replace('.', ','));
   const years = d.series.map((s) => s.year);
   const byYearRows = () => [
-    [
-      m('col.year'),
-      m('col.scope'),
-      m('col.value'),
-      m('col.change'),
-      m('col.best'),
-      m('col.median'),
-      m('col.weakest'),
-      m('col.reporting'),
-    ],
+    [m('col.year'), m('col.scope'), ...figureTitles()],
     ...d.series.flatMap((y) =>
       scopes.flatMap((s) => {
         const f = of(y, s.id);
-        return f ? [[y.year, ...scopeRow(s.label, f)]] : [];
+        return f ? [[y.year, s.label, ...figureCsv(f)]] : [];
       }),
     ),
   ];
@@ -61,7 +58,7 @@ export function IndicatorDetail({
     ...list.map((a) => [a.code, a.name, groupName(a.group), a.value]),
   ];
   return (
-    <section className="ind-section" aria-labelledby="ind-detail-h">
+    <section className="ind-section" aria-labelledby="ind-detail-h" aria-busy={loading}>
       <h2 id="ind-detail-h">{m('detail.title')}</h2>
       <div className="ind-controls">
         <label>
@@ -102,9 +99,10 @@ export function IndicatorDetail({
               onChange={(e) => setText(e.target.value)}
               aria-describedby="ind-threshold-help"
               data-testid="threshold-input"
+              disabled={loading}
             />
           </label>
-          <Button htmlType="submit" type="primary">
+          <Button htmlType="submit" type="primary" loading={loading}>
             {m('detail.apply')}
           </Button>
         </form>
@@ -126,32 +124,21 @@ export function IndicatorDetail({
       />
 
       <h3>{m('years.title')}</h3>
-      <TableBox>
-        <table className="ind-table" data-testid="years-table">
-          <thead>
-            <tr>
-              <th scope="col">{m('col.year')}</th>
-              <th scope="col">{m('col.scope')}</th>
-              <FigureHeads />
-            </tr>
-          </thead>
-          <tbody>
-            {[...d.series].reverse().flatMap((y) =>
-              scopes.map((s) => {
-                const f = of(y, s.id);
-                if (!f) return null;
-                return (
-                  <tr key={`${y.year}-${s.id}`}>
-                    <td>{y.year}</td>
-                    <td>{s.label}</td>
-                    <FigureCells f={f} />
-                  </tr>
-                );
-              }),
-            )}
-          </tbody>
-        </table>
-      </TableBox>
+      <FigureTable testId="years-table" first={[m('col.year'), m('col.scope')]}>
+        {[...d.series].reverse().flatMap((y) =>
+          scopes.map((s) => {
+            const f = of(y, s.id);
+            if (!f) return null;
+            return (
+              <tr key={`${y.year}-${s.id}`}>
+                <td>{y.year}</td>
+                <td>{s.label}</td>
+                <FigureCells f={f} />
+              </tr>
+            );
+          }),
+        )}
+      </FigureTable>
       <DownloadButton name={`${ind.id}-theo-nam.csv`} rows={byYearRows} testId="download-years" />
 
       <h3 data-testid="below-title">

@@ -62,6 +62,7 @@ export default function IndicatorsPage(_: ScreenProps) {
               year={v.detail.year}
               setYear={setYear}
               onPick={pickIndicator}
+              loading={view.isPlaceholderData}
             />
           )}
         </>

@@ -1,12 +1,15 @@
 /**
  * What the province page's tables share: a figure written the Vietnamese way, the six columns of a
- * scope's figures (value, change, best, median, weakest, reporting) and the CSV download button.
+ * scope's figures (value, change, best, median, weakest, reporting) on screen and in CSV, the
+ * table they stand in, and the CSV download button.
  */
 import { Button } from 'antd';
+import type { ReactNode } from 'react';
 import { numberVn } from '../../format.ts';
 import { downloadCsv } from './csv.ts';
 import type { AgencyFigure, ScopeView } from './indicatorsApi.ts';
 import { m } from './messages.ts';
+import { TableBox } from './TableBox.tsx';
 
 export const n = (v: number | null | undefined) =>
   v === null || v === undefined ? m('none') : numberVn(v, 2);
@@ -60,15 +63,45 @@ export function DownloadButton(props: {
   );
 }
 
-/** A scope's figures as one CSV row after its label. */
-export function scopeRow(label: string, s: ScopeView) {
+/** The six figure columns' titles, for a CSV's header. */
+export const figureTitles = () => [
+  m('col.value'),
+  m('col.change'),
+  m('col.best'),
+  m('col.median'),
+  m('col.weakest'),
+  m('col.reporting'),
+];
+
+/** A scope's six figures as CSV cells (none when the scope has no figure). */
+export function figureCsv(s: ScopeView | null): (string | number | null)[] {
   return [
-    label,
-    s.value,
-    s.change,
-    s.best ? `${s.best.name}: ${s.best.value}` : null,
-    s.median,
-    s.weakest ? `${s.weakest.name}: ${s.weakest.value}` : null,
-    s.reporting,
+    s?.value ?? null,
+    s?.change ?? null,
+    s?.best ? `${s.best.name}: ${s.best.value}` : null,
+    s?.median ?? null,
+    s?.weakest ? `${s.weakest.name}: ${s.weakest.value}` : null,
+    s?.reporting ?? 0,
   ];
+}
+
+/** A table of scopes' figures: its own first columns, then the six; the rows are the children. */
+export function FigureTable(props: { testId: string; first: readonly string[]; children: ReactNode }) {
+  return (
+    <TableBox>
+      <table className="ind-table" data-testid={props.testId}>
+        <thead>
+          <tr>
+            {props.first.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+            <FigureHeads />
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </TableBox>
+  );
 }
