@@ -31,6 +31,8 @@ interface StepOut {
   readonly changes?: number;
   readonly zipSeconds?: number;
   readonly zipLines?: number;
+  /** Resident memory the uploads added (after them minus before). */
+  readonly uploadsMb?: number;
 }
 
 function step(name: string, dir: string, args: readonly string[]): { out: StepOut; peakMb: number } {
@@ -99,7 +101,7 @@ export async function run() {
     const { out, peakMb } = step('upload', dir, ['upload']);
     const n = out.workbooks ?? 0;
     console.log(
-      `upload and check     ${out.seconds.toFixed(2).padStart(6)} s for ${n} workbooks, ${((out.seconds / n) * 1000).toFixed(0)} ms each (CPU ${out.cpuSeconds.toFixed(2)} s; ${out.changes} values previewed) · as one zip: ${(out.zipSeconds ?? 0).toFixed(2)} s, ${out.zipLines} lines · peak RSS ${peakMb.toFixed(0)} MB`,
+      `upload and check     ${out.seconds.toFixed(2).padStart(6)} s for ${n} workbooks, ${((out.seconds / n) * 1000).toFixed(0)} ms each (CPU ${out.cpuSeconds.toFixed(2)} s; ${out.changes} values previewed) · as one zip: ${(out.zipSeconds ?? 0).toFixed(2)} s, ${out.zipLines} lines · resident memory +${(out.uploadsMb ?? 0).toFixed(0)} MB over the uploads (process peak ${peakMb.toFixed(0)} MB, reached while the embedded database and the 33 filled forms are made)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
