@@ -15,7 +15,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { bootstrap } from '../../src/server/bootstrap.ts';
 import type { Database } from '../../src/server/db/open.ts';
 import { agencies, users } from '../../src/server/db/schema.ts';
-import { hashPassword, SESSION_COOKIE } from '../../src/server/platform/auth.ts';
+import { hashPassword, SESSION_COOKIE, type SessionUser } from '../../src/server/platform/auth.ts';
 import { fixedClock } from '../../src/server/platform/clock.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
 import { directoryStore } from '../../src/server/platform/files.ts';
@@ -412,6 +412,28 @@ export async function startBrowserSession(
     },
   };
   return session;
+}
+
+/**
+ * The caller of a use case called directly (a year approved and published without the screens):
+ * `user`, made by `addUser`, acting in `role` with no agency.
+ */
+export function callerAs(
+  user: { id: string; username: string },
+  role: Role,
+): { user: SessionUser; requestId: string } {
+  return {
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.username,
+      role,
+      agencyId: null,
+      mustChangePassword: false,
+      sessionId: '',
+    },
+    requestId: 'test',
+  };
 }
 
 /**

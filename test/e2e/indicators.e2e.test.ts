@@ -14,10 +14,9 @@ import { agencies } from '../../src/server/db/schema.ts';
 import { loadSampleYear } from '../../src/server/demo.ts';
 import { approve } from '../../src/server/modules/results/approve.ts';
 import { publish } from '../../src/server/modules/results/publish.ts';
-import type { SessionUser } from '../../src/server/platform/auth.ts';
 import { docxXml, textOf } from '../documents.ts';
 import { createCycle } from '../fixtures.ts';
-import { type BrowserSession, startBrowserSession } from './browser.ts';
+import { type BrowserSession, callerAs, startBrowserSession } from './browser.ts';
 
 const SET = bundledCompiledSet('cao-bang-2016')!;
 let s: BrowserSession;
@@ -27,15 +26,7 @@ beforeAll(async () => {
   s = await startBrowserSession({ now: '2019-01-10T09:00:00+07:00' });
   const approver = await s.addUser('pheduyet', 'approver');
   await s.addUser('bc-hha', 'reporter', 'HHA');
-  const user: SessionUser = {
-    id: approver.id,
-    username: 'pheduyet',
-    displayName: 'pheduyet',
-    role: 'approver',
-    agencyId: null,
-    mustChangePassword: false,
-    sessionId: '',
-  };
+  const caller = callerAs(approver, 'approver');
   const db = s.deps.database.db;
   for (const [year, seed] of [
     [2017, 2310],
@@ -54,7 +45,6 @@ beforeAll(async () => {
     });
     if (year === 2018) sample2018 = sample;
     await loadSampleYear(db, SET, cycle.id, sample);
-    const caller = { user, requestId: 'test' };
     await approve(s.deps, caller, { id: cycle.id, note: 'Biên bản họp' });
     await publish(s.deps, caller, { id: cycle.id });
   }

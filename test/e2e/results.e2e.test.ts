@@ -15,11 +15,10 @@ import { generateCycle } from '../../src/sample/generate.ts';
 import { loadSampleYear } from '../../src/server/demo.ts';
 import { approve } from '../../src/server/modules/results/approve.ts';
 import { publish as publishResult } from '../../src/server/modules/results/publish.ts';
-import type { SessionUser } from '../../src/server/platform/auth.ts';
 import { scoreVn } from '../../src/web/format.ts';
 import { createCycle } from '../fixtures.ts';
 import { openWorkbook } from '../workbooks.ts';
-import { type BrowserSession, DECISION, fillDecision, startBrowserSession } from './browser.ts';
+import { type BrowserSession, callerAs, DECISION, fillDecision, startBrowserSession } from './browser.ts';
 
 const SET = bundledCompiledSet('cao-bang-2016')!;
 
@@ -48,7 +47,12 @@ let sample2018: ReturnType<typeof generateCycle>;
 const ids = new Map<string, string>();
 
 /** A sample year in the tables, under review; published when asked (as the approver would). */
-async function sampleYear(year: number, seed: number, approver: SessionUser, publish: boolean) {
+async function sampleYear(
+  year: number,
+  seed: number,
+  approver: ReturnType<typeof callerAs>,
+  publish: boolean,
+) {
   const db = s.deps.database.db;
   const cycle = await createCycle(db, { year, state: 'under_review' });
   const sample = generateCycle(SET, {
@@ -63,9 +67,8 @@ async function sampleYear(year: number, seed: number, approver: SessionUser, pub
   });
   await loadSampleYear(db, SET, cycle.id, sample);
   if (publish) {
-    const caller = { user: approver, requestId: 'test' };
-    await approve(s.deps, caller, { id: cycle.id, note: 'Biên bản họp số 1' });
-    await publishResult(s.deps, caller, { id: cycle.id });
+    await approve(s.deps, approver, { id: cycle.id, note: 'Biên bản họp số 1' });
+    await publishResult(s.deps, approver, { id: cycle.id });
   }
   return { id: cycle.id, sample };
 }
@@ -75,17 +78,9 @@ beforeAll(async () => {
   const approver = await s.addUser('pheduyet', 'approver');
   await s.addUser('noivu', 'viewer');
   await s.addUser('bc-stttt', 'reporter', 'STTTT');
-  const session: SessionUser = {
-    id: approver.id,
-    username: 'pheduyet',
-    displayName: 'pheduyet',
-    role: 'approver',
-    agencyId: null,
-    mustChangePassword: false,
-    sessionId: '',
-  };
-  await sampleYear(2017, 2310, session, true);
-  const y2018 = await sampleYear(2018, 2311, session, false);
+  const caller = callerAs(approver, 'approver');
+  await sampleYear(2017, 2310, caller, true);
+  const y2018 = await sampleYear(2018, 2311, caller, false);
   c2018 = y2018.id;
   sample2018 = y2018.sample;
 }, 240_000);

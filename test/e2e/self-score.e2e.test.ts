@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies, cycles, websiteChecks } from '../../src/server/db/schema.ts';
 import { approve } from '../../src/server/modules/results/approve.ts';
 import { publish } from '../../src/server/modules/results/publish.ts';
-import type { SessionUser } from '../../src/server/platform/auth.ts';
 import { createCycle, createSubmission, formValues, markDataQuality, perfectWebsite } from '../fixtures.ts';
-import { type BrowserSession, startBrowserSession } from './browser.ts';
+import { type BrowserSession, callerAs, startBrowserSession } from './browser.ts';
 
 let s: BrowserSession;
 let cycleId: string;
@@ -119,18 +118,7 @@ describe('the self-score', () => {
   it('leads the reporter from its home to its result after publication, self-score beside the official one', async () => {
     const db = s.deps.database.db;
     const approver = await s.addUser('pheduyet', 'approver');
-    const caller = {
-      user: {
-        id: approver.id,
-        username: 'pheduyet',
-        displayName: 'pheduyet',
-        role: 'approver',
-        agencyId: null,
-        mustChangePassword: false,
-        sessionId: '',
-      } satisfies SessionUser,
-      requestId: 'test',
-    };
+    const caller = callerAs(approver, 'approver');
     await db.update(cycles).set({ state: 'under_review' }).where(eq(cycles.id, cycleId));
     await markDataQuality(db, cycleId, ['SYT']);
     await approve(s.deps, caller, { id: cycleId, note: 'Biên bản họp số 1' });

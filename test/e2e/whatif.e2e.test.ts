@@ -18,9 +18,8 @@ import { loadSampleYear } from '../../src/server/demo.ts';
 import { approve } from '../../src/server/modules/results/approve.ts';
 import { publish } from '../../src/server/modules/results/publish.ts';
 import type { AgencyView } from '../../src/server/modules/results/results.schema.ts';
-import type { SessionUser } from '../../src/server/platform/auth.ts';
 import { createCycle, createSubmission, formValues } from '../fixtures.ts';
-import { type BrowserSession, startBrowserSession } from './browser.ts';
+import { type BrowserSession, callerAs, startBrowserSession } from './browser.ts';
 
 const SET = bundledCompiledSet('cao-bang-2016')!;
 const pts = (h: number) => (h / 100).toFixed(2).replace('.', ',');
@@ -49,16 +48,7 @@ beforeAll(async () => {
     checkedShare: 1,
   });
   await loadSampleYear(db, SET, c2017, sample);
-  const session: SessionUser = {
-    id: approver.id,
-    username: 'pheduyet',
-    displayName: 'pheduyet',
-    role: 'approver',
-    agencyId: null,
-    mustChangePassword: false,
-    sessionId: '',
-  };
-  const caller = { user: session, requestId: 'test' };
+  const caller = callerAs(approver, 'approver');
   await approve(s.deps, caller, { id: c2017, note: 'Biên bản họp số 1' });
   await publish(s.deps, caller, { id: c2017 });
   const open = await createCycle(db, { year: 2018, state: 'open' });
